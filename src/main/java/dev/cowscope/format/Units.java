@@ -1,0 +1,104 @@
+package dev.cowscope.format;
+
+import java.util.Locale;
+
+/**
+ * Size units and the one size syntax every input accepts: {@code 512} (bytes), {@code 8s} (sectors),
+ * {@code 4K}/{@code 4KiB}/{@code 4k}, {@code 1M}, {@code 2G}, {@code 1T} (binary multiples).
+ */
+public final class Units {
+    /** Bytes per sector: every sector count in dm is in 512-byte units. */
+    public static final int SECTOR_BYTES = 512;
+    public static final int SECTOR_SHIFT = 9;
+
+    private Units() {
+        throw new AssertionError("no instances");
+    }
+
+    /**
+     * Parses a size in bytes.
+     *
+     * @throws IllegalArgumentException with a message naming the bad text
+     */
+    public static long parseBytes(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty size");
+        }
+        String t = text.trim();
+        int i = 0;
+        while (i < t.length() && Character.isDigit(t.charAt(i))) {
+            i++;
+        }
+        if (i == 0) {
+            throw new IllegalArgumentException("not a size: '" + text + "' (examples: 512, 8s, 4K, 1MiB)");
+        }
+        long number;
+        try {
+            number = Long.parseLong(t.substring(0, i));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("size too large: '" + text + "'");
+        }
+        String suffix = t.substring(i).trim().toLowerCase(Locale.ROOT);
+        long multiplier;
+        switch (suffix) {
+            case "": case "b": multiplier = 1; break;
+            case "s": multiplier = SECTOR_BYTES; break;
+            case "k": case "kb": case "kib": multiplier = 1L << 10; break;
+            case "m": case "mb": case "mib": multiplier = 1L << 20; break;
+            case "g": case "gb": case "gib": multiplier = 1L << 30; break;
+            case "t": case "tb": case "tib": multiplier = 1L << 40; break;
+            default:
+                throw new IllegalArgumentException("unknown size unit in '" + text + "' (use s, K, M, G, T)");
+        }
+        try {
+            return Math.multiplyExact(number, multiplier);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("size too large: '" + text + "'");
+        }
+    }
+
+    /** Parses a size that must be a whole number of sectors and returns the sector count. */
+    public static long parseSectors(String text) {
+        long bytes = parseBytes(text);
+        if (bytes % SECTOR_BYTES != 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number of 512-byte sectors");
+        }
+        return bytes / SECTOR_BYTES;
+    }
+
+    /** Human size with binary units, e.g. {@code 2.0 MiB}, {@code 512 B}. */
+    public static String human(long bytes) {
+        if (bytes < 1024 && bytes > -1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double value = bytes;
+        int u = -1;
+        while (Math.abs(value) >= 1024 && u < units.length - 1) {
+            value /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : value >= 10 ? "%.1f %s" : "%.2f %s", value, units[u]);
+    }
+
+    /** Compact size for chunk sizes and options: {@code 4K}, {@code 512}, {@code 1M}, or bytes when not exact. */
+    public static String compact(long bytes) {
+        if (bytes >= (1L << 40) && bytes % (1L << 40) == 0) {
+            return (bytes >> 40) + "T";
+        }
+        if (bytes >= (1L << 30) && bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + "G";
+        }
+        if (bytes >= (1L << 20) && bytes % (1L << 20) == 0) {
+            return (bytes >> 20) + "M";
+        }
+        if (bytes >= 1024 && bytes % 1024 == 0) {
+            return (bytes >> 10) + "K";
+        }
+        return Long.toString(bytes);
+    }
+
+    public static boolean isPowerOfTwo(long value) {
+        return value > 0 && (value & (value - 1)) == 0;
+    }
+}
