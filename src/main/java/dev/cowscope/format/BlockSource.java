@@ -1,0 +1,44 @@
+package dev.cowscope.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Read-only random access to a COW or origin image: a file, a block device, a decompressed gzip
+ * image or bytes in memory. Reads never come back short: a read past {@link #sizeBytes()} throws.
+ */
+public interface BlockSource extends AutoCloseable {
+    /** The path or name as the user gave it. */
+    String name();
+
+    SourceKind kind();
+
+    /** Size in bytes; for a block device, the device's size (not {@code FileChannel.size()}). */
+    long sizeBytes();
+
+    /**
+     * Fills {@code dst} from its position to its limit with the bytes at {@code offsetBytes}.
+     *
+     * @throws IOException when the range is not inside the source or the read fails; the message
+     *     names the source and the offset
+     */
+    void readFully(long offsetBytes, ByteBuffer dst) throws IOException;
+
+    @Override
+    void close() throws IOException;
+
+    /** Checks that {@code [offsetBytes, offsetBytes + length)} lies inside the source. */
+    default void requireRange(long offsetBytes, long length) throws IOException {
+        long end;
+        try {
+            end = Math.addExact(offsetBytes, length);
+        } catch (ArithmeticException e) {
+            end = Long.MAX_VALUE;
+        }
+        if (offsetBytes < 0 || length < 0 || end > sizeBytes()) {
+            throw new java.io.EOFException(String.format(
+                    "%s: read of %d bytes at offset %d (0x%x) is past the end (size %d bytes)",
+                    name(), length, offsetBytes, offsetBytes, sizeBytes()));
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.cowscope.format;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens images read-only: regular files, block devices (size from the device) and gzip images
+ * ({@code *.img.gz}, recognised by their magic bytes), which are decompressed once into a temporary
+ * file that is deleted on close.
+ */
+public final class BlockSources {
+    private static final int GZIP_MAGIC_0 = 0x1f;
+    private static final int GZIP_MAGIC_1 = 0x8b;
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFBLK = 0060000;
+
+    private BlockSources() {
+        throw new AssertionError("no instances");
+    }
+
+    public static BlockSource open(Path path) throws CowFormatException {
+        return open(path, Progress.NONE);
+    }
+
+    /**
+     * Opens {@code path} for reading only.
+     *
+     * @throws CowFormatException of kind {@code UNREADABLE} with a message naming the path and
+     *     what is missing (the file, the permission)
+     */
+    public static BlockSource open(Path path, Progress progress) throws CowFormatException {
+        String name = path.toString();
+        if (Files.isDirectory(path)) {
+            throw unreadable(name, "is a directory, not an image file or block device", null);
+        }
+        boolean blockDevice = isBlockDevice(path);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw unreadable(name, "no such file or device", e);
+        } catch (AccessDeniedException e) {
+            String who = blockDevice
+                    ? "permission denied: reading a block device needs read permission on it (run as root or as a member of the 'disk' group)"
+                    : "permission denied: this user may not read the file";
+            throw unreadable(name, who, e);
+        } catch (IOException | SecurityException e) {
+            throw unreadable(name, "cannot open: " + e.getMessage(), e);
+        }
+        try {
+            if (blockDevice) {
+                return new FileBlockSource(name, SourceKind.BLOCK_DEVICE, channel, blockDeviceSize(path, channel));
+            }
+            if (isGzip(channel)) {
+                channel.close();
+                return decompress(path, progress);
+            }
+            return new FileBlockSource(name, SourceKind.FILE, channel, channel.size());
+        } catch (CowFormatException e) {
+            closeQuietly(channel);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw unreadable(name, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** True for a block special file (a disk, partition, loop or dm device). */
+    public static boolean isBlockDevice(Path path) {
+        try {
+            Object mode = Files.getAttribute(path, "unix:mode");
+            return mode instanceof Integer && (((Integer) mode) & S_IFMT) == S_IFBLK;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code FileChannel.size()} reports 0 for a block device on some JDKs: ask sysfs
+     * ({@code /sys/class/block/<name>/size} counts 512-byte sectors), else seek to the end.
+     */
+    static long blockDeviceSize(Path path, FileChannel channel) throws IOException {
+        try {
+            Path real = path.toRealPath();
+            Path sysSize = Path.of("/sys/class/block", real.getFileName().toString(), "size");
+            if (Files.isReadable(sysSize)) {
+                long sectors = Long.parseLong(Files.readString(sysSize).trim());
+                return Math.multiplyExact(sectors, Units.SECTOR_BYTES);
+            }
+        } catch (IOException | NumberFormatException | ArithmeticException e) {
+            // fall through to the channel's own idea of the size
+        }
+        long size = channel.size();
+        if (size > 0) {
+            return size;
+        }
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(path.toFile(), "r")) {
+            return raf.length();
+        }
+    }
+
+    private static boolean isGzip(FileChannel channel) throws IOException {
+        if (channel.size() < 2) {
+            return false;
+        }
+        java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(2);
+        channel.read(head, 0);
+        return head.position() == 2 && (head.get(0) & 0xff) == GZIP_MAGIC_0 && (head.get(1) & 0xff) == GZIP_MAGIC_1;
+    }
+
+    private static BlockSource decompress(Path path, Progress progress) throws CowFormatException {
+        String name = path.toString();
+        Path temp = null;
+        try {
+            long compressedBytes = Files.size(path);
+            temp = Files.createTempFile("cowscope-", ".img");
+            progress.begin("Decompressing " + path.getFileName(), compressedBytes);
+            try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(path), progress);
+                 InputStream in = new GZIPInputStream(new BufferedInputStream(counted, 1 << 16), 1 << 16);
+                 OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                byte[] buffer = new byte[1 << 20];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    progress.checkCancelled();
+                    out.write(buffer, 0, n);
+                }
+            }
+            FileChannel channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.DELETE_ON_CLOSE);
+            return new FileBlockSource(name, SourceKind.GZIP, channel, channel.size());
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw unreadable(name, "cannot decompress gzip image: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    private static CowFormatException unreadable(String name, String why, Throwable cause) {
+        return new CowFormatException(CowFormatException.Kind.UNREADABLE, -1, name + ": " + why, cause);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // already failing; the first error is the one to report
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // best effort: it lives in the temporary directory
+            }
+        }
+    }
+
+    /** Reports compressed bytes consumed, so progress is exact without knowing the output size. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private final Progress progress;
+
+        CountingInputStream(InputStream in, Progress progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                progress.worked(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                progress.worked(n);
+            }
+            return n;
+        }
+    }
+
+}
