@@ -1,0 +1,261 @@
+package dev.cowscope.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Locale;
+
+/**
+ * Reads a persistent exception store exactly as the kernel loads it: {@code read_header} (magic,
+ * chunk-size reconciliation, version, valid) then {@code read_exceptions}/{@code insert_exceptions}
+ * (walk areas from 0, stop at the first {@code new_chunk == 0}, go on past full areas,
+ * {@code next_free}, {@code skip_metadata}), then runs our consistency checks.
+ * <p>
+ * Only one metadata chunk is held at a time; entries go into primitive columns. Cancel is
+ * checked once per area.
+ */
+public final class CowReader {
+    private final ParseOptions options;
+
+    public CowReader(ParseOptions options) {
+        this.options = options;
+    }
+
+    /** Opens {@code path} read-only and reads it. */
+    public static CowImage read(java.nio.file.Path path, ParseOptions options, Progress progress) throws IOException {
+        try (BlockSource source = BlockSources.open(path, progress)) {
+            return new CowReader(options).read(source, progress);
+        }
+    }
+
+    /**
+     * Reads the store on {@code source}.
+     *
+     * @throws CowFormatException when there is nothing to show: fewer than 16 bytes, or a first
+     *     word that is neither 0 nor {@code SNAP_MAGIC}
+     * @throws IOException when the source fails to read
+     * @throws java.util.concurrent.CancellationException when {@code progress} asks to stop
+     */
+    public CowImage read(BlockSource source, Progress progress) throws IOException {
+        long sizeBytes = source.sizeBytes();
+        if (sizeBytes < DiskHeader.SIZE_BYTES) {
+            throw new CowFormatException(CowFormatException.Kind.TRUNCATED, 0, String.format(Locale.ROOT,
+                    "%s: only %d bytes; a COW device starts with a 16-byte header (the kernel would fail to read it)",
+                    source.name(), sizeBytes));
+        }
+        ByteBuffer head = ByteBuffer.allocate(DiskHeader.SIZE_BYTES);
+        source.readFully(0, head);
+        head.flip();
+        DiskHeader header = DiskHeader.decode(head);
+        if (!header.isFresh() && !header.hasSnapMagic()) {
+            throw new CowFormatException(CowFormatException.Kind.NOT_A_COW, 0, String.format(Locale.ROOT,
+                    "%s: not a dm-snapshot COW: magic at 0x0 is %s, expected 0x70416e53 (\"SnAp\") or 0 for a new COW; "
+                            + "the kernel would refuse it with \"Invalid or corrupt snapshot\"",
+                    source.name(), header.magicHex()));
+        }
+
+        CowImage.Builder image = new CowImage.Builder();
+        image.source = SourceInfo.of(source);
+        image.header = header;
+        image.deviceSectors = sizeBytes / Units.SECTOR_BYTES;
+        FindingCollector findings = new FindingCollector(options.maxFindingsPerKind());
+        if (sizeBytes % Units.SECTOR_BYTES != 0) {
+            findings.add(FindingKind.DEVICE_NOT_SECTOR_MULTIPLE, Location.DEVICE, String.format(Locale.ROOT,
+                    "size %d bytes is not a whole number of 512-byte sectors; as a loop device only the first %d sectors count",
+                    sizeBytes, image.deviceSectors));
+        }
+        boolean tableUsable = checkTableChunkSize(findings);
+
+        if (header.isFresh()) {
+            readFresh(image, findings, tableUsable);
+        } else {
+            readExisting(source, image, findings, progress);
+        }
+        image.findings.addAll(findings.result());
+        return image.build();
+    }
+
+    /** Magic 0: the kernel writes a new header with the table's chunk size and zeroes area 0. */
+    private void readFresh(CowImage.Builder image, FindingCollector findings, boolean tableUsable) {
+        long cs = tableUsable && options.tableChunkSizeGiven()
+                ? options.tableChunkSizeSectors()
+                : Math.max(AreaLayout.DEFAULT_CHUNK_SIZE_SECTORS, options.cowLogicalBlockBytes() / Units.SECTOR_BYTES);
+        image.state = StoreState.FRESH;
+        image.layout = new AreaLayout(cs);
+        image.chunkSizeFromTable = true;
+        image.exceptions = ExceptionTable.empty(image.layout);
+        image.nextFree = AreaLayout.HEADER_CHUNKS + 1;
+        image.currentArea = 0;
+        image.areasRead = 0;
+        String origin = options.tableChunkSizeGiven() ? "the table's chunk size " + cs
+                : "the default chunk size " + cs + " (no table chunk size given)";
+        findings.add(FindingKind.FRESH_STORE, Location.header(0), "magic is 0: a new COW; the kernel would write a header with "
+                + origin + " sectors and zero area 0 (chunk 1); nothing else is read");
+        if (image.deviceSectors / cs < 2) {
+            image.loadFails = true;
+            findings.add(FindingKind.DEVICE_TOO_SMALL, Location.DEVICE, String.format(Locale.ROOT,
+                    "the device holds %d whole chunks of %d sectors; a new store needs 2 (header and area 0): "
+                            + "the kernel would fail with \"zero_disk_area(0) failed\"", image.deviceSectors / cs, cs));
+        }
+        addDeviceTail(image, findings);
+    }
+
+    private void readExisting(BlockSource source, CowImage.Builder image, FindingCollector findings, Progress progress)
+            throws IOException {
+        DiskHeader header = image.header;
+        long headerCs = header.chunkSizeSectors();
+        if (options.tableChunkSizeGiven() && headerCs != options.tableChunkSizeSectors()) {
+            findings.add(FindingKind.CHUNK_SIZE_OVERRIDE, Location.header(DiskHeader.CHUNK_SIZE_OFFSET), String.format(Locale.ROOT,
+                    "chunk size %d in device metadata overrides table chunk size of %d.", headerCs, options.tableChunkSizeSectors()));
+        }
+        String refusal = AreaLayout.refusal(headerCs);
+        if (refusal == null) {
+            refusal = AreaLayout.blockSizeRefusal(headerCs, options.cowLogicalBlockBytes());
+        }
+        if (refusal != null) {
+            image.state = StoreState.BAD_CHUNK_SIZE;
+            image.exceptions = null;
+            image.loadFails = true;
+            findings.add(FindingKind.BAD_CHUNK_SIZE, Location.header(DiskHeader.CHUNK_SIZE_OFFSET), String.format(Locale.ROOT,
+                    "invalid on-disk chunk size %d: %s. The kernel fails the table (\"Failed to read snapshot metadata\")",
+                    headerCs, refusal));
+            return;
+        }
+        AreaLayout layout = new AreaLayout(headerCs);
+        image.layout = layout;
+        image.exceptions = ExceptionTable.empty(layout);
+        addDeviceTail(image, findings);
+
+        if (header.version() != DiskHeader.SNAPSHOT_DISK_VERSION) {
+            image.state = StoreState.UNSUPPORTED_VERSION;
+            image.loadFails = true;
+            findings.add(FindingKind.UNSUPPORTED_VERSION, Location.header(DiskHeader.VERSION_OFFSET), String.format(Locale.ROOT,
+                    "unable to handle snapshot disk version %d (only version 1 exists); the kernel refuses the table",
+                    header.version()));
+            return;
+        }
+        long deviceChunks = image.deviceSectors / headerCs;
+        if (deviceChunks < 2) {
+            image.state = StoreState.TRUNCATED;
+            image.loadFails = true;
+            findings.add(FindingKind.DEVICE_TOO_SMALL, Location.DEVICE, String.format(Locale.ROOT,
+                    "the device holds %d whole chunks of %d sectors but the header chunk and area 0 need 2: "
+                            + "the kernel fails with \"Failed to read snapshot metadata\"", deviceChunks, headerCs));
+            return;
+        }
+        if (header.isValid()) {
+            image.state = StoreState.VALID;
+        } else {
+            image.state = StoreState.INVALID;
+            findings.add(FindingKind.STORE_INVALIDATED, Location.header(DiskHeader.VALID_OFFSET),
+                    "the snapshot was invalidated (valid = 0): the kernel loads no exceptions, status reads \"Invalid\" "
+                            + "and every read of the snapshot fails; the committed table below is read for forensics only");
+        }
+        walkAreas(source, image, findings, progress);
+        new ConsistencyCheck(image, findings).run();
+    }
+
+    /** Says so when the device is not a whole number of chunks. */
+    private static void addDeviceTail(CowImage.Builder image, FindingCollector findings) {
+        long cs = image.layout.chunkSizeSectors();
+        long tail = image.deviceSectors % cs;
+        if (tail != 0) {
+            findings.add(FindingKind.DEVICE_NOT_CHUNK_MULTIPLE, Location.chunk(image.layout, image.deviceSectors / cs),
+                    String.format(Locale.ROOT, "the device is %d sectors, %d whole chunks of %d sectors and %d sectors more; "
+                            + "the kernel never uses the trailing %d sectors", image.deviceSectors, image.deviceSectors / cs, cs, tail, tail));
+        }
+    }
+
+    /** Validates the table's chunk size as {@code dm_exception_store_set_chunk_size} does. */
+    private boolean checkTableChunkSize(FindingCollector findings) {
+        if (!options.tableChunkSizeGiven()) {
+            return true;
+        }
+        long cs = options.tableChunkSizeSectors();
+        String refusal = AreaLayout.refusal(cs);
+        if (refusal == null) {
+            refusal = AreaLayout.blockSizeRefusal(cs, options.cowLogicalBlockBytes());
+        }
+        if (refusal != null) {
+            findings.add(FindingKind.TABLE_CHUNK_SIZE_REFUSED, Location.DEVICE, String.format(Locale.ROOT,
+                    "table chunk size %d: %s; the kernel refuses the table (\"Couldn't create exception store\")", cs, refusal));
+            return false;
+        }
+        return true;
+    }
+
+    /** {@code read_exceptions} + {@code insert_exceptions}. */
+    private void walkAreas(BlockSource source, CowImage.Builder image, FindingCollector findings, Progress progress)
+            throws IOException {
+        AreaLayout layout = image.layout;
+        long deviceChunks = image.deviceSectors / layout.chunkSizeSectors();
+        int chunkBytes = Math.toIntExact(layout.chunkSizeBytes());
+        long perArea = layout.exceptionsPerArea();
+        long maxAreas = (deviceChunks - AreaLayout.HEADER_CHUNKS + layout.areaStrideChunks() - 1) / layout.areaStrideChunks();
+        progress.begin("Reading exception areas", maxAreas);
+
+        ByteBuffer area = ByteBuffer.allocateDirect(chunkBytes).order(ByteOrder.LITTLE_ENDIAN);
+        ExceptionTable.Builder table = new ExceptionTable.Builder(layout);
+        long nextFree = AreaLayout.HEADER_CHUNKS + 1;
+        long areaIndex = 0;
+        while (true) {
+            progress.checkCancelled();
+            long chunk = layout.areaLocation(areaIndex);
+            if (chunk >= deviceChunks) {
+                image.loadFails = image.state == StoreState.VALID;
+                String what = image.state == StoreState.VALID
+                        ? "the kernel would fail to load this store (\"Failed to read snapshot metadata\")"
+                        : "the forensic walk stops here";
+                findings.add(FindingKind.METADATA_PAST_END, Location.chunk(layout, chunk), String.format(Locale.ROOT,
+                        "area %d is full, so the table goes on in area %d, whose metadata chunk %d lies past the last whole chunk "
+                                + "(%d) of the device: %s", areaIndex - 1, areaIndex, chunk, deviceChunks - 1, what));
+                image.currentArea = Math.max(0, areaIndex - 1);
+                image.currentCommitted = areaIndex == 0 ? 0 : perArea;
+                image.areasRead = areaIndex;
+                break;
+            }
+            area.clear();
+            source.readFully(layout.chunkOffsetBytes(chunk), area);
+            boolean full = true;
+            for (int i = 0; i < perArea; i++) {
+                long newChunk = area.getLong(i * DiskException.SIZE_BYTES + DiskException.NEW_CHUNK_OFFSET);
+                if (newChunk == 0) {
+                    image.currentCommitted = i;
+                    image.staleEntries = countStale(area, i + 1, perArea);
+                    full = false;
+                    break;
+                }
+                if (Long.compareUnsigned(nextFree, newChunk) <= 0) {
+                    nextFree = newChunk + 1; // unsigned, wraps like the kernel's chunk_t
+                }
+                table.add(area.getLong(i * DiskException.SIZE_BYTES + DiskException.OLD_CHUNK_OFFSET), newChunk);
+            }
+            progress.worked(1);
+            if (!full) {
+                image.currentArea = areaIndex;
+                image.areasRead = areaIndex + 1;
+                break;
+            }
+            areaIndex++;
+        }
+        image.exceptions = table.build();
+        image.nextFree = layout.skipMetadata(nextFree);
+        if (image.staleEntries > 0) {
+            long terminator = image.currentCommitted;
+            findings.add(FindingKind.STALE_ENTRIES, Location.entry(layout, image.currentArea, terminator), String.format(Locale.ROOT,
+                    "%d non-zero entries after the terminator (entry %d) in area %d; the kernel never reads them "
+                            + "(left from an earlier use of the device or a merge)", image.staleEntries, terminator, image.currentArea));
+        }
+    }
+
+    private static long countStale(ByteBuffer area, int from, long perArea) {
+        long stale = 0;
+        for (int i = from; i < perArea; i++) {
+            int at = i * DiskException.SIZE_BYTES;
+            if (area.getLong(at) != 0 || area.getLong(at + DiskException.NEW_CHUNK_OFFSET) != 0) {
+                stale++;
+            }
+        }
+        return stale;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.cowscope.format;
+
+
+/**
+ * The committed exceptions in on-disk order, as primitive columns: no object per exception.
+ * Entry {@code i} sits in area {@code i / E} at slot {@code i % E}, because the kernel only walks
+ * on past full areas.
+ * <p>
+ * The new-chunk column is elided while every entry sits where the kernel's sequential allocator
+ * puts it ({@code 2 + i + ⌊i/E⌋}, the common case), so a table costs 8 bytes per exception; the
+ * first entry elsewhere materialises the column (16 bytes per exception, worst case).
+ * The lookup index ({@link #sortedByOld()}) adds 4 bytes per exception when first asked for.
+ */
+public final class ExceptionTable {
+    /** {@link #lookup(long)}'s answer for an origin chunk that is not remapped (new_chunk 0 is never a mapping). */
+    public static final long NOT_REMAPPED = 0;
+
+    private final AreaLayout layout;
+    private final LongColumn oldChunks;
+    private final LongColumn newChunks;
+    private volatile LookupIndex lookupIndex;
+
+    private ExceptionTable(AreaLayout layout, LongColumn oldChunks, LongColumn newChunks) {
+        this.layout = layout;
+        this.oldChunks = oldChunks;
+        this.newChunks = newChunks;
+    }
+
+    /** A table with no entries. */
+    public static ExceptionTable empty(AreaLayout layout) {
+        return new Builder(layout).build();
+    }
+
+    public AreaLayout layout() {
+        return layout;
+    }
+
+    public int size() {
+        return oldChunks.size();
+    }
+
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    public long oldChunk(int index) {
+        return oldChunks.get(index);
+    }
+
+    public long newChunk(int index) {
+        return newChunks == null ? layout.sequentialChunk(index) : newChunks.get(index);
+    }
+
+    public DiskException entry(int index) {
+        return new DiskException(oldChunk(index), newChunk(index));
+    }
+
+    /** The area holding entry {@code index}. */
+    public long areaOf(int index) {
+        return index / layout.exceptionsPerArea();
+    }
+
+    /** The slot of entry {@code index} inside its area. */
+    public long slotOf(int index) {
+        return index % layout.exceptionsPerArea();
+    }
+
+    public Location locationOf(int index) {
+        return Location.entry(layout, areaOf(index), slotOf(index));
+    }
+
+    /** True when every entry sits where the sequential allocator puts it (the new-chunk column is elided). */
+    public boolean isSequential() {
+        return newChunks == null;
+    }
+
+    /**
+     * Runs of entries, in table order, whose old and new chunks both go up by one from entry to
+     * entry (the units a merge copies in one go).
+     */
+    public int consecutiveRuns() {
+        int runs = 0;
+        for (int i = 0; i < size(); i++) {
+            if (i == 0 || !continuesRun(i)) {
+                runs++;
+            }
+        }
+        return runs;
+    }
+
+    /** True when entry {@code i} extends the run of entry {@code i - 1} in both old and new chunk. */
+    public boolean continuesRun(int i) {
+        return i > 0 && oldChunk(i) == oldChunk(i - 1) + 1 && newChunk(i) == newChunk(i - 1) + 1;
+    }
+
+    /**
+     * The kernel's answer for origin chunk {@code oldChunk}: the COW chunk a read of it through the
+     * snapshot goes to, or {@link #NOT_REMAPPED}. Where several entries remap the same chunk, this
+     * is the one {@code dm_lookup_exception} finds (see {@link KernelLookup}).
+     */
+    public long lookup(long oldChunk) {
+        int entry = lookupEntry(oldChunk);
+        return entry < 0 ? NOT_REMAPPED : newChunk(entry);
+    }
+
+    /** The entry the kernel's lookup uses for {@code oldChunk}, or -1 when it is not remapped. */
+    public int lookupEntry(long oldChunk) {
+        return lookupIndex().lookupEntry(oldChunk);
+    }
+
+    /** Entry indexes ordered by (old chunk unsigned, disk order). Built on first use, then kept. */
+    public int[] sortedByOld() {
+        return lookupIndex().sorted;
+    }
+
+    /** Old chunks that more than one entry remaps, with the entry the kernel's lookup uses. */
+    public KernelLookup duplicates() {
+        return lookupIndex().duplicates;
+    }
+
+    private LookupIndex lookupIndex() {
+        LookupIndex index = lookupIndex;
+        if (index == null) {
+            synchronized (this) {
+                index = lookupIndex;
+                if (index == null) {
+                    index = new LookupIndex(this);
+                    lookupIndex = index;
+                }
+            }
+        }
+        return index;
+    }
+
+    /** Heap bytes held by the columns (not the lazily built lookup index). */
+    public long retainedBytes() {
+        return 64 + oldChunks.retainedBytes() + (newChunks == null ? 0 : newChunks.retainedBytes());
+    }
+
+    /** Appends entries in disk order. */
+    public static final class Builder {
+        private final AreaLayout layout;
+        private final LongColumn oldChunks = new LongColumn();
+        private LongColumn newChunks;
+
+        public Builder(AreaLayout layout) {
+            this.layout = layout;
+        }
+
+        public Builder add(long oldChunk, long newChunk) {
+            int index = oldChunks.size();
+            if (index == Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("more than " + index + " exceptions");
+            }
+            if (newChunks == null && newChunk != layout.sequentialChunk(index)) {
+                newChunks = new LongColumn();
+                for (int i = 0; i < index; i++) {
+                    newChunks.add(layout.sequentialChunk(i));
+                }
+            }
+            oldChunks.add(oldChunk);
+            if (newChunks != null) {
+                newChunks.add(newChunk);
+            }
+            return this;
+        }
+
+        public int size() {
+            return oldChunks.size();
+        }
+
+        public ExceptionTable build() {
+            return new ExceptionTable(layout, oldChunks, newChunks);
+        }
+    }
+
+    /** Sorted order plus the kernel's resolution of duplicated old chunks. */
+    private static final class LookupIndex {
+        final int[] sorted;
+        final KernelLookup duplicates;
+        private final ExceptionTable table;
+
+        LookupIndex(ExceptionTable table) {
+            this.table = table;
+            int n = table.size();
+            long[] keys = new long[n];
+            int[] index = new int[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = table.oldChunk(i);
+                index[i] = i;
+            }
+            PrimitiveSort.sort(keys, index);
+            this.sorted = index;
+            this.duplicates = KernelLookup.resolve(table, keys, index);
+        }
+
+        int lookupEntry(long oldChunk) {
+            int lo = 0;
+            int hi = sorted.length - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int cmp = Long.compareUnsigned(table.oldChunk(sorted[mid]), oldChunk);
+                if (cmp < 0) {
+                    lo = mid + 1;
+                } else if (cmp > 0) {
+                    hi = mid - 1;
+                } else {
+                    int resolved = duplicates.winner(oldChunk);
+                    return resolved >= 0 ? resolved : sorted[mid];
+                }
+            }
+            return -1;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ExceptionTable[" + size() + " entries" + (isSequential() ? ", sequential" : "") + "]";
+    }
+
+}

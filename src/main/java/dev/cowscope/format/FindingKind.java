@@ -1,0 +1,58 @@
+package dev.cowscope.format;
+
+/**
+ * Every kind of finding, a closed set. The names are stable codes used in JSON and CSV: add
+ * kinds, never rename them.
+ */
+public enum FindingKind {
+    /** Magic 0: the kernel would initialise a new store (header + empty area 0). */
+    FRESH_STORE(Severity.INFO),
+    /** valid == 0: the kernel loads no exceptions and reports "Invalid"; we read the committed table for forensics. */
+    STORE_INVALIDATED(Severity.ERROR),
+    /** The version field is not 1: "unable to handle snapshot disk version". */
+    UNSUPPORTED_VERSION(Severity.ERROR),
+    /** The first 4 bytes are neither 0 nor SNAP_MAGIC: "Invalid or corrupt snapshot". */
+    BAD_MAGIC(Severity.ERROR),
+    /** The on-disk chunk size is one the kernel refuses: "invalid on-disk chunk size". */
+    BAD_CHUNK_SIZE(Severity.ERROR),
+    /** The table's chunk size is one the kernel refuses; the table would not load. */
+    TABLE_CHUNK_SIZE_REFUSED(Severity.ERROR),
+    /** The header's chunk size differs from the table's: the kernel's override warning. */
+    CHUNK_SIZE_OVERRIDE(Severity.WARNING),
+    /** The device is too small to hold the header chunk and area 0 (the kernel cannot create or load it). */
+    DEVICE_TOO_SMALL(Severity.ERROR),
+    /** The device size is not a multiple of 512 bytes; block devices always are, so this is a cut image. */
+    DEVICE_NOT_SECTOR_MULTIPLE(Severity.WARNING),
+    /** The device size is not a whole number of chunks; the tail is never used. */
+    DEVICE_NOT_CHUNK_MULTIPLE(Severity.INFO),
+    /** The walk needs an area whose metadata chunk lies past the end of the device: the load fails. */
+    METADATA_PAST_END(Severity.ERROR),
+    /** An entry's new_chunk points at a metadata chunk: reads return metadata, writes corrupt the table. */
+    NEW_CHUNK_IN_METADATA(Severity.ERROR),
+    /** An entry's new_chunk lies past the last whole chunk of the device: reads of it fail. */
+    NEW_CHUNK_PAST_END(Severity.ERROR),
+    /** Two entries remap the same origin chunk; the kernel's lookup uses one of them. */
+    DUPLICATE_OLD_CHUNK(Severity.WARNING),
+    /** Two entries share one new_chunk: two origin chunks read the same data. */
+    SHARED_NEW_CHUNK(Severity.ERROR),
+    /** Data chunks below next_free that no entry uses (allocation order was not sequential). */
+    ALLOCATION_HOLE(Severity.WARNING),
+    /** Entries are not in the kernel's sequential allocation order (harmless, but unusual). */
+    NON_SEQUENTIAL_ALLOCATION(Severity.INFO),
+    /** Non-zero entries after the terminator in the last area: stale, never read by the kernel. */
+    STALE_ENTRIES(Severity.INFO),
+    /** No room for another data chunk: the next new chunk overflows (Overflow with PO, Invalid with P). */
+    STORE_FULL(Severity.WARNING),
+    /** An entry's old_chunk lies past the end of the attached origin. */
+    OLD_CHUNK_PAST_ORIGIN(Severity.WARNING);
+
+    private final Severity defaultSeverity;
+
+    FindingKind(Severity defaultSeverity) {
+        this.defaultSeverity = defaultSeverity;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+}

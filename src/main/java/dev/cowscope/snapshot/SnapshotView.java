@@ -1,0 +1,193 @@
+package dev.cowscope.snapshot;
+
+import dev.cowscope.format.AreaLayout;
+import dev.cowscope.format.AtomicOutput;
+import dev.cowscope.format.BlockSource;
+import dev.cowscope.format.CowImage;
+import dev.cowscope.format.ExceptionTable;
+import dev.cowscope.format.Progress;
+import dev.cowscope.format.StoreState;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code /dev/mapper/<snap>} reads: the origin, with every remapped origin chunk read from
+ * the COW chunk the kernel's lookup finds ({@code snapshot_map} → {@code dm_lookup_exception}).
+ * The device is as long as the origin; a remapped last partial chunk takes the first bytes of its
+ * COW chunk.
+ */
+public final class SnapshotView {
+    private static final int WINDOW_BYTES = 4 << 20;
+
+    private final BlockSource origin;
+    private final CowImage cow;
+    private final BlockSource cowSource;
+    private final boolean salvage;
+    private final List<String> warnings = new ArrayList<>();
+    private final long chunkBytes;
+    private final ExceptionTable table;
+
+    /**
+     * @param salvage rebuild from the committed exceptions even where the kernel refuses (an
+     *     invalidated store, chunks mapped past the end of the COW); each such liberty is a warning
+     * @throws SnapshotViewException when the kernel would not serve this view and salvage is off
+     */
+    public SnapshotView(BlockSource origin, CowImage cow, BlockSource cowSource, boolean salvage) throws SnapshotViewException {
+        this.origin = origin;
+        this.cow = cow;
+        this.cowSource = cowSource;
+        this.salvage = salvage;
+        AreaLayout layout = cow.layout().orElseThrow(() -> new SnapshotViewException(
+                cow.source().path() + ": no usable chunk size (" + cow.state() + "); there is no snapshot view to rebuild"));
+        this.chunkBytes = layout.chunkSizeBytes();
+        this.table = cow.exceptions();
+        checkServable();
+    }
+
+    private void checkServable() throws SnapshotViewException {
+        StoreState state = cow.state();
+        if (state == StoreState.INVALID) {
+            refuseOrWarn("the store is invalidated: the kernel fails every read of this snapshot");
+        } else if (!cow.kernelLoads()) {
+            refuseOrWarn("the kernel would not load this store (" + state + "; see the findings)");
+        }
+        long deviceChunks = cow.deviceChunks();
+        long pastEnd = 0;
+        for (int i = 0; i < table.size(); i++) {
+            if (Long.compareUnsigned(table.newChunk(i), deviceChunks) >= 0) {
+                pastEnd++;
+            }
+        }
+        if (pastEnd > 0) {
+            refuseOrWarn(pastEnd + " entries map to COW chunks past the end of the device: the kernel returns I/O errors "
+                    + "for those origin chunks; salvage reads them from the origin instead");
+        }
+        long originChunks = (origin.sizeBytes() + chunkBytes - 1) / chunkBytes;
+        long beyond = 0;
+        for (int i = 0; i < table.size(); i++) {
+            if (Long.compareUnsigned(table.oldChunk(i), originChunks) >= 0) {
+                beyond++;
+            }
+        }
+        if (beyond > 0) {
+            warnings.add(String.format(Locale.ROOT, "%d entries remap origin chunks past the end of the origin (%d chunks); "
+                    + "the snapshot device is as long as the origin, so they are never read", beyond, originChunks));
+        }
+    }
+
+    private void refuseOrWarn(String why) throws SnapshotViewException {
+        if (!salvage) {
+            throw new SnapshotViewException(cow.source().path() + ": " + why + ". Use --salvage to rebuild it from the committed exceptions anyway.");
+        }
+        warnings.add("salvage: " + why);
+    }
+
+    /** Liberties taken under salvage, and entries that never show in the view. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** The snapshot device's size: the origin's. */
+    public long sizeBytes() {
+        return origin.sizeBytes();
+    }
+
+    /** Reads origin chunk {@code chunkIndex} as the snapshot shows it (the last one may be short). */
+    public byte[] readChunk(long chunkIndex) throws IOException {
+        long offset = Math.multiplyExact(chunkIndex, chunkBytes);
+        if (chunkIndex < 0 || offset >= origin.sizeBytes()) {
+            throw new IllegalArgumentException("origin chunk " + chunkIndex + " is past the end of the origin");
+        }
+        int length = (int) Math.min(chunkBytes, origin.sizeBytes() - offset);
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        long newChunk = servedChunk(chunkIndex);
+        if (newChunk == ExceptionTable.NOT_REMAPPED) {
+            origin.readFully(offset, buffer);
+        } else {
+            cowSource.readFully(newChunk * chunkBytes, buffer);
+        }
+        return buffer.array();
+    }
+
+    /** The COW chunk serving origin chunk {@code chunkIndex}, or {@link ExceptionTable#NOT_REMAPPED}. */
+    public long servedChunk(long chunkIndex) {
+        long newChunk = table.lookup(chunkIndex);
+        if (newChunk != ExceptionTable.NOT_REMAPPED && Long.compareUnsigned(newChunk, cow.deviceChunks()) >= 0) {
+            return ExceptionTable.NOT_REMAPPED; // salvage: the kernel would fail this read
+        }
+        return newChunk;
+    }
+
+    /**
+     * Streams the whole view into a new file at {@code target} (temp file + fsync + rename).
+     *
+     * @return the bytes written and their SHA-256
+     */
+    public Result writeTo(Path target, Progress progress) throws IOException {
+        try (AtomicOutput out = AtomicOutput.create(target)) {
+            Result result = stream(out.channel(), progress);
+            out.commit();
+            return result;
+        }
+    }
+
+    /** Streams the view through {@code sink} (for hashing without writing, or any channel). */
+    public Result stream(java.nio.channels.WritableByteChannel sink, Progress progress) throws IOException {
+        MessageDigest digest = sha256();
+        long size = origin.sizeBytes();
+        int window = (int) Math.max(chunkBytes, WINDOW_BYTES - WINDOW_BYTES % chunkBytes);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(window);
+        int[] sorted = table.sortedByOld();
+        int cursor = 0;
+        long remapped = 0;
+        progress.begin("Rebuilding the snapshot view", size);
+        for (long offset = 0; offset < size; offset += window) {
+            progress.checkCancelled();
+            int length = (int) Math.min(window, size - offset);
+            buffer.clear().limit(length);
+            origin.readFully(offset, buffer);
+            long firstChunk = offset / chunkBytes;
+            long endChunk = (offset + length + chunkBytes - 1) / chunkBytes;
+            while (cursor < sorted.length && Long.compareUnsigned(table.oldChunk(sorted[cursor]), endChunk) < 0) {
+                long oldChunk = table.oldChunk(sorted[cursor]);
+                if (Long.compareUnsigned(oldChunk, firstChunk) >= 0 && (cursor == 0 || table.oldChunk(sorted[cursor - 1]) != oldChunk)) {
+                    long newChunk = servedChunk(oldChunk);
+                    if (newChunk != ExceptionTable.NOT_REMAPPED) {
+                        int at = (int) ((oldChunk - firstChunk) * chunkBytes);
+                        ByteBuffer slice = buffer.duplicate();
+                        slice.limit(Math.min(length, at + (int) chunkBytes)).position(at);
+                        cowSource.readFully(newChunk * chunkBytes, slice);
+                        remapped++;
+                    }
+                }
+                cursor++;
+            }
+            buffer.position(0).limit(length);
+            digest.update(buffer.duplicate());
+            while (buffer.hasRemaining()) {
+                sink.write(buffer);
+            }
+            progress.worked(length);
+        }
+        return new Result(size, HexFormat.of().formatHex(digest.digest()), remapped, warnings());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Outcome of a rebuild. */
+    public record Result(long sizeBytes, String sha256, long remappedChunks, List<String> warnings) {
+    }
+}
