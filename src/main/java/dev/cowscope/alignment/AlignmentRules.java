@@ -1,6 +1,5 @@
 package dev.cowscope.alignment;
 
-import dev.cowscope.format.Units;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -273,7 +272,7 @@ public final class AlignmentRules {
             if (lbsSectors <= 1) {
                 return Optional.empty();
             }
-            String lbs = Units.compact(ti.lbsBytes());
+            String lbs = bytes(ti.lbsBytes());
             if ((start & (lbsSectors - 1)) != 0) {
                 return Optional.of(new Invalid("start=" + start + " not aligned to h/w logical block size " + ti.lbsBytes()
                     + " of " + dev.kernelName(),
@@ -333,7 +332,7 @@ public final class AlignmentRules {
 
         private Finding validateFinding(int i, long remaining, long deviceLbsSectors) {
             LinearLine line = lines.get(i);
-            String lbs = Units.compact(deviceLbsSectors * 512);
+            String lbs = bytes(deviceLbsSectors * 512);
             return new Finding(Verdict.REJECT, "validate_hardware_logical_block_alignment",
                 "the table boundary at sector " + (i == lines.size() - 1 && remaining != 0 ? line.endSector()
                     : line.startSector()) + " is not a multiple of " + deviceLbsSectors
@@ -398,7 +397,7 @@ public final class AlignmentRules {
             }
             long into = Math.floorMod(g - a, g);
             long refInto = Math.floorMod(tableBefore.granularityBytes() - ref, tableBefore.granularityBytes());
-            String block = Units.compact(g);
+            String block = bytes(g);
             long gSectors = g >> 9;
             List<String> fixes = new ArrayList<>();
             if (fsBlockBytes.isEmpty() || fsBlockBytes.getAsLong() < g) {
