@@ -52,7 +52,9 @@ public final class SysfsBlockDevices implements DeviceResolver {
             if (Files.exists(path)) {
                 return Optional.of(path.toRealPath().getFileName().toString());
             }
-            return Optional.empty();
+            // no device node here (a copied sysfs tree): try the base name
+            String base = path.getFileName().toString();
+            return Files.isDirectory(sysRoot.resolve("class/block").resolve(base)) ? Optional.of(base) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
