@@ -410,10 +410,16 @@ public final class AlignmentRules {
             if (fixes.isEmpty()) {
                 fixes.add("use device offsets that are all the same modulo " + gSectors + " sectors");
             }
+            String why = into == 0
+                ? "starts on a " + bytes(g) + " boundary, but the lines before start " + bytes(refInto) + " into a block"
+                : "starts " + bytes(into) + " into a " + bytes(g) + " physical block, the lines before start "
+                    + bytes(refInto) + " into one";
+            String where = into == 0
+                ? "the lines before are off the " + bytes(g) + " grid (the kernel compares each line with them)"
+                : "starts " + bytes(into) + " into a " + bytes(g) + " physical block";
             return new Finding(Verdict.WARN, "dm_calculate_queue_limits",
-                "W2: starts " + bytes(into) + " into a " + bytes(g) + " physical block, the lines before start "
-                    + bytes(refInto) + " into one (alignment offset " + a + " vs " + ref + ")",
-                "starts " + bytes(into) + " into a " + bytes(g) + " physical block: " + String.join(", or ", fixes));
+                "W2: " + why + " (alignment offset " + a + " vs " + ref + ")",
+                where + ": " + String.join(", or ", fixes));
         }
 
         /** A table that is uniformly off the physical grid is accepted silently; say so. */
@@ -425,7 +431,7 @@ public final class AlignmentRules {
                     long g = bottom(devices.get(i)).granularityBytes();
                     f.add(new Finding(Verdict.OK, "queue_limit_alignment_offset",
                         "starts " + bytes(Math.floorMod(g - a, g)) + " into a " + bytes(g)
-                            + " physical block (alignment offset " + a + "); accepted without a message",
+                            + " physical block (alignment offset " + a + "); accepted, no message",
                         "writes smaller than " + bytes(g) + " cost a read-modify-write in the disk; align the"
                             + " partition or file system to " + bytes(g) + " for speed"));
                 }
