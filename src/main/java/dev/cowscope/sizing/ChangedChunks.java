@@ -52,6 +52,11 @@ public record ChangedChunks(Source source, long changedBytes, long oldSizeBytes,
                 .changedChunks();
     }
 
+    /** Bytes of the changed 512-byte sectors: the smallest unit a block device writes. */
+    public long changedSectorBytes() {
+        return Math.multiplyExact(changedChunks(1), Units.SECTOR_BYTES);
+    }
+
     /** Bytes the new image has past the end of the old one; all counted as changed. */
     public long grownBytes() {
         return Math.max(0, newSizeBytes - oldSizeBytes);

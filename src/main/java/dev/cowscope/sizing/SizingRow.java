@@ -14,7 +14,8 @@ import java.util.OptionalDouble;
  * @param cowSize the exact COW for {@code plannedChunks}, with the thread's formula beside it
  * @param allocationBytes {@code cowSize.totalBytes()} rounded up to the plan's unit
  * @param metadataOverheadPercent header and metadata chunks as a share of the whole COW
- * @param writeAmplification COW bytes for the change alone ÷ changed bytes; empty when nothing changed
+ * @param writeAmplification COW bytes for the change alone ÷ bytes of the changed 512-byte
+ *     sectors (what a block device writes); empty when nothing changed
  * @param recommended the smallest allocation; ties go to the larger chunk
  */
 public record SizingRow(long chunkSizeSectors, long changedChunks, long marginChunks, long plannedChunks,

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SizingPlanTest {
     private static final long ORIGIN = 32L << 20;
 
-    /** 1000 scattered 4 KiB writes, 64 KiB apart, on a 32 MiB origin. */
+    /** 400 scattered 4 KiB writes, 64 KiB apart, on a 32 MiB origin. */
     private static ChangedChunks scattered() {
         List<ByteRange> ranges = new java.util.ArrayList<>();
         for (int i = 0; i < 400; i++) {
