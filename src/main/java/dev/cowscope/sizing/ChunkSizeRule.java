@@ -1,5 +1,6 @@
 package dev.cowscope.sizing;
 
+import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.Units;
 import java.util.Optional;
 
@@ -16,10 +17,8 @@ public record ChunkSizeRule(long cowLogicalBlockBytes, long originLogicalBlockBy
     /** Both devices with 512-byte logical blocks: the common case, and the only one an image file has. */
     public static final ChunkSizeRule SECTOR_DEVICES = new ChunkSizeRule(Units.SECTOR_BYTES, Units.SECTOR_BYTES);
 
-    /** {@code INT_MAX >> SECTOR_SHIFT}: the kernel's bound; the largest power of two under it is 2^21. */
-    public static final long MAX_CHUNK_SIZE_LIMIT_SECTORS = Integer.MAX_VALUE >> Units.SECTOR_SHIFT;
     /** The largest chunk size the kernel accepts: 2^21 sectors, 1 GiB. */
-    public static final long MAX_CHUNK_SIZE_SECTORS = 1L << 21;
+    public static final long MAX_CHUNK_SIZE_SECTORS = AreaLayout.MAX_CHUNK_SIZE_SECTORS;
 
     public static final String NOT_POWER_OF_TWO = "Chunk size is not a power of 2";
     public static final String NOT_BLOCK_MULTIPLE = "Chunk size is not a multiple of device blocksize";
@@ -32,17 +31,15 @@ public record ChunkSizeRule(long cowLogicalBlockBytes, long originLogicalBlockBy
 
     /** Why the kernel would refuse {@code chunkSizeSectors}, in its own words; empty when it accepts it. */
     public Optional<String> refusal(long chunkSizeSectors) {
+        // the kernel's order: power of two, then the devices' block sizes, then the upper bound
         if (!Units.isPowerOfTwo(chunkSizeSectors)) {
             return Optional.of(NOT_POWER_OF_TWO);
         }
-        if (chunkSizeSectors % (cowLogicalBlockBytes >> Units.SECTOR_SHIFT) != 0
-                || chunkSizeSectors % (originLogicalBlockBytes >> Units.SECTOR_SHIFT) != 0) {
-            return Optional.of(NOT_BLOCK_MULTIPLE);
+        String blockSize = AreaLayout.blockSizeRefusal(chunkSizeSectors, cowLogicalBlockBytes);
+        if (blockSize == null) {
+            blockSize = AreaLayout.blockSizeRefusal(chunkSizeSectors, originLogicalBlockBytes);
         }
-        if (chunkSizeSectors > MAX_CHUNK_SIZE_LIMIT_SECTORS) {
-            return Optional.of(TOO_HIGH);
-        }
-        return Optional.empty();
+        return Optional.ofNullable(blockSize != null ? blockSize : AreaLayout.refusal(chunkSizeSectors));
     }
 
     /**

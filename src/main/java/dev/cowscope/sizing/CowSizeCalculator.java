@@ -1,5 +1,7 @@
 package dev.cowscope.sizing;
 
+import dev.cowscope.format.AreaLayout;
+import dev.cowscope.format.DiskException;
 import dev.cowscope.format.Units;
 
 /**
@@ -13,21 +15,17 @@ import dev.cowscope.format.Units;
  */
 public final class CowSizeCalculator {
     /** {@code NUM_SNAPSHOT_HDR_CHUNKS}: chunk 0 holds the header. */
-    public static final long HEADER_CHUNKS = 1;
-    /** {@code sizeof(struct disk_exception)}: two le64. */
-    public static final int EXCEPTION_BYTES = 16;
+    public static final long HEADER_CHUNKS = AreaLayout.HEADER_CHUNKS;
     /** Chunk 0 (header) and chunk 1 (area 0, zeroed on creation) exist before any allocation. */
     private static final long FRESH_STORE_CHUNKS = 2;
 
-    private final long chunkSizeSectors;
-    private final long exceptionsPerArea;
+    private final AreaLayout layout;
 
     /**
      * @throws IllegalArgumentException with the kernel's text when {@code rule} refuses the chunk size
      */
     public CowSizeCalculator(long chunkSizeSectors, ChunkSizeRule rule) {
-        this.chunkSizeSectors = rule.require(chunkSizeSectors);
-        this.exceptionsPerArea = chunkSizeSectors * Units.SECTOR_BYTES / EXCEPTION_BYTES;
+        this.layout = new AreaLayout(rule.require(chunkSizeSectors));
     }
 
     /** For devices with 512-byte logical blocks. */
@@ -36,16 +34,21 @@ public final class CowSizeCalculator {
     }
 
     public long chunkSizeSectors() {
-        return chunkSizeSectors;
+        return layout.chunkSizeSectors();
     }
 
     public long chunkSizeBytes() {
-        return chunkSizeSectors * Units.SECTOR_BYTES;
+        return layout.chunkSizeBytes();
     }
 
     /** E, exceptions per metadata area. */
     public long exceptionsPerArea() {
-        return exceptionsPerArea;
+        return layout.exceptionsPerArea();
+    }
+
+    /** The store's geometry at this chunk size. */
+    public AreaLayout layout() {
+        return layout;
     }
 
     /** The smallest COW that holds {@code changedChunks} distinct chunks. */
@@ -64,7 +67,7 @@ public final class CowSizeCalculator {
      */
     public long threadFormulaChunks(long modified) {
         requireCount(modified);
-        long exceptionsPerChunk = chunkSizeSectors() * Units.SECTOR_BYTES / EXCEPTION_BYTES;
+        long exceptionsPerChunk = chunkSizeSectors() * Units.SECTOR_BYTES / DiskException.SIZE_BYTES;
         return Math.addExact(Math.addExact(1 + 1, modified), modified / exceptionsPerChunk);
     }
 
@@ -80,7 +83,7 @@ public final class CowSizeCalculator {
         // Largest n with n + ⌊n/E⌋ <= m: of every E+1 chunks past the first two, E hold data, and an
         // area's last data chunk counts only if the next metadata chunk (to be zeroed) fits too.
         long m = usableChunks - FRESH_STORE_CHUNKS;
-        long maxChangedChunks = m - (m + 1) / (exceptionsPerArea + 1);
+        long maxChangedChunks = m - (m + 1) / layout.areaStrideChunks();
         long spareChunks = usableChunks - forChangedChunks(maxChangedChunks).totalChunks();
         return new CowCapacity(chunkSizeSectors(), cowSizeBytes, usableChunks, true, maxChangedChunks, spareChunks);
     }
