@@ -33,13 +33,21 @@ final class ConsistencyCheck {
 
     /** new_chunk values the kernel accepts without a range check. (0 ends the table, so never the header.) */
     private void checkTargets() {
+        if (table.isSequential()) {
+            // in kernel order new chunks only grow and never hit metadata: only the tail can pass the end
+            int first = table.size();
+            while (first > 0 && Long.compareUnsigned(table.newChunk(first - 1), deviceChunks) >= 0) {
+                first--;
+            }
+            for (int i = first; i < table.size(); i++) {
+                pastEnd(i);
+            }
+            return;
+        }
         for (int i = 0; i < table.size(); i++) {
             long newChunk = table.newChunk(i);
             if (Long.compareUnsigned(newChunk, deviceChunks) >= 0) {
-                findings.add(FindingKind.NEW_CHUNK_PAST_END, table.locationOf(i), String.format(Locale.ROOT,
-                        "old chunk %s maps to COW chunk %s, past the last whole chunk (%d): reads of it through the snapshot fail, "
-                                + "and next_free jumps past the end so the next new chunk overflows",
-                        Long.toUnsignedString(table.oldChunk(i)), Long.toUnsignedString(newChunk), deviceChunks - 1));
+                pastEnd(i);
             } else if (layout.isMetadataChunk(newChunk)) {
                 findings.add(FindingKind.NEW_CHUNK_IN_METADATA, table.locationOf(i), String.format(Locale.ROOT,
                         "old chunk %s maps to COW chunk %d, the metadata chunk of area %d: reads return exception entries "
@@ -47,6 +55,13 @@ final class ConsistencyCheck {
                         Long.toUnsignedString(table.oldChunk(i)), newChunk, layout.areaOfChunk(newChunk)));
             }
         }
+    }
+
+    private void pastEnd(int i) {
+        findings.add(FindingKind.NEW_CHUNK_PAST_END, table.locationOf(i), String.format(Locale.ROOT,
+                "old chunk %s maps to COW chunk %s, past the last whole chunk (%d): reads of it through the snapshot fail, "
+                        + "and next_free jumps past the end so the next new chunk overflows",
+                Long.toUnsignedString(table.oldChunk(i)), Long.toUnsignedString(table.newChunk(i)), deviceChunks - 1));
     }
 
     private void checkDuplicateOldChunks() {
@@ -67,38 +82,47 @@ final class ConsistencyCheck {
         }
     }
 
-    /** Shared new chunks and allocation holes, from the new chunks in sorted order. */
+    /** Shared new chunks and allocation holes, from a bitmap of the data chunks in use. */
     private void checkNewChunkUse() {
-        int n = table.size();
-        long[] keys = new long[n];
-        int[] index = new int[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = table.newChunk(i);
-            index[i] = i;
-        }
-        PrimitiveSort.sort(keys, index);
-        long expected = AreaLayout.HEADER_CHUNKS + 1;
-        long holes = 0;
-        for (int s = 0; s < n; s++) {
-            long chunk = keys[s];
-            if (s > 0 && chunk == keys[s - 1]) {
-                findings.add(FindingKind.SHARED_NEW_CHUNK, table.locationOf(index[s]), String.format(Locale.ROOT,
-                        "COW chunk %s is used by this entry (old chunk %s) and by %s (old chunk %s): both origin chunks read the same data",
-                        Long.toUnsignedString(chunk), Long.toUnsignedString(table.oldChunk(index[s])), table.locationOf(index[s - 1]),
-                        Long.toUnsignedString(table.oldChunk(index[s - 1]))));
-                continue;
-            }
+        ChunkBitmap used = new ChunkBitmap(deviceChunks);
+        DuplicateScan.LongList shared = new DuplicateScan.LongList();
+        long highest = AreaLayout.HEADER_CHUNKS;
+        for (int i = 0; i < table.size(); i++) {
+            long chunk = table.newChunk(i);
             if (Long.compareUnsigned(chunk, deviceChunks) >= 0 || layout.isMetadataChunk(chunk)) {
-                continue;
+                continue; // reported by checkTargets
             }
-            long gap = Headroom.dataChunksBetween(layout, expected, chunk);
-            if (gap > 0) {
+            if (used.testAndSet(chunk)) {
+                shared.add(i);
+            }
+            highest = Math.max(highest, chunk);
+        }
+        for (int k = 0; k < shared.size(); k++) {
+            int second = (int) shared.get(k);
+            long chunk = table.newChunk(second);
+            int first = 0;
+            while (table.newChunk(first) != chunk) {
+                first++;
+            }
+            findings.add(FindingKind.SHARED_NEW_CHUNK, table.locationOf(second), String.format(Locale.ROOT,
+                    "COW chunk %d is used by this entry (old chunk %s) and by %s (old chunk %s): both origin chunks read the same data",
+                    chunk, Long.toUnsignedString(table.oldChunk(second)), table.locationOf(first),
+                    Long.toUnsignedString(table.oldChunk(first))));
+        }
+        long holes = 0;
+        long holeStart = -1;
+        for (long chunk = AreaLayout.HEADER_CHUNKS + 1; chunk <= highest + 1; chunk++) {
+            boolean free = chunk <= highest && !layout.isMetadataChunk(chunk) && !used.get(chunk);
+            if (free && holeStart < 0) {
+                holeStart = chunk;
+            } else if (!free && holeStart >= 0 && (chunk > highest || !layout.isMetadataChunk(chunk))) {
+                long gap = Headroom.dataChunksBetween(layout, holeStart, chunk);
                 holes += gap;
-                findings.add(FindingKind.ALLOCATION_HOLE, Location.chunk(layout, expected), String.format(Locale.ROOT,
+                findings.add(FindingKind.ALLOCATION_HOLE, Location.chunk(layout, holeStart), String.format(Locale.ROOT,
                         "%d data chunk%s from chunk %d to %d below next_free are used by no entry (allocated, never committed)",
-                        gap, gap == 1 ? "" : "s", expected, chunk - 1));
+                        gap, gap == 1 ? "" : "s", holeStart, chunk - 1));
+                holeStart = -1;
             }
-            expected = layout.skipMetadata(chunk + 1);
         }
         if (holes == 0) {
             findings.add(FindingKind.NON_SEQUENTIAL_ALLOCATION, Location.DEVICE,

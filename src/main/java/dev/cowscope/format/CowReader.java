@@ -195,6 +195,7 @@ public final class CowReader {
         progress.begin("Reading exception areas", maxAreas);
 
         ByteBuffer area = ByteBuffer.allocateDirect(chunkBytes).order(ByteOrder.LITTLE_ENDIAN);
+        long[] words = new long[chunkBytes / Long.BYTES]; // the area as (old, new) pairs, decoded in one copy
         ExceptionTable.Builder table = new ExceptionTable.Builder(layout);
         long nextFree = AreaLayout.HEADER_CHUNKS + 1;
         long areaIndex = 0;
@@ -216,20 +217,24 @@ public final class CowReader {
             }
             area.clear();
             source.readFully(layout.chunkOffsetBytes(chunk), area);
+            area.flip();
+            area.asLongBuffer().get(words);
             boolean full = true;
+            int entries = (int) perArea;
             for (int i = 0; i < perArea; i++) {
-                long newChunk = area.getLong(i * DiskException.SIZE_BYTES + DiskException.NEW_CHUNK_OFFSET);
+                long newChunk = words[2 * i + 1];
                 if (newChunk == 0) {
                     image.currentCommitted = i;
-                    image.staleEntries = countStale(area, i + 1, perArea);
+                    image.staleEntries = countStale(words, i + 1, perArea);
+                    entries = i;
                     full = false;
                     break;
                 }
                 if (Long.compareUnsigned(nextFree, newChunk) <= 0) {
                     nextFree = newChunk + 1; // unsigned, wraps like the kernel's chunk_t
                 }
-                table.add(area.getLong(i * DiskException.SIZE_BYTES + DiskException.OLD_CHUNK_OFFSET), newChunk);
             }
+            table.addArea(words, entries);
             progress.worked(1);
             if (!full) {
                 image.currentArea = areaIndex;
@@ -248,11 +253,10 @@ public final class CowReader {
         }
     }
 
-    private static long countStale(ByteBuffer area, int from, long perArea) {
+    private static long countStale(long[] words, int from, long perArea) {
         long stale = 0;
         for (int i = from; i < perArea; i++) {
-            int at = i * DiskException.SIZE_BYTES;
-            if (area.getLong(at) != 0 || area.getLong(at + DiskException.NEW_CHUNK_OFFSET) != 0) {
+            if (words[2 * i] != 0 || words[2 * i + 1] != 0) {
                 stale++;
             }
         }

@@ -19,6 +19,7 @@ public final class ExceptionTable {
     private final LongColumn oldChunks;
     private final LongColumn newChunks;
     private volatile LookupIndex lookupIndex;
+    private volatile KernelLookup duplicates;
 
     private ExceptionTable(AreaLayout layout, LongColumn oldChunks, LongColumn newChunks) {
         this.layout = layout;
@@ -113,9 +114,19 @@ public final class ExceptionTable {
         return lookupIndex().sorted;
     }
 
-    /** Old chunks that more than one entry remaps, with the entry the kernel's lookup uses. */
+    /** Old chunks that more than one entry remaps, with the entry the kernel's lookup uses (found on first use). */
     public KernelLookup duplicates() {
-        return lookupIndex().duplicates;
+        KernelLookup found = duplicates;
+        if (found == null) {
+            synchronized (this) {
+                found = duplicates;
+                if (found == null) {
+                    found = KernelLookup.resolve(this);
+                    duplicates = found;
+                }
+            }
+        }
+        return found;
     }
 
     private LookupIndex lookupIndex() {
@@ -142,6 +153,9 @@ public final class ExceptionTable {
         private final AreaLayout layout;
         private final LongColumn oldChunks = new LongColumn();
         private LongColumn newChunks;
+        // where the sequential allocator puts the next entry, kept incrementally (no division per entry)
+        private long expectedNewChunk = AreaLayout.HEADER_CHUNKS + 1;
+        private long expectedSlot;
 
         public Builder(AreaLayout layout) {
             this.layout = layout;
@@ -152,7 +166,13 @@ public final class ExceptionTable {
             if (index == Integer.MAX_VALUE - 8) {
                 throw new IllegalStateException("more than " + index + " exceptions");
             }
-            if (newChunks == null && newChunk != layout.sequentialChunk(index)) {
+            boolean sequential = newChunk == expectedNewChunk;
+            expectedNewChunk++;
+            if (++expectedSlot == layout.exceptionsPerArea()) {
+                expectedSlot = 0;
+                expectedNewChunk++; // the next area's metadata chunk
+            }
+            if (newChunks == null && !sequential) {
                 newChunks = new LongColumn();
                 for (int i = 0; i < index; i++) {
                     newChunks.add(layout.sequentialChunk(i));
@@ -161,6 +181,37 @@ public final class ExceptionTable {
             oldChunks.add(oldChunk);
             if (newChunks != null) {
                 newChunks.add(newChunk);
+            }
+            return this;
+        }
+
+        /**
+         * Appends the first {@code count} entries of one metadata area given as (old, new) pairs:
+         * {@code words[2i]} is entry i's old chunk, {@code words[2i+1]} its new chunk.
+         */
+        public Builder addArea(long[] words, int count) {
+            if (newChunks == null) {
+                long base = size();
+                long expected = expectedNewChunk;
+                long slot = expectedSlot;
+                int matching = 0;
+                while (matching < count && words[2 * matching + 1] == expected) {
+                    matching++;
+                    expected++;
+                    if (++slot == layout.exceptionsPerArea()) {
+                        slot = 0;
+                        expected++;
+                    }
+                }
+                if (matching == count && base + count < Integer.MAX_VALUE - 8) {
+                    oldChunks.addStrided(words, 0, count, 2);
+                    expectedNewChunk = expected;
+                    expectedSlot = slot;
+                    return this;
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                add(words[2 * i], words[2 * i + 1]);
             }
             return this;
         }
@@ -174,10 +225,9 @@ public final class ExceptionTable {
         }
     }
 
-    /** Sorted order plus the kernel's resolution of duplicated old chunks. */
+    /** Entry indexes in old-chunk order, for binary-search lookups and ordered streaming. */
     private static final class LookupIndex {
         final int[] sorted;
-        final KernelLookup duplicates;
         private final ExceptionTable table;
 
         LookupIndex(ExceptionTable table) {
@@ -191,7 +241,6 @@ public final class ExceptionTable {
             }
             PrimitiveSort.sort(keys, index);
             this.sorted = index;
-            this.duplicates = KernelLookup.resolve(table, keys, index);
         }
 
         int lookupEntry(long oldChunk) {
@@ -205,7 +254,7 @@ public final class ExceptionTable {
                 } else if (cmp > 0) {
                     hi = mid - 1;
                 } else {
-                    int resolved = duplicates.winner(oldChunk);
+                    int resolved = table.duplicates().winner(oldChunk);
                     return resolved >= 0 ? resolved : sorted[mid];
                 }
             }

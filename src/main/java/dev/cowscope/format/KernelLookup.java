@@ -69,58 +69,40 @@ public final class KernelLookup {
         return -1;
     }
 
-    /** Finds duplicates in the sorted keys and replays the kernel's insertion for their groups. */
-    static KernelLookup resolve(ExceptionTable table, long[] sortedKeys, int[] sortedIndex) {
-        List<long[]> found = new ArrayList<>();
-        int n = sortedKeys.length;
-        for (int i = 1; i < n; i++) {
-            if (sortedKeys[i] == sortedKeys[i - 1] && (found.isEmpty() || found.get(found.size() - 1)[0] != sortedKeys[i])) {
-                found.add(new long[] {sortedKeys[i], i - 1});
-            }
-        }
-        if (found.isEmpty()) {
+    /** Finds the duplicated old chunks and replays the kernel's insertion for their 256-chunk groups. */
+    static KernelLookup resolve(ExceptionTable table) {
+        long[] chunks = DuplicateScan.duplicatedOldChunks(table);
+        if (chunks.length == 0) {
             return NONE;
         }
-        long[] chunks = new long[found.size()];
-        int[] winners = new int[found.size()];
-        int[][] entries = new int[found.size()][];
+        // the affected groups, and every entry in them in disk (load) order: one pass over the table
+        long[] groups = DuplicateScan.groupsOf(chunks, GROUP_SHIFT);
+        java.util.Map<Long, DuplicateScan.IntList> members = new java.util.HashMap<>();
+        for (int i = 0; i < table.size(); i++) {
+            long group = table.oldChunk(i) >>> GROUP_SHIFT;
+            if (Arrays.binarySearch(groups, group ^ Long.MIN_VALUE) >= 0) {
+                members.computeIfAbsent(group, g -> new DuplicateScan.IntList()).add(i);
+            }
+        }
+        int[] winners = new int[chunks.length];
+        int[][] entries = new int[chunks.length][];
         long replayedGroup = -1;
         List<Run> runs = null;
-        for (int d = 0; d < found.size(); d++) {
-            long chunk = found.get(d)[0];
-            int first = (int) found.get(d)[1];
-            int last = first;
-            while (last + 1 < n && sortedKeys[last + 1] == chunk) {
-                last++;
-            }
-            chunks[d] = chunk;
-            entries[d] = Arrays.copyOfRange(sortedIndex, first, last + 1);
+        for (int d = 0; d < chunks.length; d++) {
+            long chunk = chunks[d];
             long group = chunk >>> GROUP_SHIFT;
+            int[] groupEntries = members.get(group).toArray();
             if (runs == null || group != replayedGroup) {
-                runs = replayGroup(table, sortedKeys, sortedIndex, first, group);
+                runs = new ArrayList<>();
+                for (int entry : groupEntries) {
+                    insert(runs, table.oldChunk(entry), table.newChunk(entry));
+                }
                 replayedGroup = group;
             }
+            entries[d] = Arrays.stream(groupEntries).filter(e -> table.oldChunk(e) == chunk).toArray();
             winners[d] = winnerOf(table, runs, chunk, entries[d]);
         }
         return new KernelLookup(chunks, winners, entries);
-    }
-
-    private static List<Run> replayGroup(ExceptionTable table, long[] keys, int[] index, int anyPosition, long group) {
-        int from = anyPosition;
-        while (from > 0 && keys[from - 1] >>> GROUP_SHIFT == group) {
-            from--;
-        }
-        int to = anyPosition;
-        while (to < keys.length && keys[to] >>> GROUP_SHIFT == group) {
-            to++;
-        }
-        int[] diskOrder = Arrays.copyOfRange(index, from, to);
-        Arrays.sort(diskOrder);
-        List<Run> list = new ArrayList<>();
-        for (int entry : diskOrder) {
-            insert(list, table.oldChunk(entry), table.newChunk(entry));
-        }
-        return list;
     }
 
     /** {@code dm_insert_exception} for a table with consecutive-chunk support (hash_shift 8). */

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * starts small and doubles, so a small table costs little more than its entries.
  */
 final class LongColumn {
-    private static final int PAGE_SHIFT = 16;
+    // 4 MiB pages: large enough that G1 allocates them outside the young generation (never copied by GC)
+    private static final int PAGE_SHIFT = 19;
     private static final int PAGE_SIZE = 1 << PAGE_SHIFT;
     private static final int PAGE_MASK = PAGE_SIZE - 1;
     private static final int FIRST_PAGE_SIZE = 64;
@@ -29,6 +30,27 @@ final class LongColumn {
         }
         pages[page][size & PAGE_MASK] = value;
         size++;
+    }
+
+    /** Appends {@code src[from]}, {@code src[from + stride]}, … ({@code count} values). */
+    void addStrided(long[] src, int from, int count, int stride) {
+        int k = 0;
+        while (k < count) {
+            int page = size >>> PAGE_SHIFT;
+            int offset = size & PAGE_MASK;
+            if (page < pages.length && pages[page] != null && offset < pages[page].length) {
+                long[] target = pages[page];
+                int run = Math.min(count - k, target.length - offset);
+                for (int j = 0, s = from + k * stride; j < run; j++, s += stride) {
+                    target[offset + j] = src[s];
+                }
+                size += run;
+                k += run;
+            } else {
+                add(src[from + k * stride]);
+                k++;
+            }
+        }
     }
 
     long get(int index) {
