@@ -1,0 +1,205 @@
+package dev.cowscope.merge;
+
+import dev.cowscope.format.AtomicOutput;
+import dev.cowscope.format.BlockSource;
+import dev.cowscope.format.BlockSources;
+import dev.cowscope.format.CowImage;
+import dev.cowscope.format.CowReader;
+import dev.cowscope.format.ExceptionTable;
+import dev.cowscope.format.ParseOptions;
+import dev.cowscope.format.Progress;
+import dev.cowscope.format.SourceKind;
+import dev.cowscope.snapshot.SnapshotView;
+import dev.cowscope.snapshot.SnapshotViewException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+
+/**
+ * Merges a COW into its origin without the kernel, with the result the kernel's merge leaves on
+ * the origin: every remapped origin chunk holds its COW chunk (the snapshot view), the last copy
+ * clamped to the origin's end.
+ * <ul>
+ *   <li>{@link #toNewFile}: reads origin and COW only and writes a new file (temp file, fsync,
+ *       rename); the origin is read in large windows, remapped chunks are laid over them, and
+ *       all-zero blocks become holes.</li>
+ *   <li>{@link #inPlace}: the kernel's own procedure on the origin file, step by step in its order,
+ *       recording progress in a copy of the COW exactly as {@code persistent_commit_merge} does;
+ *       an interrupted run resumes from that copy. The user's COW is only read.</li>
+ * </ul>
+ */
+public final class OfflineMerge {
+    private static final int WINDOW_BYTES = 8 << 20;
+
+    private OfflineMerge() {
+        throw new AssertionError("no instances");
+    }
+
+    /**
+     * @param stepsBefore steps the COW (or state copy) had already merged when this run began,
+     *     counted from the table as this run found it: 0 for a new file
+     * @param stepsMerged steps carried out by this run
+     * @param chunksMerged origin chunks this run wrote from the COW
+     * @param holeBytes bytes left as holes in a new file
+     */
+    public record Result(Path target, long sizeBytes, int stepsBefore, int stepsMerged, long chunksMerged, long holeBytes) {
+    }
+
+    /**
+     * Writes the merged origin to {@code target}, a new file.
+     *
+     * @throws MergeException when the kernel would not merge this store (invalid, not loadable),
+     *     or when its merge would fail or is not reproducible (a copy past the origin's end, a
+     *     COW chunk past the COW's end, an origin chunk remapped twice)
+     */
+    public static Result toNewFile(Path origin, Path cow, Path target, Progress progress) throws IOException {
+        refuseSameFile(origin, target);
+        refuseSameFile(cow, target);
+        try (BlockSource originSource = BlockSources.open(origin, progress); BlockSource cowSource = BlockSources.open(cow, progress)) {
+            CowImage image = new CowReader(ParseOptions.DEFAULT).read(cowSource, progress);
+            MergePlan plan = checkedPlan(image, originSource.sizeBytes());
+            SnapshotView view = view(originSource, image, cowSource);
+            try (AtomicOutput out = AtomicOutput.create(target)) {
+                Result result = overlay(originSource, cowSource, plan, view, out, progress);
+                out.commit();
+                return result;
+            }
+        }
+    }
+
+    private static Result overlay(BlockSource origin, BlockSource cow, MergePlan plan, SnapshotView view, AtomicOutput out,
+                                  Progress progress) throws IOException {
+        long size = origin.sizeBytes();
+        long chunkBytes = plan.layout().chunkSizeBytes();
+        ExceptionTable table = plan.image().exceptions();
+        int[] sorted = table.sortedByOld();
+        int window = (int) Math.max(chunkBytes, WINDOW_BYTES - WINDOW_BYTES % chunkBytes);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(window);
+        SparseWriter writer = new SparseWriter(out.channel());
+        int cursor = 0;
+        long merged = 0;
+        progress.begin("Merging into " + out.target().getFileName(), size);
+        for (long offset = 0; offset < size; offset += window) {
+            progress.checkCancelled();
+            int length = (int) Math.min(window, size - offset);
+            buffer.clear().limit(length);
+            origin.readFully(offset, buffer);
+            long endChunk = (offset + length + chunkBytes - 1) / chunkBytes;
+            while (cursor < sorted.length && Long.compareUnsigned(table.oldChunk(sorted[cursor]), endChunk) < 0) {
+                long oldChunk = table.oldChunk(sorted[cursor++]);
+                int at = (int) (oldChunk * chunkBytes - offset);
+                ByteBuffer slice = buffer.duplicate();
+                slice.limit(Math.min(length, at + (int) chunkBytes)).position(at);
+                cow.readFully(Math.multiplyExact(view.servedChunk(oldChunk), chunkBytes), slice);
+                merged++;
+            }
+            buffer.position(0).limit(length);
+            writer.write(offset, buffer);
+            progress.worked(length);
+        }
+        writer.finish(size);
+        return new Result(out.target(), size, 0, plan.stepCount(), merged, writer.holeBytes());
+    }
+
+    /**
+     * Merges in place, in the kernel's order, onto {@code origin} (a regular file or block device,
+     * opened read-write). Progress lives in {@code state}: created as a copy of {@code cow} when
+     * missing, otherwise resumed from. After each step the origin is flushed, then the state's
+     * area is rewritten without the merged entries and flushed — so after any interruption the
+     * state and origin are a consistent mid-merge pair, which the next run (or the kernel) finishes.
+     */
+    public static Result inPlace(Path origin, Path cow, Path state, Progress progress) throws IOException {
+        refuseSameFile(origin, state);
+        refuseSameFile(cow, state);
+        try (BlockSource originSource = BlockSources.open(origin, progress)) {
+            if (originSource.kind() == SourceKind.GZIP || originSource.kind() == SourceKind.MEMORY) {
+                throw new MergeException(origin + ": an in-place merge needs the origin as a plain file or block device, not a "
+                        + originSource.kind().toString().toLowerCase(Locale.ROOT) + " image");
+            }
+        }
+        if (!Files.exists(state)) {
+            copyCow(cow, state, progress);
+        } else {
+            checkStateMatches(cow, state, progress);
+        }
+        CowImage image = CowReader.read(state, ParseOptions.DEFAULT, progress);
+        try (FileChannel originChannel = FileChannel.open(origin, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileChannel stateChannel = FileChannel.open(state, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            MergePlan plan = checkedPlan(image, originChannel.size());
+            int before = MergePlan.of(CowReader.read(cow, ParseOptions.DEFAULT, Progress.NONE)).stepCount() - plan.stepCount();
+            new MergeExecutor(plan, MergeDevices.files(originChannel, stateChannel)).run(0, plan.stepCount(), progress);
+            return new Result(origin.toAbsolutePath(), originChannel.size(), Math.max(0, before), plan.stepCount(),
+                    plan.totals().chunks(), 0);
+        }
+    }
+
+    private static MergePlan checkedPlan(CowImage image, long originBytes) throws MergeException {
+        MergePlan plan = MergePlan.of(image, originBytes);
+        if (plan.stepsPastOriginEnd() > 0) {
+            throw new MergeException(String.format(Locale.ROOT, "%s: %d merge step(s) write past the end of the origin (%d bytes): "
+                    + "the kernel's merge would stop there with \"Write error: shutting down merge.\"",
+                    image.source().path(), plan.stepsPastOriginEnd(), originBytes));
+        }
+        if (image.exceptions().duplicates().count() > 0) {
+            throw new MergeException(String.format(Locale.ROOT, "%s: %d origin chunk(s) are remapped by more than one entry "
+                    + "(first: %d); the kernel's merge of such a table ends in \"Corruption detected\" or overwrites the newer "
+                    + "data with the older, so there is no single result to reproduce",
+                    image.source().path(), image.exceptions().duplicates().count(), image.exceptions().duplicates().chunk(0)));
+        }
+        return plan;
+    }
+
+    private static SnapshotView view(BlockSource origin, CowImage image, BlockSource cow) throws MergeException {
+        try {
+            return new SnapshotView(origin, image, cow, false);
+        } catch (SnapshotViewException e) {
+            throw new MergeException(e.getMessage().replace("Use --salvage to rebuild it from the committed exceptions anyway.",
+                    "The kernel's merge would fail too."));
+        }
+    }
+
+    /** The state file starts as a byte-for-byte copy of the user's COW (written atomically). */
+    private static void copyCow(Path cow, Path state, Progress progress) throws IOException {
+        try (BlockSource source = BlockSources.open(cow, progress); AtomicOutput out = AtomicOutput.create(state)) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(WINDOW_BYTES);
+            long size = source.sizeBytes();
+            progress.begin("Copying the COW to " + state.getFileName(), size);
+            for (long offset = 0; offset < size; offset += buffer.capacity()) {
+                progress.checkCancelled();
+                buffer.clear().limit((int) Math.min(buffer.capacity(), size - offset));
+                source.readFully(offset, buffer);
+                buffer.flip();
+                long position = offset;
+                while (buffer.hasRemaining()) {
+                    position += out.channel().write(buffer, position);
+                }
+                progress.worked(buffer.limit());
+            }
+            out.commit();
+        }
+    }
+
+    /** A state file belongs to a COW when headers agree and its table is the COW's cut short (merged from the end). */
+    private static void checkStateMatches(Path cow, Path state, Progress progress) throws IOException {
+        CowImage user = CowReader.read(cow, ParseOptions.DEFAULT, progress);
+        CowImage saved = CowReader.read(state, ParseOptions.DEFAULT, progress);
+        boolean matches = user.header().equals(saved.header()) && saved.exceptions().size() <= user.exceptions().size();
+        for (int i = 0; matches && i < saved.exceptions().size(); i++) {
+            matches = saved.exceptions().entry(i).equals(user.exceptions().entry(i));
+        }
+        if (!matches) {
+            throw new MergeException(state + ": this state file is not a merge in progress of " + cow
+                    + " (its header or exception table differ); remove it to start over");
+        }
+    }
+
+    private static void refuseSameFile(Path input, Path output) throws IOException {
+        if (Files.exists(output) && Files.exists(input) && Files.isSameFile(input, output)) {
+            throw new MergeException(output + " is the same file as " + input + "; choose another output");
+        }
+    }
+}
