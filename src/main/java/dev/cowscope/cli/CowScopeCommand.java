@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
             "Sizes accept 512, 8s (sectors), 4K/4KiB, 1M, 2G.",
             "Exit codes: 0 fine, 1 findings at or above --fail-on, 2 usage error, 3 cannot read / not a COW."},
         subcommands = {InspectCommand.class, ExceptionsCommand.class, ViewCommand.class, SizeCommand.class,
-            AlignCommand.class, CommandLine.HelpCommand.class})
+            AlignCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
 public final class CowScopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -34,8 +34,11 @@ public final class MergeExecutor {
      * to origin chunk {@code old − linear + 1}, the destination clamped to the end of the origin.
      */
     public void copy(MergeStep step) throws IOException {
+        long originChunks = (devices.originBytes() + layout.chunkSizeBytes() - 1) / layout.chunkSizeBytes();
+        // chunk numbers are unsigned on disk: a "negative" one lies far past any origin
+        long to = Long.compareUnsigned(step.originFirstChunk(), originChunks) < 0
+                ? layout.chunkOffsetBytes(step.originFirstChunk()) : devices.originBytes();
         long from = layout.chunkOffsetBytes(step.cowFirstChunk());
-        long to = layout.chunkOffsetBytes(step.originFirstChunk());
         long left = Math.max(0, Math.min(layout.chunkOffsetBytes(step.chunks()), devices.originBytes() - to));
         if (left == 0) {
             throw new MergeException(String.format("step %d writes origin chunk %d, past the end of the origin (%d bytes): "

@@ -24,7 +24,7 @@ class MergePlanPropertyTest {
         long next = 2;
         for (int i = 0; i < size; i++) {
             int r = random.nextInt(10);
-            old = r < 6 ? old + 1 : r < 9 ? random.nextInt(200) : old - 1;
+            old = r < 6 ? old + 1 : r < 9 ? random.nextInt(200) : Math.max(0, old - 1);
             long newChunk = random.nextInt(8) == 0 ? next + 1 + random.nextInt(3) : layout.sequentialChunk(i);
             newChunk = layout.skipMetadata(Math.max(newChunk, next));
             entries[i] = new long[] {old, newChunk};
@@ -74,6 +74,16 @@ class MergePlanPropertyTest {
         assertThat(end.finished()).isTrue();
         assertThat(end.statusParams()).isEqualTo("2/" + image.deviceSectors() + " 2");
         assertThat(chunks).isEqualTo(size);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aStepPastTheEndOfTheOriginStopsTheMerge() throws Exception {
+        long[][] entries = {{3, 2}, {-1L, 3}};
+        byte[] cow = TestCows.bytes(CS, entries, 0);
+        MergePlan plan = MergePlan.of(TestCows.image(CS, entries));
+        MergeExecutor executor = new MergeExecutor(plan, MergeDevices.memory(new byte[4096], cow));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> executor.run(plan.step(0)))
+                .isInstanceOf(MergeException.class).hasMessageContaining("past the end of the origin");
     }
 
     @Property(tries = 100)
