@@ -82,7 +82,7 @@ public final class CowImage {
         return layout == null ? 0 : deviceSectors / layout.chunkSizeSectors();
     }
 
-    /** The committed exceptions in disk order (empty for a fresh store or when not walked). */
+    /** The committed exceptions in disk order (empty for a fresh store or when the store was not walked). */
     public ExceptionTable exceptions() {
         return exceptions;
     }

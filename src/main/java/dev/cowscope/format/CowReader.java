@@ -114,7 +114,7 @@ public final class CowReader {
         }
         if (refusal != null) {
             image.state = StoreState.BAD_CHUNK_SIZE;
-            image.exceptions = null;
+            image.exceptions = ExceptionTable.empty(new AreaLayout(AreaLayout.DEFAULT_CHUNK_SIZE_SECTORS));
             image.loadFails = true;
             findings.add(FindingKind.BAD_CHUNK_SIZE, Location.header(DiskHeader.CHUNK_SIZE_OFFSET), String.format(Locale.ROOT,
                     "invalid on-disk chunk size %d: %s. The kernel fails the table (\"Failed to read snapshot metadata\")",

@@ -11,8 +11,6 @@ public enum FindingKind {
     STORE_INVALIDATED(Severity.ERROR),
     /** The version field is not 1: "unable to handle snapshot disk version". */
     UNSUPPORTED_VERSION(Severity.ERROR),
-    /** The first 4 bytes are neither 0 nor SNAP_MAGIC: "Invalid or corrupt snapshot". */
-    BAD_MAGIC(Severity.ERROR),
     /** The on-disk chunk size is one the kernel refuses: "invalid on-disk chunk size". */
     BAD_CHUNK_SIZE(Severity.ERROR),
     /** The table's chunk size is one the kernel refuses; the table would not load. */
@@ -42,9 +40,7 @@ public enum FindingKind {
     /** Non-zero entries after the terminator in the last area: stale, never read by the kernel. */
     STALE_ENTRIES(Severity.INFO),
     /** No room for another data chunk: the next new chunk overflows (Overflow with PO, Invalid with P). */
-    STORE_FULL(Severity.WARNING),
-    /** An entry's old_chunk lies past the end of the attached origin. */
-    OLD_CHUNK_PAST_ORIGIN(Severity.WARNING);
+    STORE_FULL(Severity.WARNING);
 
     private final Severity defaultSeverity;
 

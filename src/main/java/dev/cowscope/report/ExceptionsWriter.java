@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cowscope.format.ExceptionTable;
 import dev.cowscope.format.Progress;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 
 /**
@@ -40,20 +39,18 @@ public final class ExceptionsWriter {
         out.flush();
     }
 
-    public static void json(ExceptionTable table, boolean sortedByOld, OutputStream out, Progress progress) throws IOException {
+    public static void json(ExceptionTable table, boolean sortedByOld, Writer out, Progress progress) throws IOException {
         int[] order = sortedByOld ? table.sortedByOld() : null;
         progress.begin("Writing exceptions", table.size());
-        try (JsonGenerator g = ReportJson.mapper().getFactory().createGenerator(out)) {
+        try (JsonGenerator g = ReportJson.mapper().getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             g.writeStartArray();
             for (int k = 0; k < table.size(); k++) {
                 int i = order == null ? k : order[k];
                 g.writeStartObject();
                 g.writeNumberField("area", table.areaOf(i));
                 g.writeNumberField("index", table.slotOf(i));
-                g.writeFieldName("oldChunk");
-                g.writeNumber(new java.math.BigInteger(Long.toUnsignedString(table.oldChunk(i))));
-                g.writeFieldName("newChunk");
-                g.writeNumber(new java.math.BigInteger(Long.toUnsignedString(table.newChunk(i))));
+                writeUnsigned(g, "oldChunk", table.oldChunk(i));
+                writeUnsigned(g, "newChunk", table.newChunk(i));
                 g.writeEndObject();
                 if ((k & 0xffff) == 0) {
                     progress.checkCancelled();
@@ -63,5 +60,15 @@ public final class ExceptionsWriter {
         }
         out.write('\n');
         out.flush();
+    }
+
+    /** Chunk numbers are unsigned 64-bit on disk; values past Long.MAX_VALUE stay exact. */
+    private static void writeUnsigned(JsonGenerator g, String field, long value) throws IOException {
+        g.writeFieldName(field);
+        if (value >= 0) {
+            g.writeNumber(value);
+        } else {
+            g.writeNumber(new java.math.BigInteger(Long.toUnsignedString(value)));
+        }
     }
 }

@@ -46,7 +46,9 @@ public final class Sample {
             if (in == null) {
                 throw new IllegalStateException("the bundled sample " + name + " is missing from the application");
             }
-            Path file = Files.createTempFile("cowscope-sample-", "-" + name);
+            Path dir = Files.createTempDirectory("cowscope-sample-");
+            dir.toFile().deleteOnExit();
+            Path file = dir.resolve("sample-b4-scatter1000-" + name);
             file.toFile().deleteOnExit();
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             file.toFile().setReadOnly();

@@ -1,0 +1,134 @@
+package dev.cowscope.alignment;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Live extents of a file through the {@code FS_IOC_FIEMAP} ioctl ({@code include/uapi/linux/fiemap.h}),
+ * with {@code FIEMAP_FLAG_SYNC}, repeated from the end of the last extent until {@code FIEMAP_EXTENT_LAST}
+ * as filefrag does. Linux only, via JNA.
+ */
+public final class Fiemap {
+    /** {@code _IOWR('f', 11, struct fiemap)}. */
+    static final long FS_IOC_FIEMAP = 0xC020660BL;
+    static final int FIEMAP_FLAG_SYNC = 0x1;
+    private static final int HEADER_BYTES = 32;
+    private static final int EXTENT_BYTES = 56;
+    private static final int EXTENTS_PER_CALL = 292;
+    private static final int O_RDONLY = 0;
+    static final int ENOTTY = 25;
+    static final int EOPNOTSUPP = 95;
+
+    private Fiemap() {
+        throw new AssertionError("no instances");
+    }
+
+    /** The C library calls used. */
+    private interface CLib extends Library {
+        int open(String path, int flags) throws LastErrorException;
+
+        int ioctl(int fd, NativeLong request, Pointer arg) throws LastErrorException;
+
+        int close(int fd) throws LastErrorException;
+    }
+
+    /** Reads all extents of {@code file}. */
+    public static List<Extent> read(Path file) throws FiemapException {
+        if (!Platform.isLinux()) {
+            throw new FiemapException("reading live extents needs Linux (the FIEMAP ioctl); on "
+                + System.getProperty("os.name") + " run 'filefrag -v' on the Linux machine and paste its output", 0);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new FiemapException(file + ": not a regular file (or it does not exist)", 0);
+        }
+        CLib c;
+        try {
+            c = Native.load("c", CLib.class);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            throw new FiemapException("cannot load the C library through JNA to call FIEMAP: " + e.getMessage(), 0);
+        }
+        int fd;
+        try {
+            fd = c.open(file.toString(), O_RDONLY);
+        } catch (LastErrorException e) {
+            throw new FiemapException(file + ": cannot open: errno " + e.getErrorCode(), e.getErrorCode());
+        }
+        try {
+            return readAll(c, fd, file);
+        } finally {
+            try {
+                c.close(fd);
+            } catch (LastErrorException ignored) {
+                // a read-only descriptor: nothing to lose on close
+            }
+        }
+    }
+
+    private static List<Extent> readAll(CLib c, int fd, Path file) throws FiemapException {
+        List<Extent> extents = new ArrayList<>();
+        Memory buffer = new Memory(HEADER_BYTES + (long) EXTENT_BYTES * EXTENTS_PER_CALL);
+        long start = 0;
+        while (true) {
+            buffer.clear();
+            buffer.setLong(0, start);
+            buffer.setLong(8, -1L); // FIEMAP_MAX_OFFSET: to the end
+            buffer.setInt(16, FIEMAP_FLAG_SYNC);
+            buffer.setInt(24, EXTENTS_PER_CALL);
+            try {
+                c.ioctl(fd, new NativeLong(FS_IOC_FIEMAP), buffer);
+            } catch (LastErrorException e) {
+                int errno = e.getErrorCode();
+                if (errno == EOPNOTSUPP || errno == ENOTTY) {
+                    throw new FiemapException("the file system holding " + file + " does not support FIEMAP (errno "
+                        + errno + "); use 'filefrag -v' output from a file system that does", errno);
+                }
+                throw new FiemapException(file + ": FIEMAP failed: errno " + errno, errno);
+            }
+            int mapped = buffer.getInt(20);
+            if (mapped == 0) {
+                return extents;
+            }
+            Extent last = null;
+            for (int i = 0; i < mapped; i++) {
+                long at = HEADER_BYTES + (long) EXTENT_BYTES * i;
+                last = new Extent(buffer.getLong(at), buffer.getLong(at + 8), buffer.getLong(at + 16),
+                    buffer.getInt(at + 40));
+                extents.add(last);
+            }
+            if (last.has(FiemapFlags.LAST)) {
+                return extents;
+            }
+            start = last.logicalEndBytes();
+        }
+    }
+
+    /**
+     * The {@code major:minor} of the device holding {@code file} ({@code st_dev}), which is where
+     * {@code fe_physical} points; empty when the platform does not tell.
+     */
+    public static Optional<String> deviceOf(Path file) {
+        try {
+            Object dev = Files.getAttribute(file, "unix:dev");
+            if (!(dev instanceof Long d)) {
+                return Optional.empty();
+            }
+            // glibc's dev_t encoding
+            long major = ((d >>> 8) & 0xfffL) | ((d >>> 32) & 0xfffff000L);
+            long minor = (d & 0xffL) | ((d >>> 12) & 0xffffff00L);
+            return Optional.of(major + ":" + minor);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

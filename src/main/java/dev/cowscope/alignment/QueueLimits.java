@@ -1,0 +1,108 @@
+package dev.cowscope.alignment;
+
+import dev.cowscope.format.Units;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The queue limits of a bottom device as {@code blk_stack_limits} sees them ({@code struct queue_limits}),
+ * plus where the device sits on its disk.
+ *
+ * @param lbsBytes             {@code queue/logical_block_size}
+ * @param pbsBytes             {@code queue/physical_block_size}
+ * @param ioMinBytes           {@code queue/minimum_io_size}
+ * @param ioOptBytes           {@code queue/optimal_io_size}
+ * @param alignmentOffsetBytes the <em>queue's</em> (whole disk's) {@code alignment_offset}; for a
+ *                             partition this is the disk's value, not the partition's sysfs value
+ * @param partStartSectors     partition start ({@code get_start_sect}), 0 for a whole device
+ * @param deviceSectors        size of the device the table names ({@code bdev_nr_sectors}); 0 =
+ *                             unknown, the size checks are skipped as the kernel does for size 0
+ * @param misaligned           the queue is already misaligned (sysfs {@code alignment_offset} -1)
+ */
+public record QueueLimits(long lbsBytes, long pbsBytes, long ioMinBytes, long ioOptBytes,
+                          long alignmentOffsetBytes, long partStartSectors, long deviceSectors,
+                          boolean misaligned) {
+    public QueueLimits {
+        if (lbsBytes < 512 || !Units.isPowerOfTwo(lbsBytes)) {
+            throw new IllegalArgumentException("logical block size must be a power of two >= 512: " + lbsBytes);
+        }
+        if (pbsBytes < 512 || ioMinBytes < 512) {
+            throw new IllegalArgumentException("physical block size and io-min must be >= 512");
+        }
+        if (ioOptBytes < 0 || alignmentOffsetBytes < 0 || partStartSectors < 0 || deviceSectors < 0) {
+            throw new IllegalArgumentException("negative limit");
+        }
+    }
+
+    /** A whole device with these block sizes, io_opt 0, offset 0, unknown size. */
+    public static QueueLimits of(long lbsBytes, long pbsBytes, long ioMinBytes) {
+        return new QueueLimits(lbsBytes, pbsBytes, ioMinBytes, 0, 0, 0, 0, false);
+    }
+
+    public QueueLimits withPartStartSectors(long sectors) {
+        return new QueueLimits(lbsBytes, pbsBytes, ioMinBytes, ioOptBytes, alignmentOffsetBytes, sectors,
+            deviceSectors, misaligned);
+    }
+
+    public QueueLimits withDeviceSectors(long sectors) {
+        return new QueueLimits(lbsBytes, pbsBytes, ioMinBytes, ioOptBytes, alignmentOffsetBytes, partStartSectors,
+            sectors, misaligned);
+    }
+
+    /** {@code max(physical_block_size, io_min)}: the granularity {@code queue_limit_alignment_offset} uses. */
+    public long granularityBytes() {
+        return Math.max(pbsBytes, ioMinBytes);
+    }
+
+    /**
+     * Parses {@code lbs=512,pbs=4096,io-min=4096,io-opt=0,alignment-offset=0[,part-start=2048][,size=S]}.
+     * Missing keys default to: pbs = lbs, io-min = pbs, io-opt 0, alignment-offset 0. Values accept the
+     * size syntax of {@link Units#parseBytes} ({@code 4K}); {@code part-start} and {@code size} are sectors.
+     */
+    public static QueueLimits parse(String text) throws InputFormatException {
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new InputFormatException(0, "limits: expected key=value, got '" + p + "'");
+            }
+            String key = p.substring(0, eq).strip().toLowerCase(Locale.ROOT).replace('_', '-');
+            String value = p.substring(eq + 1).strip();
+            switch (key) {
+                case "lbs", "pbs", "io-min", "io-opt", "alignment-offset", "part-start", "size" -> { }
+                default -> throw new InputFormatException(0, "limits: unknown key '" + key
+                    + "' (known: lbs, pbs, io-min, io-opt, alignment-offset, part-start, size)");
+            }
+            try {
+                values.put(key, key.equals("part-start") || key.equals("size")
+                    ? Long.parseLong(value) : Units.parseBytes(value));
+            } catch (IllegalArgumentException e) {
+                throw new InputFormatException(0, "limits: bad value for " + key + ": " + e.getMessage());
+            }
+        }
+        if (!values.containsKey("lbs")) {
+            throw new InputFormatException(0, "limits: lbs= is required (e.g. lbs=512,pbs=4096)");
+        }
+        long lbs = values.get("lbs");
+        long pbs = values.getOrDefault("pbs", lbs);
+        try {
+            return new QueueLimits(lbs, pbs, values.getOrDefault("io-min", pbs), values.getOrDefault("io-opt", 0L),
+                values.getOrDefault("alignment-offset", 0L), values.getOrDefault("part-start", 0L),
+                values.getOrDefault("size", 0L), false);
+        } catch (IllegalArgumentException e) {
+            throw new InputFormatException(0, "limits: " + e.getMessage());
+        }
+    }
+
+    /** The {@link #parse} form. */
+    public String render() {
+        return "lbs=" + lbsBytes + ",pbs=" + pbsBytes + ",io-min=" + ioMinBytes + ",io-opt=" + ioOptBytes
+            + ",alignment-offset=" + alignmentOffsetBytes + ",part-start=" + partStartSectors
+            + ",size=" + deviceSectors;
+    }
+}

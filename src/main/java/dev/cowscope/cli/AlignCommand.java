@@ -1,0 +1,388 @@
+package dev.cowscope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cowscope.alignment.AlignmentReport;
+import dev.cowscope.alignment.AlignmentRules;
+import dev.cowscope.alignment.BlockDevice;
+import dev.cowscope.alignment.BuildIssue;
+import dev.cowscope.alignment.DeviceResolver;
+import dev.cowscope.alignment.Fiemap;
+import dev.cowscope.alignment.FiemapException;
+import dev.cowscope.alignment.FilefragFile;
+import dev.cowscope.alignment.FilefragParser;
+import dev.cowscope.alignment.Finding;
+import dev.cowscope.alignment.InputFormatException;
+import dev.cowscope.alignment.KernelMessage;
+import dev.cowscope.alignment.KernelVersion;
+import dev.cowscope.alignment.LineReport;
+import dev.cowscope.alignment.LinearLine;
+import dev.cowscope.alignment.LinearTable;
+import dev.cowscope.alignment.QueueLimits;
+import dev.cowscope.alignment.StackedLimits;
+import dev.cowscope.alignment.SysfsBlockDevices;
+import dev.cowscope.alignment.TableBuild;
+import dev.cowscope.alignment.Verdict;
+import dev.cowscope.format.Units;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code cowscope align}: what the kernel will say about a dm-linear table, line by line, before you create it. */
+@Command(name = "align", mixinStandardHelpOptions = true,
+    description = {
+        "Predict what the kernel rejects or warns about when a dm-linear table is created"
+            + " (dm-table.c / blk-settings.c rules), line by line, with the reason and a fix.",
+        "Input: filefrag -v/-e output (several files allowed), a file's live extents (FIEMAP), or a table.",
+    },
+    footer = {
+        "",
+        "Predicted kernel lines are printed as dmesg shows them after 'dmsetup create', without the",
+        "timestamp and without the dm device's 'M:m: ' (not known beforehand), e.g.",
+        "  device-mapper: table: adding target device (start sect 8 len 8) caused an alignment inconsistency",
+        "--device and --limits apply to every line of the table. --limits alignment-offset is the",
+        "whole disk's (queue) offset; for a partition give its start with --part-start.",
+        "Exit codes: 0 accepted, 1 the kernel rejects the table or an extent cannot be mapped,",
+        "2 bad usage, 3 unreadable input.",
+    })
+public final class AlignCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Input input;
+
+    static final class Input {
+        @Option(names = "--filefrag", paramLabel = "F", description = "filefrag -v or -e output (e2fsprogs 1.45-1.47)")
+        Optional<Path> filefrag = Optional.empty();
+
+        @Option(names = "--file", paramLabel = "PATH", description = "read the file's extents live (FIEMAP, Linux)")
+        Optional<Path> file = Optional.empty();
+
+        @Option(names = "--table", paramLabel = "F",
+            description = "dm-linear table lines (dmsetup table output; devices as paths or major:minor)")
+        Optional<Path> table = Optional.empty();
+    }
+
+    @Option(names = "--device", paramLabel = "/dev/X",
+        description = "the block device the extents point into; its limits are read from /sys unless --limits is given")
+    private Optional<String> device = Optional.empty();
+
+    @Option(names = "--limits", paramLabel = "LIMITS",
+        description = "limits by hand: lbs=512,pbs=4096,io-min=4096,io-opt=0,alignment-offset=0")
+    private Optional<String> limits = Optional.empty();
+
+    @Option(names = "--part-start", paramLabel = "SECTORS", description = "partition start on its disk (with --limits)")
+    private Optional<Long> partStart = Optional.empty();
+
+    @Option(names = "--device-size", paramLabel = "SECTORS",
+        description = "size of the device (with --limits); without it the size check is skipped")
+    private Optional<Long> deviceSize = Optional.empty();
+
+    @Option(names = "--kernel", paramLabel = "VERSION", defaultValue = "new",
+        description = "v5.3, v6.1 or new (default: ${DEFAULT-VALUE})")
+    private String kernel;
+
+    @Option(names = "--wanted-size", paramLabel = "SIZE", description = "clip the table to this size (e.g. 100M)")
+    private Optional<String> wantedSize = Optional.empty();
+
+    @Option(names = "--block-size", paramLabel = "SIZE",
+        description = "unit of filefrag rows when the 'File size of' header is missing (the -b value)")
+    private Optional<String> blockSize = Optional.empty();
+
+    @Option(names = "--hex", description = "filefrag rows are hexadecimal (filefrag -X)")
+    private boolean hex;
+
+    @Option(names = "--json", description = "JSON output (camelCase fields)")
+    private boolean json;
+
+    @Option(names = "--sysfs-root", hidden = true, defaultValue = "/sys")
+    private Path sysRoot;
+
+    @Option(names = "--dev-root", hidden = true, defaultValue = "/dev")
+    private Path devRoot;
+
+    /** One checked table and where it came from. */
+    private record Checked(String source, AlignmentReport report) {
+    }
+
+    /** Input that cannot be read or understood: exit 3 with the message. */
+    private static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        KernelVersion kernelVersion;
+        OptionalLong wanted;
+        OptionalLong unit;
+        try {
+            kernelVersion = KernelVersion.parse(kernel);
+            wanted = wantedSize.map(s -> OptionalLong.of(Units.parseBytes(s))).orElse(OptionalLong.empty());
+            unit = blockSize.map(s -> OptionalLong.of(Units.parseBytes(s))).orElse(OptionalLong.empty());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (limits.isEmpty() && (partStart.isPresent() || deviceSize.isPresent())) {
+            throw new ParameterException(spec.commandLine(), "--part-start and --device-size go with --limits");
+        }
+        if (input.filefrag.isPresent() && device.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                "--filefrag needs --device: the file system's block device, named in the generated table");
+        }
+        List<Checked> checked;
+        try {
+            checked = run(new AlignmentRules(kernelVersion), wanted, unit);
+        } catch (Unreadable e) {
+            err.println("align: " + e.getMessage());
+            err.flush();
+            return ExitCode.UNREADABLE;
+        }
+        if (json) {
+            printJson(kernelVersion, checked);
+        } else {
+            printText(checked);
+        }
+        boolean findings = checked.stream().anyMatch(c -> !c.report().accepted()
+            || c.report().build().map(TableBuild::hasErrors).orElse(false));
+        return findings ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    private List<Checked> run(AlignmentRules rules, OptionalLong wanted, OptionalLong unit) throws Unreadable {
+        SysfsBlockDevices sysfs = new SysfsBlockDevices(sysRoot, devRoot);
+        List<Checked> out = new ArrayList<>();
+        try {
+            if (input.table.isPresent()) {
+                LinearTable table = LinearTable.parse(read(input.table.get()));
+                out.add(new Checked(input.table.get().toString(), rules.check(table, resolver(sysfs))));
+            } else if (input.file.isPresent()) {
+                Path file = input.file.get();
+                String dev = device.or(() -> Fiemap.deviceOf(file)).orElseThrow(() ->
+                    new Unreadable(file + ": cannot tell which device holds it; give --device"));
+                TableBuild build = LinearTable.fromExtents(Fiemap.read(file), dev, wanted);
+                out.add(new Checked(file.toString(), rules.check(build.table(), resolver(sysfs)).withBuild(build)));
+            } else {
+                Path path = input.filefrag.orElseThrow();
+                List<FilefragFile> files = new FilefragParser(unit, hex).parse(read(path));
+                for (FilefragFile f : files) {
+                    TableBuild build = LinearTable.fromExtents(f.extents(), device.orElseThrow(), wanted);
+                    out.add(new Checked(f.name().orElse(path.toString()),
+                        rules.check(build.table(), resolver(sysfs)).withBuild(build)));
+                }
+            }
+        } catch (InputFormatException e) {
+            throw new Unreadable(e.getMessage());
+        } catch (FiemapException e) {
+            throw new Unreadable(e.getMessage());
+        }
+        return out;
+    }
+
+    private DeviceResolver resolver(SysfsBlockDevices sysfs) throws Unreadable, InputFormatException {
+        if (limits.isPresent()) {
+            QueueLimits q = QueueLimits.parse(limits.get());
+            q = q.withPartStartSectors(partStart.orElse(q.partStartSectors()))
+                .withDeviceSectors(deviceSize.orElse(q.deviceSectors()));
+            QueueLimits given = q;
+            return name -> Optional.of(BlockDevice.whole(name,
+                BlockDevice.guessKernelName(device.orElse(name)), given));
+        }
+        if (device.isPresent()) {
+            String dev = device.get();
+            BlockDevice found = sysfs.resolve(dev).orElseThrow(() -> new Unreadable(
+                "cannot read the limits of " + dev + " from " + sysRoot + "; give them with --limits"));
+            return name -> Optional.of(new BlockDevice(name, found.kernelName(), found.wholeDiskKernelName(),
+                found.limits()));
+        }
+        return sysfs;
+    }
+
+    private static String read(Path path) throws Unreadable {
+        try {
+            return Files.readString(path);
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable("cannot read " + path + ": " + (e.getMessage() == null ? e : e.getMessage()));
+        }
+    }
+
+    // ---- text --------------------------------------------------------------------------------
+
+    private void printText(List<Checked> checked) {
+        PrintWriter out = spec.commandLine().getOut();
+        for (Checked c : checked) {
+            AlignmentReport r = c.report();
+            if (checked.size() > 1) {
+                out.println("== " + c.source());
+            }
+            r.build().ifPresent(b -> {
+                out.println("extents: " + b.extentsBefore() + ", " + b.extentsAfter() + " after merging neighbours");
+                for (BuildIssue issue : b.issues()) {
+                    out.println((issue.error() ? "error: " : "warning: ") + issue.message());
+                }
+            });
+            printLines(out, r);
+            if (!r.kernelMessages().isEmpty()) {
+                out.println();
+                out.println("Predicted kernel messages (dmesg, without timestamp and dm device M:m):");
+                r.kernelMessages().forEach(m -> out.println("  " + m.render()));
+            }
+            out.println();
+            out.println("Summary: " + r.summary() + "; " + r.outcome() + ".");
+            out.println();
+            out.println("Table:");
+            out.print(r.tableText());
+            if (checked.size() > 1) {
+                out.println();
+            }
+        }
+        out.flush();
+    }
+
+    private static void printLines(PrintWriter out, AlignmentReport r) {
+        String[] head = {"LINE", "START", "LEN", "DEVICE", "OFFSET", "VERDICT"};
+        List<String[]> rows = new ArrayList<>();
+        for (LineReport l : r.lines()) {
+            LinearLine line = l.line();
+            rows.add(new String[] {Integer.toString(l.index()), Long.toString(line.startSector()),
+                Long.toString(line.lengthSectors()), line.device(), Long.toString(line.offsetSector()),
+                l.verdict().name()});
+        }
+        int[] width = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            width[i] = head[i].length();
+            for (String[] row : rows) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        out.println(format(head, width) + "  REASON / FIX");
+        for (int k = 0; k < rows.size(); k++) {
+            LineReport l = r.lines().get(k);
+            String row = format(rows.get(k), width);
+            out.println((row + "  " + l.reason()).stripTrailing());
+            if (!l.hint().isEmpty() && l.verdict() != Verdict.OK) {
+                out.println(" ".repeat(row.length() + 2) + "fix: " + l.hint());
+            }
+        }
+    }
+
+    private static String format(String[] cells, int[] width) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                sb.append("  ");
+            }
+            boolean left = i == 3 || i == 5;
+            sb.append(left ? String.format("%-" + width[i] + "s", cells[i]) : String.format("%" + width[i] + "s", cells[i]));
+        }
+        return sb.toString();
+    }
+
+    // ---- JSON --------------------------------------------------------------------------------
+
+    private void printJson(KernelVersion kernelVersion, List<Checked> checked) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("kernel", kernelVersion.label());
+        ArrayNode reports = root.putArray("reports");
+        for (Checked c : checked) {
+            AlignmentReport r = c.report();
+            ObjectNode node = reports.addObject();
+            node.put("source", c.source());
+            node.put("accepted", r.accepted());
+            if (r.predictedAlignmentOffset().isPresent()) {
+                node.put("alignmentOffset", r.predictedAlignmentOffset().getAsLong());
+            } else {
+                node.putNull("alignmentOffset");
+            }
+            node.put("rejectedLines", r.rejectedLines());
+            node.put("warnings", r.warnedLines());
+            node.put("summary", r.summary());
+            node.put("outcome", r.outcome());
+            r.build().ifPresent(b -> {
+                ObjectNode build = node.putObject("build");
+                build.put("extentsBefore", b.extentsBefore());
+                build.put("extentsAfter", b.extentsAfter());
+                ArrayNode issues = build.putArray("issues");
+                for (BuildIssue i : b.issues()) {
+                    ObjectNode n = issues.addObject();
+                    n.put("extentIndex", i.extentIndex());
+                    n.put("error", i.error());
+                    n.put("message", i.message());
+                }
+            });
+            ArrayNode lines = node.putArray("lines");
+            for (LineReport l : r.lines()) {
+                ObjectNode n = lines.addObject();
+                n.put("index", l.index());
+                n.put("startSector", l.line().startSector());
+                n.put("lengthSectors", l.line().lengthSectors());
+                n.put("device", l.line().device());
+                n.put("offsetSector", l.line().offsetSector());
+                n.put("deviceKernelName", l.deviceKernelName());
+                n.put("alignmentOffsetBytes", l.alignmentOffsetBytes());
+                n.put("verdict", l.verdict().name());
+                n.put("reason", l.reason());
+                n.put("hint", l.hint());
+                ArrayNode findings = n.putArray("findings");
+                for (Finding f : l.findings()) {
+                    ObjectNode fn = findings.addObject();
+                    fn.put("severity", f.severity().name());
+                    fn.put("rule", f.rule());
+                    fn.put("reason", f.reason());
+                    fn.put("hint", f.hint());
+                }
+            }
+            ArrayNode messages = node.putArray("kernelMessages");
+            for (KernelMessage m : r.kernelMessages()) {
+                ObjectNode n = messages.addObject();
+                n.put("level", m.level().name());
+                n.put("phase", m.resume() ? "resume" : "load");
+                if (m.lineIndex().isPresent()) {
+                    n.put("lineIndex", m.lineIndex().getAsInt());
+                } else {
+                    n.putNull("lineIndex");
+                }
+                n.put("message", m.render());
+            }
+            if (r.resultingLimits().isPresent()) {
+                StackedLimits s = r.resultingLimits().get();
+                ObjectNode n = node.putObject("resultingLimits");
+                n.put("lbsBytes", s.lbsBytes());
+                n.put("pbsBytes", s.pbsBytes());
+                n.put("ioMinBytes", s.ioMinBytes());
+                n.put("ioOptBytes", s.ioOptBytes());
+                n.put("alignmentOffsetBytes", s.alignmentOffsetBytes());
+                n.put("misaligned", s.misaligned());
+            } else {
+                node.putNull("resultingLimits");
+            }
+            node.put("table", r.tableText());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            out.println(mapper.writeValueAsString(root));
+        } catch (IOException e) {
+            throw new IllegalStateException("JSON of a tree cannot fail", e);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.cowscope.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: {@code cowscope <verb>}. */
+@Command(name = "cowscope",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Inspect and plan Linux dm-snapshot COW devices (the persistent exception store) offline.",
+            "With no verb, or 'gui [FILE]', opens the window.",
+            "",
+            "Sizes accept 512, 8s (sectors), 4K/4KiB, 1M, 2G.",
+            "Exit codes: 0 fine, 1 findings at or above --fail-on, 2 usage error, 3 cannot read / not a COW."},
+        subcommands = {InspectCommand.class, ExceptionsCommand.class, ViewCommand.class, SizeCommand.class,
+            AlignCommand.class, CommandLine.HelpCommand.class})
+public final class CowScopeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCode.USAGE;
+    }
+}

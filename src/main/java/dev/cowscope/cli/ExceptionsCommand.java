@@ -1,0 +1,94 @@
+package dev.cowscope.cli;
+
+import dev.cowscope.format.CowImage;
+import dev.cowscope.format.ExceptionTable;
+import dev.cowscope.format.Progress;
+import dev.cowscope.report.ExceptionsWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cowscope exceptions}: every mapping old chunk → new chunk, in disk order or sorted. */
+@Command(name = "exceptions", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"List every committed exception (origin chunk → COW chunk) in on-disk order, "
+                + "or sorted by origin chunk. For an invalidated store, the committed table is listed for forensics."})
+final class ExceptionsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CowInputOptions input = new CowInputOptions();
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    static final class Format {
+        @Option(names = "--csv", description = "CSV: area,index,old_chunk,new_chunk.")
+        boolean csv;
+
+        @Option(names = "--json", description = "A JSON array of {area, index, oldChunk, newChunk}.")
+        boolean json;
+    }
+
+    @Option(names = "--sorted", description = "Order by origin chunk instead of disk order.")
+    boolean sorted;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Progress progress = TerminalProgress.on(spec.commandLine().getErr());
+        CowImage image;
+        try {
+            image = input.read(spec.commandLine(), progress);
+        } finally {
+            TerminalProgress.finish(progress);
+        }
+        ExceptionTable table = image.exceptions();
+        if (image.layout().isEmpty()) {
+            spec.commandLine().getErr().println("cowscope: " + image.source().path() + ": " + image.state()
+                    + ": no usable chunk size, so no exception table can be read");
+            return ExitCode.UNREADABLE;
+        }
+        if (format.csv) {
+            ExceptionsWriter.csv(table, sorted, out, Progress.NONE);
+        } else if (format.json) {
+            ExceptionsWriter.json(table, sorted, out, Progress.NONE);
+        } else {
+            printText(table, out);
+        }
+        return ExitCode.OK;
+    }
+
+    private void printText(ExceptionTable table, PrintWriter out) {
+        long chunkBytes = table.layout().chunkSizeBytes();
+        TextTable text = new TextTable("area", "index", "old_chunk", "new_chunk", "origin offset", "COW offset")
+                .numeric(0, 1, 2, 3, 4, 5);
+        int[] order = sorted ? table.sortedByOld() : null;
+        for (int k = 0; k < table.size(); k++) {
+            int i = order == null ? k : order[k];
+            long old = table.oldChunk(i);
+            long nw = table.newChunk(i);
+            text.row(table.areaOf(i), table.slotOf(i), Long.toUnsignedString(old), Long.toUnsignedString(nw),
+                    offset(old, chunkBytes), offset(nw, chunkBytes));
+        }
+        if (text.isEmpty()) {
+            out.println("no exceptions");
+        } else {
+            text.print(out, "");
+        }
+    }
+
+    private static String offset(long chunk, long chunkBytes) {
+        try {
+            return "0x" + Long.toHexString(Math.multiplyExact(chunk, chunkBytes));
+        } catch (ArithmeticException e) {
+            return "overflow";
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.cowscope.cli;
+
+import dev.cowscope.format.AreaLayout;
+import dev.cowscope.format.AreaSummary;
+import dev.cowscope.format.BlockSources;
+import dev.cowscope.format.CowFormatException;
+import dev.cowscope.format.CowImage;
+import dev.cowscope.format.DiskHeader;
+import dev.cowscope.format.Finding;
+import dev.cowscope.format.Progress;
+import dev.cowscope.format.StoreState;
+import dev.cowscope.format.Units;
+import dev.cowscope.format.Usage;
+import dev.cowscope.report.InspectReport;
+import dev.cowscope.report.ReportJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cowscope inspect}: header, state, geometry, usage ({@code dmsetup status}), findings. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Read a COW device as the kernel would and report its header, state, geometry, the line "
+                + "'dmsetup status' would print, the headroom left, and every consistency finding."})
+final class InspectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CowInputOptions input = new CowInputOptions();
+
+    @Mixin
+    FailOn failOn = new FailOn();
+
+    @Option(names = "--json", description = "Print the report as JSON (the field names are a stable contract).")
+    boolean json;
+
+    @Option(names = "--areas", description = "Also list every exception area.")
+    boolean areas;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        failOn.threshold(spec.commandLine());
+        Path path = input.cowPath(spec.commandLine());
+        Progress progress = TerminalProgress.on(spec.commandLine().getErr());
+        CowImage image;
+        try {
+            image = input.read(spec.commandLine(), progress);
+        } catch (CowFormatException e) {
+            if (json && e.kind() != CowFormatException.Kind.UNREADABLE) {
+                long size = Files.isRegularFile(path) ? Files.size(path) : -1;
+                String kind = BlockSources.isBlockDevice(path) ? "block-device" : "file";
+                out.println(ReportJson.toJson(InspectReport.failure(path.toString(), size, kind, e)));
+            }
+            throw e;
+        } finally {
+            TerminalProgress.finish(progress);
+        }
+        if (json) {
+            out.println(ReportJson.toJson(InspectReport.of(image, areas)));
+        } else {
+            printText(image, out);
+        }
+        return failOn.exitCode(image.findings(), spec.commandLine());
+    }
+
+    private void printText(CowImage image, PrintWriter out) {
+        DiskHeader h = image.header();
+        out.printf(Locale.ROOT, "%s  (%s, %s = %d sectors)%n", image.source().path(), image.source().kind().label(),
+                Units.human(image.source().sizeBytes()), image.deviceSectors());
+        out.println();
+        out.printf(Locale.ROOT, "State             %s%n", stateLine(image));
+        out.println("Header");
+        out.printf(Locale.ROOT, "  magic           %s%s%n", h.magicHex(), h.hasSnapMagic() ? "  (\"SnAp\")" : h.isFresh() ? "  (new COW)" : "");
+        out.printf(Locale.ROOT, "  valid           %d%n", h.valid());
+        out.printf(Locale.ROOT, "  version         %d%n", h.version());
+        out.printf(Locale.ROOT, "  chunk size      %d sectors%s%n", h.chunkSizeSectors(),
+                AreaLayout.refusal(h.chunkSizeSectors()) == null ? " (" + Units.human(h.chunkSizeSectors() * Units.SECTOR_BYTES) + ")" : "");
+        image.layout().ifPresent(layout -> {
+            out.println("Geometry");
+            out.printf(Locale.ROOT, "  chunk size      %s (%d sectors%s)%n", Units.human(layout.chunkSizeBytes()), layout.chunkSizeSectors(),
+                    image.chunkSizeFromTable() ? ", from the table" : ", from the header");
+            out.printf(Locale.ROOT, "  entries/area    %d%n", layout.exceptionsPerArea());
+            out.printf(Locale.ROOT, "  device chunks   %d%n", image.deviceChunks());
+            out.printf(Locale.ROOT, "  areas read      %d%n", image.areasRead());
+            out.printf(Locale.ROOT, "  exceptions      %d  (%d consecutive runs%s)%n", image.exceptions().size(),
+                    image.exceptions().consecutiveRuns(), image.exceptions().isSequential() ? ", allocated in kernel order" : "");
+        });
+        image.usage().ifPresent(u -> printUsage(image, u, out));
+        if (areas) {
+            printAreas(image, out);
+        }
+        out.println();
+        out.printf(Locale.ROOT, "Findings (%d)%n", image.findings().size());
+        if (image.findings().isEmpty()) {
+            out.println("  none");
+        }
+        for (Finding f : image.findings()) {
+            out.printf(Locale.ROOT, "  %-7s %-26s %s%n", f.severity(), f.kind(), f.location());
+            out.printf(Locale.ROOT, "          %s%n", f.message());
+        }
+    }
+
+    private static String stateLine(CowImage image) {
+        StoreState state = image.state();
+        switch (state) {
+            case FRESH:
+                return "FRESH — a new COW: the kernel will write a header and an empty area 0";
+            case VALID:
+                return image.kernelLoads() ? "VALID — the kernel loads " + image.exceptions().size() + " exceptions"
+                        : "VALID header, but the kernel would fail to load the store (see findings)";
+            case INVALID:
+                return "INVALID — the snapshot was invalidated; the kernel loads nothing (table read for forensics)";
+            default:
+                return state + " — the kernel refuses this store (see findings)";
+        }
+    }
+
+    private static void printUsage(CowImage image, Usage u, PrintWriter out) {
+        long cs = image.requireLayout().chunkSizeSectors();
+        out.println("Usage (dmsetup status)");
+        out.printf(Locale.ROOT, "  status          %s%n", u.dmsetupStatus());
+        out.printf(Locale.ROOT, "  allocated       %d sectors  %s  %.2f %% of %d sectors%n", u.sectorsAllocated(),
+                Units.human(u.sectorsAllocated() * Units.SECTOR_BYTES), u.percentFull(), u.totalSectors());
+        out.printf(Locale.ROOT, "  metadata        %d sectors  %s  (header + %d areas)%n", u.metadataSectors(),
+                Units.human(u.metadataSectors() * Units.SECTOR_BYTES), u.metadataSectors() / cs - 1);
+        out.printf(Locale.ROOT, "  data            %d sectors  %s%n", u.dataSectors(), Units.human(u.dataSectors() * Units.SECTOR_BYTES));
+        if (image.state() != StoreState.INVALID) {
+            long headroom = image.headroomChunks();
+            out.printf(Locale.ROOT, "  headroom        %d chunks  %s  before the next new chunk overflows (PO) or invalidates (P)%n",
+                    headroom, Units.human(headroom * image.requireLayout().chunkSizeBytes()));
+        }
+    }
+
+    private static void printAreas(CowImage image, PrintWriter out) {
+        out.println("Areas");
+        TextTable table = new TextTable("area", "metadata chunk", "entries", "full %", "first data", "last data", "runs")
+                .numeric(0, 1, 2, 3, 4, 5, 6);
+        for (AreaSummary a : AreaSummary.of(image)) {
+            table.row(a.index(), a.metadataChunk(), a.entries(), String.format(Locale.ROOT, "%.2f", a.percentFull()),
+                    a.firstDataChunk() < 0 ? "-" : Long.toUnsignedString(a.firstDataChunk()),
+                    a.lastDataChunk() < 0 ? "-" : Long.toUnsignedString(a.lastDataChunk()), a.consecutiveRuns());
+        }
+        table.print(out, "  ");
+    }
+}

@@ -1,0 +1,222 @@
+package dev.cowscope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cowscope.format.BlockSource;
+import dev.cowscope.format.BlockSources;
+import dev.cowscope.format.Progress;
+import dev.cowscope.format.Units;
+import dev.cowscope.sizing.ByteRange;
+import dev.cowscope.sizing.ChangedChunks;
+import dev.cowscope.sizing.ChunkSizeRule;
+import dev.cowscope.sizing.CowCapacity;
+import dev.cowscope.sizing.CowSize;
+import dev.cowscope.sizing.CowSizeCalculator;
+import dev.cowscope.sizing.Margin;
+import dev.cowscope.sizing.RangesText;
+import dev.cowscope.sizing.RoundingUnit;
+import dev.cowscope.sizing.SizingPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code cowscope size}: exact COW sizing for dm-snapshot persistent stores. */
+@Command(name = "size", mixinStandardHelpOptions = true,
+        description = "Plan the size of a dm-snapshot COW (persistent store, exact kernel allocation).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  size --chunk-size 4K --changed-chunks 1000    COW for n distinct chunks",
+            "  size --chunk-size 4K --cow-size 8M            what fits; status when full",
+            "  size --old A.img --new B.img --margin 5%% --round 4M",
+            "  size --ranges writes.txt --origin-size 4G --chunk-sizes 4K,16K,64K"},
+        sortOptions = false)
+public final class SizeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--chunk-size", paramLabel = "SIZE", description = "Chunk size (512, 8s, 4K, …), for --changed-chunks and --cow-size.")
+    private String chunkSize;
+
+    @Option(names = "--changed-chunks", paramLabel = "N", description = "Distinct chunks written (through the snapshot or the origin).")
+    private Long changedChunks;
+
+    @Option(names = "--cow-size", paramLabel = "SIZE", description = "An existing COW size: how many distinct chunks fit.")
+    private String cowSize;
+
+    @Option(names = "--old", paramLabel = "FILE", description = "Old image (the origin now): file, block device or .gz.")
+    private Path oldImage;
+
+    @Option(names = "--new", paramLabel = "FILE", description = "New image (what will be written over the snapshot).")
+    private Path newImage;
+
+    @Option(names = "--ranges", paramLabel = "FILE", description = "Written ranges: lines 'offset length' (# comments), or a JSON array of {offset, length}.")
+    private Path rangesFile;
+
+    @Option(names = "--origin-size", paramLabel = "SIZE", description = "Origin size, for --ranges with a margin in %% and the cap at the origin.")
+    private String originSize;
+
+    @Option(names = "--chunk-sizes", paramLabel = "LIST", split = ",", description = "Chunk sizes to plan (default 512,1K,…,1M).")
+    private List<String> chunkSizes = new ArrayList<>();
+
+    @Option(names = "--margin", paramLabel = "M", description = "Headroom for run-time writes: bytes (64M) or %% of the origin (5%%).")
+    private String margin;
+
+    @Option(names = "--round", paramLabel = "SIZE", defaultValue = "512", description = "Round the allocation up to this unit (4K, 4M LVM extent…). Default: ${DEFAULT-VALUE}.")
+    private String round;
+
+    @Option(names = "--cow-block-size", paramLabel = "SIZE", defaultValue = "512", description = "Logical block size of the COW device. Default: ${DEFAULT-VALUE}.")
+    private String cowBlockSize;
+
+    @Option(names = "--origin-block-size", paramLabel = "SIZE", defaultValue = "512", description = "Logical block size of the origin. Default: ${DEFAULT-VALUE}.")
+    private String originBlockSize;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Object result = run(out);
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            }
+            out.flush();
+            return ExitCode.OK;
+        } catch (IOException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("cowscope size: " + e.getMessage());
+            err.flush();
+            return ExitCode.UNREADABLE;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new ParameterException(spec.commandLine(), e instanceof ArithmeticException
+                    ? "a size is too large to compute exactly: " + e.getMessage() : e.getMessage(), e);
+        }
+    }
+
+    private Object run(PrintWriter out) throws IOException {
+        int modes = (changedChunks != null ? 1 : 0) + (cowSize != null ? 1 : 0)
+                + (oldImage != null || newImage != null ? 1 : 0) + (rangesFile != null ? 1 : 0);
+        if (modes != 1) {
+            throw usage("give exactly one of --changed-chunks, --cow-size, --old/--new, --ranges");
+        }
+        ChunkSizeRule rule = new ChunkSizeRule(Units.parseBytes(cowBlockSize), Units.parseBytes(originBlockSize));
+        RoundingUnit unit = new RoundingUnit(Units.parseBytes(round));
+        if (changedChunks != null || cowSize != null) {
+            if (chunkSize == null) {
+                throw usage("--changed-chunks and --cow-size need --chunk-size");
+            }
+            if (margin != null || !chunkSizes.isEmpty()) {
+                throw usage("--margin and --chunk-sizes apply to --old/--new and --ranges");
+            }
+            CowSizeCalculator calculator = calculator(chunkSize, rule);
+            return changedChunks != null ? calculate(out, calculator, unit) : capacity(out, calculator);
+        }
+        if (chunkSize != null) {
+            throw usage("use --chunk-sizes with --old/--new and --ranges");
+        }
+        List<Long> sizes = new ArrayList<>();
+        for (String text : chunkSizes) {
+            sizes.add(calculator(text, rule).chunkSizeSectors());
+        }
+        ChangedChunks changes;
+        String input;
+        if (rangesFile != null) {
+            long origin = originSize == null ? 0 : Units.parseBytes(originSize);
+            List<ByteRange> ranges = readRanges(rangesFile);
+            changes = ChangedChunks.fromRanges(ranges, origin);
+            input = String.format("Ranges            %s: %d ranges%s", rangesFile, ranges.size(),
+                    origin > 0 ? ", origin " + SizeText.sized(origin) : "");
+        } else {
+            if (oldImage == null || newImage == null) {
+                throw usage("--old and --new go together");
+            }
+            if (originSize != null) {
+                throw usage("--origin-size is for --ranges; with images the old image is the origin");
+            }
+            try (BlockSource before = BlockSources.open(oldImage, Progress.NONE);
+                 BlockSource after = BlockSources.open(newImage, Progress.NONE)) {
+                changes = ChangedChunks.fromImagePair(before, after, Progress.NONE);
+                input = String.format("Old image         %s, %s%nNew image         %s, %s", oldImage, SizeText.sized(before.sizeBytes()),
+                        newImage, SizeText.sized(after.sizeBytes()));
+            }
+        }
+        SizingPlan plan = SizingPlan.build(changes, sizes.isEmpty() ? SizingPlan.defaultChunkSizesSectors() : sizes,
+                margin == null ? Margin.NONE : Margin.parse(margin), unit, rule);
+        if (!json) {
+            SizeText.plan(out, plan, input);
+        }
+        return SizeJson.Plan.of(plan);
+    }
+
+    private Object calculate(PrintWriter out, CowSizeCalculator calculator, RoundingUnit unit) {
+        CowSize size = calculator.forChangedChunks(changedChunks);
+        long allocation = size.allocationBytes(unit);
+        if (!json) {
+            SizeText.calculation(out, calculator, size, unit.bytes(), allocation);
+        }
+        return SizeJson.Calculation.of(calculator, size, unit.bytes(), allocation);
+    }
+
+    private Object capacity(PrintWriter out, CowSizeCalculator calculator) {
+        CowCapacity capacity = calculator.capacity(Units.parseBytes(cowSize));
+        if (!json) {
+            SizeText.capacity(out, calculator, capacity);
+        }
+        return SizeJson.Capacity.of(calculator, capacity);
+    }
+
+    private CowSizeCalculator calculator(String text, ChunkSizeRule rule) {
+        long sectors;
+        try {
+            sectors = Units.parseSectors(text);
+        } catch (IllegalArgumentException e) {
+            throw usage("chunk size " + text + ": " + e.getMessage());
+        }
+        var refusal = rule.refusal(sectors);
+        if (refusal.isPresent()) {
+            throw usage("chunk size " + text + " (" + sectors + " sectors): the kernel refuses it: \"" + refusal.get() + "\"");
+        }
+        return new CowSizeCalculator(sectors, rule);
+    }
+
+    private List<ByteRange> readRanges(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file + ": no such file");
+        }
+        if (!text.stripLeading().startsWith("[")) {
+            return RangesText.parse(text.lines().toList());
+        }
+        JsonNode array = new ObjectMapper().readTree(text);
+        List<ByteRange> ranges = new ArrayList<>();
+        for (JsonNode item : array) {
+            if (!item.has("offset") || !item.has("length")) {
+                throw usage(file + ": each JSON range needs \"offset\" and \"length\", got " + item);
+            }
+            ranges.add(new ByteRange(jsonSize(item.get("offset")), jsonSize(item.get("length"))));
+        }
+        return ranges;
+    }
+
+    private static long jsonSize(JsonNode node) {
+        return node.isIntegralNumber() ? node.asLong() : Units.parseBytes(node.asText());
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.cowscope.sizing;
+
+import dev.cowscope.format.Units;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * COW sizes for a measured change at several chunk sizes, with a margin for run-time writes and
+ * the allocation rounded up to a unit, and the recommended chunk size: the smallest allocation,
+ * ties going to the larger chunk (fewer exceptions to load and merge).
+ *
+ * @param changes the measured change
+ * @param margin the margin as given
+ * @param marginBytes the margin in bytes
+ * @param roundingUnit the unit allocations are rounded up to
+ * @param rows one per chunk size, smallest chunk first
+ */
+public record SizingPlan(ChangedChunks changes, Margin margin, long marginBytes, RoundingUnit roundingUnit, List<SizingRow> rows) {
+    public SizingPlan {
+        rows = List.copyOf(rows);
+    }
+
+    /** 512 B, 1 KiB, … 1 MiB: the sizes a plan shows unless told otherwise. */
+    public static List<Long> defaultChunkSizesSectors() {
+        return ChangedChunks.measuredChunkSizesSectors().subList(0, 12);
+    }
+
+    /**
+     * @throws IllegalArgumentException with the kernel's text for a chunk size {@code rule} refuses,
+     *     or when a margin in % has no origin size
+     */
+    public static SizingPlan build(ChangedChunks changes, List<Long> chunkSizesSectors, Margin margin,
+                                   RoundingUnit roundingUnit, ChunkSizeRule rule) {
+        long marginBytes = margin.marginBytes(changes.oldSizeBytes());
+        long originBytes = Math.max(changes.oldSizeBytes(), changes.newSizeBytes());
+        List<SizingRow> rows = new ArrayList<>();
+        for (long chunkSizeSectors : chunkSizesSectors.stream().distinct().sorted().toList()) {
+            CowSizeCalculator calculator = new CowSizeCalculator(chunkSizeSectors, rule);
+            long chunkBytes = calculator.chunkSizeBytes();
+            long changed = changes.changedChunks(chunkSizeSectors);
+            long marginChunks = marginBytes / chunkBytes + (marginBytes % chunkBytes == 0 ? 0 : 1);
+            long planned = Math.addExact(changed, marginChunks);
+            long originChunks = originBytes / chunkBytes + (originBytes % chunkBytes == 0 ? 0 : 1);
+            boolean capped = originBytes > 0 && planned > originChunks;
+            if (capped) {
+                planned = Math.max(changed, originChunks);
+            }
+            CowSize size = calculator.forChangedChunks(planned);
+            double overhead = 100.0 * (size.headerBytes() + size.metadataBytes()) / size.totalBytes();
+            OptionalDouble amplification = changes.changedSectorBytes() == 0 ? OptionalDouble.empty()
+                    : OptionalDouble.of((double) calculator.forChangedChunks(changed).totalBytes() / changes.changedSectorBytes());
+            rows.add(new SizingRow(chunkSizeSectors, changed, marginChunks, planned, capped, size,
+                    size.allocationBytes(roundingUnit), overhead, amplification, false));
+        }
+        return new SizingPlan(changes, margin, marginBytes, roundingUnit, markRecommended(rows));
+    }
+
+    /** The recommended row; empty only for a plan without rows. */
+    public Optional<SizingRow> recommended() {
+        return rows.stream().filter(SizingRow::recommended).findFirst();
+    }
+
+    private static List<SizingRow> markRecommended(List<SizingRow> rows) {
+        int best = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            // rows are sorted by chunk size, so <= lets a larger chunk win a tie
+            if (best < 0 || rows.get(i).allocationBytes() <= rows.get(best).allocationBytes()) {
+                best = i;
+            }
+        }
+        List<SizingRow> marked = new ArrayList<>(rows);
+        if (best >= 0) {
+            SizingRow r = rows.get(best);
+            marked.set(best, new SizingRow(r.chunkSizeSectors(), r.changedChunks(), r.marginChunks(), r.plannedChunks(),
+                    r.cappedAtOrigin(), r.cowSize(), r.allocationBytes(), r.metadataOverheadPercent(), r.writeAmplification(), true));
+        }
+        return marked;
+    }
+
+    /** Chunk size in the compact form the CLI accepts, e.g. {@code 4K}. */
+    public static String chunkLabel(long chunkSizeSectors) {
+        return Units.compact(chunkSizeSectors * Units.SECTOR_BYTES);
+    }
+}
