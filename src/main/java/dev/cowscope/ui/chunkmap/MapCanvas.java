@@ -1,6 +1,5 @@
 package dev.cowscope.ui.chunkmap;
 
-import java.util.function.LongFunction;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -35,7 +34,7 @@ import javafx.util.Duration;
  */
 public final class MapCanvas extends BorderPane {
     private final ChunkPalette palette;
-    private final LongFunction<String> describe;
+    private final CellDescriber describe;
     private final Pane mapPane = new Pane();
     private final ImageView mapImage = new ImageView();
     private final Canvas overlay = new Canvas();
@@ -70,7 +69,7 @@ public final class MapCanvas extends BorderPane {
         }
     };
 
-    public MapCanvas(ChunkPalette palette, LongFunction<String> describe) {
+    public MapCanvas(ChunkPalette palette, CellDescriber describe) {
         this.palette = palette;
         this.describe = describe;
         getStyleClass().add("map-canvas");
@@ -283,16 +282,20 @@ public final class MapCanvas extends BorderPane {
         if (rendered == null || rendered.generation() != overviewGeneration) {
             return;
         }
+        // one summarised row, repeated to the strip's height: the image is never scaled
         int w = rendered.viewport().widthPx();
-        if (overviewPixels == null || (int) overviewPixels.getWidth() != w) {
-            overviewPixels = new WritableImage(w, 1);
+        int h = (int) Math.max(1, Math.floor(overviewPane.getHeight()));
+        int[] strip = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(rendered.argb(), 0, strip, y * w, w);
+        }
+        if (overviewPixels == null || (int) overviewPixels.getWidth() != w || (int) overviewPixels.getHeight() != h) {
+            overviewPixels = new WritableImage(w, h);
             overviewImage.setImage(overviewPixels);
         }
-        overviewPixels.getPixelWriter().setPixels(0, 0, w, 1, PixelFormat.getIntArgbPreInstance(), rendered.argb(), 0, w);
-        overviewImage.setFitWidth(w);
-        overviewImage.setFitHeight(overviewPane.getHeight());
+        overviewPixels.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), strip, 0, w);
         overviewOverlay.setWidth(w);
-        overviewOverlay.setHeight(overviewPane.getHeight());
+        overviewOverlay.setHeight(h);
         drawOverviewMarker();
     }
 
@@ -327,7 +330,8 @@ public final class MapCanvas extends BorderPane {
     private void hover(double x, double y) {
         long chunk = viewport.get().chunkAt(x, y);
         hoveredChunk.set(chunk);
-        String text = chunk < 0 ? "" : describe.apply(chunk);
+        MapViewport v = viewport.get();
+        String text = chunk < 0 ? "" : describe.describe(chunk, Math.min(v.chunksPerCell(), v.chunkCount() - chunk));
         hoverText.set(text);
         tooltip.setText(text);
         if (chunk < 0) {
