@@ -255,8 +255,9 @@ public final class MapCanvas extends BorderPane {
             overviewDirty = false;
             int w = (int) Math.max(1, Math.floor(overviewPane.getWidth()));
             long count = cells.chunkCount();
-            long perCell = Math.max(1, (count + w - 1) / w);
-            MapViewport strip = new MapViewport(count, w, 1, 1, perCell, 0);
+            int columns = (int) Math.max(1, Math.min(w, count));
+            long perCell = Math.max(1, (count + columns - 1) / columns);
+            MapViewport strip = new MapViewport(count, columns, 1, 1, perCell, 0);
             overviewRender.render(cells, palette, strip, ++overviewGeneration);
         }
     }
@@ -283,11 +284,15 @@ public final class MapCanvas extends BorderPane {
             return;
         }
         // one summarised row, repeated to the strip's height: the image is never scaled
-        int w = rendered.viewport().widthPx();
+        int columns = rendered.viewport().widthPx();
+        int w = (int) Math.max(columns, Math.floor(overviewPane.getWidth()));
         int h = (int) Math.max(1, Math.floor(overviewPane.getHeight()));
         int[] strip = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            System.arraycopy(rendered.argb(), 0, strip, y * w, w);
+        for (int x = 0; x < w; x++) {
+            strip[x] = rendered.argb()[(int) ((long) x * columns / w)]; // stretch a short device across the strip
+        }
+        for (int y = 1; y < h; y++) {
+            System.arraycopy(strip, 0, strip, y * w, w);
         }
         if (overviewPixels == null || (int) overviewPixels.getWidth() != w || (int) overviewPixels.getHeight() != h) {
             overviewPixels = new WritableImage(w, h);

@@ -46,7 +46,7 @@ public final class FillView extends VBox {
         }
         HBox legend = new HBox(key("fill-metadata", "Metadata"), key("fill-data", "Data"), key("fill-free", "Free"));
         legend.getStyleClass().add("legend");
-        getChildren().addAll(headline, bar, legend, new HBox(new Label("dmsetup status"), status), headroom, figures);
+        getChildren().addAll(headline, bar, legend, statusRow(status), headroom, figures);
         setPadding(new Insets(12));
         bar.widthProperty().addListener((obs, was, now) -> layoutBar());
         model.levelProperty().addListener((obs, was, now) -> show(now));
@@ -103,6 +103,12 @@ public final class FillView extends VBox {
         metadataBar.setPrefWidth(meta == 0 ? 0 : Math.max(2, meta));
         dataBar.setPrefWidth(data == 0 ? 0 : Math.max(2, data));
         freeBar.setPrefWidth(Math.max(0, width - metadataBar.getPrefWidth() - dataBar.getPrefWidth()));
+    }
+
+    private static HBox statusRow(Label status) {
+        HBox row = new HBox(new Label("dmsetup status"), status);
+        row.getStyleClass().add("state-row");
+        return row;
     }
 
     private static Label number(String text) {

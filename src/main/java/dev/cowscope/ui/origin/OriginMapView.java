@@ -39,8 +39,8 @@ public final class OriginMapView extends BorderPane {
         HBox legend = new HBox(swatch(OriginMapViewModel.UNTOUCHED_ARGB, "Read from the origin"),
                 swatch(OriginMapViewModel.REMAPPED_ARGB, "Remapped to the COW (zoomed out: share remapped)"));
         legend.getStyleClass().add("legend");
-        legend.getChildren().add(note);
-        BorderPane top = new BorderPane(null, new ToolBar(in, out, fit), null, legend, null);
+        note.setPadding(new javafx.geometry.Insets(0, 0, 4, 8));
+        BorderPane top = new BorderPane(null, new ToolBar(in, out, fit), null, new javafx.scene.layout.VBox(legend, note), null);
         setTop(top);
         setCenter(canvas);
         model.mapProperty().addListener((obs, was, map) -> canvas.setCells(map == null ? new BitRoleCells(new long[0], 0) : map.cells()));
