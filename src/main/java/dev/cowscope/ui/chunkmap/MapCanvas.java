@@ -255,8 +255,8 @@ public final class MapCanvas extends BorderPane {
             overviewDirty = false;
             int w = (int) Math.max(1, Math.floor(overviewPane.getWidth()));
             long count = cells.chunkCount();
-            int columns = (int) Math.max(1, Math.min(w, count));
-            long perCell = Math.max(1, (count + columns - 1) / columns);
+            long perCell = Math.max(1, (count + w - 1) / w);
+            int columns = (int) Math.max(1, (count + perCell - 1) / perCell); // no empty tail when perCell rounds up
             MapViewport strip = new MapViewport(count, columns, 1, 1, perCell, 0);
             overviewRender.render(cells, palette, strip, ++overviewGeneration);
         }
