@@ -43,6 +43,24 @@ public final class AtomicOutput implements AutoCloseable {
         return channel;
     }
 
+    /**
+     * The file as an unbuffered stream for writers that want one (JSON, CSV, PNG). Closing the
+     * stream only flushes it: {@link #commit()} still decides whether the file appears.
+     */
+    public java.io.OutputStream outputStream() {
+        return new java.io.FilterOutputStream(java.nio.channels.Channels.newOutputStream(channel)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
     public Path target() {
         return target;
     }

@@ -1,0 +1,68 @@
+package dev.cowscope.ui;
+
+import dev.cowscope.ui.common.AppPreferences;
+import dev.cowscope.ui.common.AppPreferences.WindowGeometry;
+import dev.cowscope.ui.common.FxDialogService;
+import dev.cowscope.ui.common.FxTaskRunner;
+import dev.cowscope.ui.document.ImageOpener;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application: one inspector window, remembered size and position. */
+public final class CowScopeApp extends Application {
+    public static final String STYLESHEET = "/dev/cowscope/ui/cowscope.css";
+
+    private FxTaskRunner tasks;
+    private MainViewModel model;
+
+    @Override
+    public void start(Stage stage) {
+        AppPreferences preferences = AppPreferences.user();
+        tasks = new FxTaskRunner();
+        FxDialogService dialogs = new FxDialogService(stage);
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Platform.runLater(
+                () -> dialogs.showError("Unexpected error", MainViewModel.messageOf(error), error)));
+        model = new MainViewModel(tasks, dialogs, preferences, ImageOpener.ENGINE);
+        MainWindow window = new MainWindow(stage, model);
+        show(stage, window, model, preferences);
+        List<String> args = getParameters().getRaw();
+        if (!args.isEmpty()) {
+            model.open(Path.of(args.get(0)));
+        }
+    }
+
+    /** Puts the window on {@code stage} (also used by the UI tests). */
+    public static Scene show(Stage stage, MainWindow window, MainViewModel model, AppPreferences preferences) {
+        WindowGeometry geometry = preferences.windowGeometry();
+        Scene scene = new Scene(window.root(), geometry.width(), geometry.height());
+        scene.getStylesheets().add(CowScopeApp.class.getResource(STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(model.titleProperty());
+        stage.setMinWidth(WindowGeometry.MIN_WIDTH);
+        stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
+        if (!Double.isNaN(geometry.x()) && !Double.isNaN(geometry.y())) {
+            stage.setX(geometry.x());
+            stage.setY(geometry.y());
+        }
+        stage.setMaximized(geometry.maximized());
+        stage.setOnHiding(e -> preferences.saveWindowGeometry(new WindowGeometry(stage.getX(), stage.getY(),
+                stage.getWidth(), stage.getHeight(), stage.isMaximized())));
+        stage.show();
+        stage.requestFocus();
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.close();
+        }
+        if (tasks != null) {
+            tasks.shutdown();
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package dev.cowscope.ui;
+
+import dev.cowscope.format.BlockSources;
+import dev.cowscope.format.CowFormatException;
+import dev.cowscope.format.Finding;
+import dev.cowscope.format.Location;
+import dev.cowscope.format.ParseOptions;
+import dev.cowscope.format.Units;
+import dev.cowscope.report.Sample;
+import dev.cowscope.ui.common.AppPreferences;
+import dev.cowscope.ui.common.DialogService;
+import dev.cowscope.ui.common.Job;
+import dev.cowscope.ui.common.TaskRunner;
+import dev.cowscope.ui.document.AttachedOrigin;
+import dev.cowscope.ui.document.ImageOpener;
+import dev.cowscope.ui.document.InspectorSelection;
+import dev.cowscope.ui.document.OpenedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The window's state: the open image, the attached origin, the selection, recent files, and
+ * the commands of the File menu. Parsing runs through the {@link TaskRunner}; failures go to
+ * the {@link DialogService}.
+ */
+public final class MainViewModel {
+    /** Tab ids the model can ask the window to show. */
+    public static final String CHUNK_MAP_TAB = "chunk-map";
+
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final AppPreferences preferences;
+    private final ImageOpener opener;
+    private final InspectorSelection selection = new InspectorSelection();
+    private final ReadOnlyObjectWrapper<OpenedImage> document = new ReadOnlyObjectWrapper<>(this, "document");
+    private final ReadOnlyObjectWrapper<AttachedOrigin> origin = new ReadOnlyObjectWrapper<>(this, "origin");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a COW image to begin");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "CowScope");
+    private final ReadOnlyObjectWrapper<String> requestedTab = new ReadOnlyObjectWrapper<>(this, "requestedTab");
+    private final StringProperty tableChunkSize = new SimpleStringProperty(this, "tableChunkSize", "");
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
+    private TaskRunner.Cancellable running = TaskRunner.Cancellable.DONE;
+
+    public MainViewModel(TaskRunner tasks, DialogService dialogs, AppPreferences preferences, ImageOpener opener) {
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.preferences = preferences;
+        this.opener = opener;
+        recentFiles.setAll(preferences.recentFiles());
+        document.addListener((obs, was, now) -> title.set(now == null ? "CowScope" : now.displayName() + " — CowScope"));
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    public InspectorSelection selection() {
+        return selection;
+    }
+
+    public ReadOnlyObjectProperty<OpenedImage> documentProperty() {
+        return document.getReadOnlyProperty();
+    }
+
+    public OpenedImage document() {
+        return document.get();
+    }
+
+    public ReadOnlyObjectProperty<AttachedOrigin> originProperty() {
+        return origin.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** A tab the window should bring forward (set after "go to"), or null. */
+    public ReadOnlyObjectProperty<String> requestedTabProperty() {
+        return requestedTab.getReadOnlyProperty();
+    }
+
+    /** The snapshot table's chunk size ("8", "4K", "8s"; empty = from the header). */
+    public StringProperty tableChunkSizeProperty() {
+        return tableChunkSize;
+    }
+
+    public ObservableList<Path> recentFiles() {
+        return recentFilesView;
+    }
+
+    /** Opens {@code path} as a COW image, replacing the current one when it succeeds. */
+    public void open(Path path) {
+        ParseOptions options;
+        try {
+            options = parseOptions();
+        } catch (IllegalArgumentException e) {
+            dialogs.showError("Bad table chunk size", e.getMessage(), null);
+            return;
+        }
+        openWith(path, options, null);
+    }
+
+    /** Opens the bundled kernel-made sample and attaches its origin. */
+    public void openSample() {
+        Path cow;
+        Path originPath;
+        try {
+            cow = Sample.cow();
+            originPath = Sample.origin();
+        } catch (RuntimeException e) {
+            dialogs.showError("Cannot open the sample", e.getMessage(), e);
+            return;
+        }
+        tableChunkSize.set(Long.toString(Sample.chunkSizeSectors()));
+        openWith(cow, ParseOptions.DEFAULT.withTableChunkSize(Sample.chunkSizeSectors()), originPath);
+    }
+
+    private void openWith(Path path, ParseOptions options, Path originToAttach) {
+        cancel();
+        busy.set(true);
+        status.set("Opening " + path + " …");
+        running = tasks.run(Job.of("Opening " + path.getFileName(), progress -> {
+            OpenedImage opened = opener.open(path, options, progress);
+            AttachedOrigin attached = null;
+            if (originToAttach != null) {
+                try {
+                    attached = new AttachedOrigin(originToAttach, BlockSources.open(originToAttach, progress));
+                } catch (IOException | RuntimeException e) {
+                    opened.close();
+                    throw e;
+                }
+            }
+            return new Opened(opened, attached);
+        }).onSuccess(result -> {
+            busy.set(false);
+            replaceDocument(result.image(), result.origin());
+            if (originToAttach == null) {
+                List<Path> recent = preferences.addRecentFile(path);
+                recentFiles.setAll(recent);
+            }
+            status.set(describe(result.image()));
+        }).onFailure(error -> {
+            busy.set(false);
+            status.set("Could not open " + path.getFileName());
+            dialogs.showError("Cannot open " + path.getFileName(), messageOf(error), error);
+        }).onCancelled(() -> {
+            busy.set(false);
+            status.set("Opening " + path.getFileName() + " was cancelled");
+        }));
+    }
+
+    /** Attaches the origin device (enables the origin map's true size and the snapshot-view export). */
+    public void attachOrigin(Path path) {
+        if (document.get() == null) {
+            dialogs.showError("No COW image open", "Open a COW image before attaching its origin.", null);
+            return;
+        }
+        busy.set(true);
+        status.set("Attaching origin " + path + " …");
+        running = tasks.run(Job.of("Attaching origin " + path.getFileName(),
+                progress -> new AttachedOrigin(path, BlockSources.open(path, progress)))
+                .onSuccess(attached -> {
+                    busy.set(false);
+                    closeQuietly(origin.get());
+                    origin.set(attached);
+                    status.set("Origin " + path.getFileName() + " attached (" + Units.human(attached.sizeBytes()) + ")");
+                })
+                .onFailure(error -> {
+                    busy.set(false);
+                    status.set("Could not attach " + path.getFileName());
+                    dialogs.showError("Cannot attach origin " + path.getFileName(), messageOf(error), error);
+                })
+                .onCancelled(() -> {
+                    busy.set(false);
+                    status.set("Attaching the origin was cancelled");
+                }));
+    }
+
+    /** Cancels the running open or attach. */
+    public void cancel() {
+        running.cancel();
+        running = TaskRunner.Cancellable.DONE;
+    }
+
+    /** Jumps to a finding: its chunk in the map, its entry in the areas table. */
+    public void goTo(Finding finding) {
+        OpenedImage doc = document.get();
+        if (doc == null || finding == null) {
+            return;
+        }
+        Location at = finding.location();
+        int entry = -1;
+        if (at.isEntry() && doc.image().layout().isPresent()) {
+            long index = at.area() * doc.image().requireLayout().exceptionsPerArea() + at.index();
+            entry = index < doc.image().exceptions().size() ? (int) index : -1;
+        }
+        long chunk = at.chunk();
+        selection.selectEntry(entry);
+        if (chunk >= 0 && chunk < doc.chunkMap().chunkCount()) {
+            selection.selectChunk(chunk);
+            requestedTab.set(null);
+            requestedTab.set(CHUNK_MAP_TAB);
+        }
+    }
+
+    /** Shows a line in the status bar. */
+    public void reportStatus(String text) {
+        status.set(text);
+    }
+
+    /** Closes what is open (application exit). */
+    public void close() {
+        cancel();
+        closeQuietly(origin.get());
+        closeQuietly(document.get());
+    }
+
+    private void replaceDocument(OpenedImage image, AttachedOrigin attached) {
+        OpenedImage old = document.get();
+        AttachedOrigin oldOrigin = origin.get();
+        selection.clear();
+        origin.set(attached);
+        document.set(image);
+        closeQuietly(oldOrigin);
+        closeQuietly(old);
+    }
+
+    private ParseOptions parseOptions() {
+        String text = tableChunkSize.get() == null ? "" : tableChunkSize.get().trim();
+        if (text.isEmpty() || text.equals("0") || text.equalsIgnoreCase("auto")) {
+            return ParseOptions.DEFAULT;
+        }
+        // a bare number is sectors, as in the snapshot table
+        long sectors = text.chars().allMatch(Character::isDigit) ? Long.parseLong(text) : Units.parseSectors(text);
+        return ParseOptions.DEFAULT.withTableChunkSize(sectors);
+    }
+
+    private static String describe(OpenedImage image) {
+        String usage = image.image().usage().map(u -> " · " + u.dmsetupStatus()).orElse("");
+        return image.displayName() + " · " + image.image().state() + usage + " · " + image.image().findings().size() + " findings";
+    }
+
+    /** The message to show: the engine's own words for a format problem, else the exception's. */
+    static String messageOf(Throwable error) {
+        if (error instanceof CowFormatException) {
+            return error.getMessage();
+        }
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // read-only sources: nothing to lose
+            }
+        }
+    }
+
+    private record Opened(OpenedImage image, AttachedOrigin origin) {
+    }
+}

@@ -1,0 +1,341 @@
+package dev.cowscope.ui;
+
+import dev.cowscope.ui.areas.AreasView;
+import dev.cowscope.ui.areas.AreasViewModel;
+import dev.cowscope.ui.chunkmap.ChunkMapView;
+import dev.cowscope.ui.chunkmap.ChunkMapViewModel;
+import dev.cowscope.ui.export.ExportViewModel;
+import dev.cowscope.ui.fill.FillView;
+import dev.cowscope.ui.fill.FillViewModel;
+import dev.cowscope.ui.inspector.ChunkInspectorView;
+import dev.cowscope.ui.inspector.ChunkInspectorViewModel;
+import dev.cowscope.ui.origin.OriginMapView;
+import dev.cowscope.ui.origin.OriginMapViewModel;
+import dev.cowscope.ui.start.StartView;
+import dev.cowscope.ui.start.StartViewModel;
+import dev.cowscope.ui.summary.SummaryView;
+import dev.cowscope.ui.summary.SummaryViewModel;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.concurrent.Worker;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The inspector window: menu, toolbar, start page or (summary | tabs), and the status bar with
+ * the running job's progress and Cancel. Only builds nodes and wires them to view models.
+ */
+public final class MainWindow {
+    private final Window owner;
+    private final MainViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabPane = new TabPane();
+    private final StatusBar statusBar = new StatusBar();
+    private final Button cancel = new Button("Cancel");
+    private final List<InspectorTab> tabs = new ArrayList<>();
+    private final SummaryView summaryView;
+    private final ChunkMapView chunkMapView;
+    private final ChunkInspectorView inspectorView;
+    private final OriginMapView originMapView;
+    private final AreasView areasView;
+    private final FillView fillView;
+    private final StartView startView;
+    private final ExportViewModel export;
+
+    public MainWindow(Window owner, MainViewModel model) {
+        this.owner = owner;
+        this.model = model;
+        root.getStyleClass().add("main-window");
+        root.setId("main-window");
+        summaryView = new SummaryView(new SummaryViewModel(model));
+        inspectorView = new ChunkInspectorView(new ChunkInspectorViewModel(model));
+        chunkMapView = new ChunkMapView(new ChunkMapViewModel(model), inspectorView);
+        originMapView = new OriginMapView(new OriginMapViewModel(model));
+        areasView = new AreasView(new AreasViewModel(model));
+        fillView = new FillView(new FillViewModel(model));
+        startView = new StartView(new StartViewModel(model), this::chooseAndOpen);
+        export = new ExportViewModel(model);
+
+        tabs.add(new InspectorTab(MainViewModel.CHUNK_MAP_TAB, "Chunk map", chunkMapView, KeyCombination.keyCombination("Shortcut+1")));
+        tabs.add(new InspectorTab("origin-map", "Origin map", originMapView, KeyCombination.keyCombination("Shortcut+2")));
+        tabs.add(new InspectorTab("areas", "Exception areas", areasView, KeyCombination.keyCombination("Shortcut+3")));
+        tabs.add(new InspectorTab("fill", "Fill level", fillView, KeyCombination.keyCombination("Shortcut+4")));
+        for (InspectorTab t : tabs) {
+            Tab tab = new Tab(t.title(), t.content());
+            tab.setId("tab-" + t.id());
+            tab.setClosable(false);
+            tabPane.getTabs().add(tab);
+        }
+        tabPane.setId("tabs");
+
+        SplitPane inspector = new SplitPane(summaryView, tabPane);
+        inspector.setId("inspector");
+        inspector.setDividerPositions(0.3);
+        SplitPane.setResizableWithParent(summaryView, false);
+        StackPane centre = new StackPane(startView, inspector);
+        inspector.visibleProperty().bind(model.documentProperty().isNotNull());
+        startView.visibleProperty().bind(model.documentProperty().isNull());
+
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(centre);
+        root.setBottom(statusBar());
+        enableDrop();
+        model.requestedTabProperty().addListener((obs, was, id) -> showTab(id));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The tabs, in order; add later views here. */
+    public List<InspectorTab> tabs() {
+        return List.copyOf(tabs);
+    }
+
+    public void showTab(String id) {
+        for (int i = 0; i < tabs.size(); i++) {
+            if (tabs.get(i).id().equals(id)) {
+                tabPane.getSelectionModel().select(i);
+            }
+        }
+    }
+
+    public SummaryView summaryView() {
+        return summaryView;
+    }
+
+    public ChunkMapView chunkMapView() {
+        return chunkMapView;
+    }
+
+    public ChunkInspectorView inspectorView() {
+        return inspectorView;
+    }
+
+    public OriginMapView originMapView() {
+        return originMapView;
+    }
+
+    public AreasView areasView() {
+        return areasView;
+    }
+
+    public FillView fillView() {
+        return fillView;
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
+    public StatusBar statusBarNode() {
+        return statusBar;
+    }
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("_File");
+        MenuItem open = item("Open COW…", "Shortcut+O", this::chooseAndOpen);
+        MenuItem sample = item("Open sample", "Shortcut+Shift+O", model::openSample);
+        Menu recent = new Menu("Open recent");
+        model.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
+        fillRecent(recent);
+        MenuItem attach = item("Attach origin…", "Shortcut+Shift+A", this::chooseAndAttach);
+        attach.disableProperty().bind(model.documentProperty().isNull());
+        MenuItem chunkSize = item("Table chunk size…", "Shortcut+K", this::askTableChunkSize);
+        Menu exportMenu = new Menu("Export");
+        MenuItem report = item("Report JSON…", "Shortcut+E", () -> chooseTarget("report.json", "JSON", "*.json", export::exportReport));
+        MenuItem csv = item("Exceptions CSV…", "Shortcut+Shift+E", () -> chooseTarget("exceptions.csv", "CSV", "*.csv", export::exportExceptionsCsv));
+        MenuItem png = item("Chunk map PNG…", "Shortcut+Shift+P", () -> chooseTarget("chunk-map.png", "PNG image", "*.png", export::exportChunkMapPng));
+        MenuItem view = item("Snapshot view…", "Shortcut+Shift+V", () -> chooseTarget("snapshot-view.img", "Image", "*.img", export::exportSnapshotView));
+        for (MenuItem m : List.of(report, csv, png)) {
+            m.disableProperty().bind(export.canExportProperty().not());
+        }
+        view.disableProperty().bind(export.canExportViewProperty().not());
+        exportMenu.getItems().addAll(report, csv, png, view);
+        MenuItem cancelItem = item("Cancel running job", "Esc", this::cancelRunning);
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> owner.hide());
+        file.getItems().addAll(open, sample, recent, new SeparatorMenuItem(), attach, chunkSize, new SeparatorMenuItem(), exportMenu,
+                new SeparatorMenuItem(), cancelItem, quit);
+
+        Menu viewMenu = new Menu("_View");
+        for (InspectorTab t : tabs) {
+            MenuItem m = new MenuItem(t.title());
+            m.setAccelerator(t.shortcut());
+            m.setOnAction(e -> showTab(t.id()));
+            viewMenu.getItems().add(m);
+        }
+        viewMenu.getItems().addAll(new SeparatorMenuItem(),
+                item("Zoom in", "Shortcut+Equals", () -> chunkMapView.canvas().zoomIn()),
+                item("Zoom out", "Shortcut+Minus", () -> chunkMapView.canvas().zoomOut()),
+                item("Fit whole device", "Shortcut+0", () -> chunkMapView.canvas().fit()));
+        Menu help = new Menu("_Help");
+        help.getItems().add(item("About CowScope", "F1", () -> model.dialogs().showInformation("About CowScope",
+                "CowScope reads Linux dm-snapshot COW devices offline (read-only) and shows what the kernel would see.")));
+        MenuBar bar = new MenuBar(file, viewMenu, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private ToolBar toolBar() {
+        Button open = new Button("Open…");
+        open.setTooltip(new Tooltip("Open a COW image (Ctrl+O)"));
+        open.setOnAction(e -> chooseAndOpen());
+        Button sample = new Button("Sample");
+        sample.setTooltip(new Tooltip("Open the bundled kernel-made sample with its origin (Ctrl+Shift+O)"));
+        sample.setOnAction(e -> model.openSample());
+        Button attach = new Button("Attach origin…");
+        attach.setTooltip(new Tooltip("Attach the origin: its true size for the origin map, and the snapshot-view export (Ctrl+Shift+A)"));
+        attach.setOnAction(e -> chooseAndAttach());
+        attach.disableProperty().bind(model.documentProperty().isNull());
+        TextField chunkSize = new TextField();
+        chunkSize.setId("table-chunk-size");
+        chunkSize.setPromptText("auto");
+        chunkSize.setPrefColumnCount(5);
+        chunkSize.textProperty().bindBidirectional(model.tableChunkSizeProperty());
+        chunkSize.setTooltip(new Tooltip("The snapshot table's chunk size (sectors, or 4K, 8s…); empty: from the header. "
+                + "Used when opening the next image (Ctrl+K)"));
+        Button report = new Button("Export report…");
+        report.setTooltip(new Tooltip("Save the inspect --json report (Ctrl+E)"));
+        report.setOnAction(e -> chooseTarget("report.json", "JSON", "*.json", export::exportReport));
+        report.disableProperty().bind(export.canExportProperty().not());
+        Label origin = new Label();
+        origin.getStyleClass().add("dim");
+        origin.textProperty().bind(Bindings.createStringBinding(() -> model.originProperty().get() == null ? "no origin attached"
+                : "origin: " + model.originProperty().get().path().getFileName(), model.originProperty()));
+        return new ToolBar(open, sample, attach, new Label("Table chunk size"), chunkSize, report, origin);
+    }
+
+    private StatusBar statusBar() {
+        statusBar.setId("status-bar");
+        cancel.setId("cancel-job");
+        cancel.setTooltip(new Tooltip("Stop the running job (Esc)"));
+        cancel.setOnAction(e -> cancelRunning());
+        cancel.setVisible(false);
+        statusBar.getRightItems().add(cancel);
+        statusBar.textProperty().bind(model.statusProperty());
+        model.tasks().currentWorkerProperty().addListener((obs, was, worker) -> follow(worker));
+        return statusBar;
+    }
+
+    private void follow(Worker<?> worker) {
+        statusBar.textProperty().unbind();
+        statusBar.progressProperty().unbind();
+        cancel.visibleProperty().unbind();
+        if (worker == null) {
+            statusBar.textProperty().bind(model.statusProperty());
+            statusBar.setProgress(0);
+            cancel.setVisible(false);
+            return;
+        }
+        statusBar.textProperty().bind(Bindings.when(worker.runningProperty()).then(worker.messageProperty()).otherwise(model.statusProperty()));
+        statusBar.progressProperty().bind(Bindings.when(worker.runningProperty()).then(worker.progressProperty()).otherwise(0.0));
+        cancel.visibleProperty().bind(worker.runningProperty());
+    }
+
+    private void cancelRunning() {
+        Worker<?> worker = model.tasks().currentWorkerProperty().get();
+        if (worker != null && worker.isRunning()) {
+            worker.cancel();
+        }
+        model.cancel();
+    }
+
+    private void enableDrop() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean done = false;
+            if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+                model.open(e.getDragboard().getFiles().get(0).toPath());
+                done = true;
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        for (Path path : model.recentFiles()) {
+            MenuItem m = new MenuItem(path.toString());
+            m.setOnAction(e -> model.open(path));
+            recent.getItems().add(m);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    private void chooseAndOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open COW image");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("All files", "*"),
+                new FileChooser.ExtensionFilter("Images", "*.img", "*.img.gz", "*.cow"));
+        File file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            model.open(file.toPath());
+        }
+    }
+
+    private void chooseAndAttach() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Attach origin");
+        File file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            model.attachOrigin(file.toPath());
+        }
+    }
+
+    private void askTableChunkSize() {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(model.tableChunkSizeProperty().get());
+        dialog.initOwner(owner);
+        dialog.setTitle("Table chunk size");
+        dialog.setHeaderText("The snapshot table's chunk size, used for the next image you open");
+        dialog.setContentText("Sectors (or 4K, 8s…); empty for the header's:");
+        dialog.showAndWait().ifPresent(text -> model.tableChunkSizeProperty().set(text.trim()));
+    }
+
+    private void chooseTarget(String suggested, String kind, String pattern, Consumer<Path> action) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + kind);
+        chooser.setInitialFileName(suggested);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        File file = chooser.showSaveDialog(owner);
+        if (file != null) {
+            action.accept(file.toPath());
+        }
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+}

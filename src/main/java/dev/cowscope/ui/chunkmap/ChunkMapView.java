@@ -1,0 +1,95 @@
+package dev.cowscope.ui.chunkmap;
+
+import dev.cowscope.ui.common.Formats;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
+
+/** The COW chunk map with its zoom bar and legend; the chunk inspector sits below it. */
+public final class ChunkMapView extends BorderPane {
+    private final MapCanvas canvas;
+    private final Label scale = new Label();
+
+    public ChunkMapView(ChunkMapViewModel model, Region inspector) {
+        getStyleClass().add("chunk-map-view");
+        setId("chunk-map");
+        canvas = new MapCanvas(CowChunkRole.palette(), model::describe);
+        canvas.setId("chunk-map-canvas");
+        canvas.setOnChunkClicked(model::select);
+
+        Button in = button("+", "Zoom in (Ctrl+Plus, or the mouse wheel)", canvas::zoomIn);
+        Button out = button("−", "Zoom out (Ctrl+Minus, or the mouse wheel)", canvas::zoomOut);
+        Button fit = button("Fit", "Show the whole device (Ctrl+0)", canvas::fit);
+        scale.getStyleClass().add("dim");
+        canvas.viewportProperty().addListener((obs, was, v) -> scale.setText(describeScale(v)));
+        FlowPane legend = new FlowPane();
+        legend.getStyleClass().add("legend");
+        legend.setId("chunk-map-legend");
+        model.legend().addListener((ListChangeListener<ChunkMapViewModel.LegendEntry>) change -> {
+            legend.getChildren().clear();
+            for (ChunkMapViewModel.LegendEntry entry : model.legend()) {
+                Rectangle swatch = new Rectangle(12, 12, javafx.scene.paint.Color.web(entry.role().web()));
+                swatch.getStyleClass().add("swatch");
+                Label label = new Label(entry.role().label() + "  " + Formats.grouped(entry.chunks()), swatch);
+                label.getStyleClass().add("legend-entry");
+                legend.getChildren().add(label);
+            }
+        });
+        ToolBar bar = new ToolBar(in, out, fit, new Separator(Orientation.VERTICAL), scale);
+        BorderPane top = new BorderPane();
+        top.setCenter(bar);
+        top.setBottom(legend);
+        setTop(top);
+
+        model.mapProperty().addListener((obs, was, map) -> canvas.setCells(map == null ? new ByteRoleCells(new byte[0], 5) : map.cells()));
+        if (model.mapProperty().get() != null) {
+            canvas.setCells(model.mapProperty().get().cells());
+        }
+        model.main().selection().chunkProperty().addListener((obs, was, now) -> canvas.select(now.longValue()));
+
+        SplitPane split = new SplitPane(new StackPane(canvas), inspector);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.58);
+        setCenter(split);
+
+        setOnKeyPressed(e -> {
+            if (e.isShortcutDown() && (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD)) {
+                canvas.zoomIn();
+            } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
+                canvas.zoomOut();
+            } else if (e.isShortcutDown() && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
+                canvas.fit();
+            }
+        });
+    }
+
+    public MapCanvas canvas() {
+        return canvas;
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    static String describeScale(MapViewport v) {
+        if (v.chunksPerCell() > 1) {
+            return Formats.grouped(v.chunksPerCell()) + " chunks per pixel · " + Formats.grouped(v.chunkCount()) + " chunks";
+        }
+        return v.cellPx() + " px per chunk · " + Formats.grouped(v.chunkCount()) + " chunks";
+    }
+}

@@ -1,0 +1,5 @@
+package dev.cowscope.ui.chunkmap;
+
+/** Pixels of one render, tagged with the generation that asked for them. */
+record RenderedFrame(long generation, MapViewport viewport, int[] argb) {
+}

@@ -1,0 +1,89 @@
+package dev.cowscope.ui.common;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * What the window remembers between runs (java.util.prefs): recent files and its geometry.
+ * Tests pass their own node so they never touch the user's.
+ */
+public final class AppPreferences {
+    public static final int MAX_RECENT = 8;
+    private static final String RECENT_KEY = "recent.";
+    private final Preferences node;
+
+    public AppPreferences(Preferences node) {
+        this.node = node;
+    }
+
+    /** The user's node for the application. */
+    public static AppPreferences user() {
+        return new AppPreferences(Preferences.userRoot().node("dev/cowscope/ui"));
+    }
+
+    public List<Path> recentFiles() {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < MAX_RECENT; i++) {
+            String value = node.get(RECENT_KEY + i, null);
+            if (value != null && !value.isBlank()) {
+                files.add(Path.of(value));
+            }
+        }
+        return files;
+    }
+
+    /** Puts {@code file} first, drops duplicates, keeps {@link #MAX_RECENT}. */
+    public List<Path> addRecentFile(Path file) {
+        List<Path> files = new ArrayList<>(recentFiles());
+        Path absolute = file.toAbsolutePath().normalize();
+        files.remove(absolute);
+        files.add(0, absolute);
+        while (files.size() > MAX_RECENT) {
+            files.remove(files.size() - 1);
+        }
+        for (int i = 0; i < MAX_RECENT; i++) {
+            if (i < files.size()) {
+                node.put(RECENT_KEY + i, files.get(i).toString());
+            } else {
+                node.remove(RECENT_KEY + i);
+            }
+        }
+        flush();
+        return files;
+    }
+
+    public WindowGeometry windowGeometry() {
+        return new WindowGeometry(node.getDouble("window.x", Double.NaN), node.getDouble("window.y", Double.NaN),
+                node.getDouble("window.width", WindowGeometry.DEFAULT_WIDTH),
+                node.getDouble("window.height", WindowGeometry.DEFAULT_HEIGHT),
+                node.getBoolean("window.maximized", false));
+    }
+
+    public void saveWindowGeometry(WindowGeometry geometry) {
+        node.putDouble("window.x", geometry.x());
+        node.putDouble("window.y", geometry.y());
+        node.putDouble("window.width", geometry.width());
+        node.putDouble("window.height", geometry.height());
+        node.putBoolean("window.maximized", geometry.maximized());
+        flush();
+    }
+
+    private void flush() {
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            // preferences are a convenience; the next run simply starts without them
+        }
+    }
+
+    /** Window position and size; NaN position means "let the platform place it". */
+    public record WindowGeometry(double x, double y, double width, double height, boolean maximized) {
+        public static final double DEFAULT_WIDTH = 1280;
+        public static final double DEFAULT_HEIGHT = 800;
+        public static final double MIN_WIDTH = 900;
+        public static final double MIN_HEIGHT = 600;
+    }
+}

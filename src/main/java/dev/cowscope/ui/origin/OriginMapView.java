@@ -1,0 +1,61 @@
+package dev.cowscope.ui.origin;
+
+import dev.cowscope.ui.chunkmap.BitRoleCells;
+import dev.cowscope.ui.chunkmap.ChunkPalette;
+import dev.cowscope.ui.chunkmap.MapCanvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+/** Origin chunk space: remapped chunks highlighted; zoomed out, a pixel's colour is the share remapped (heat). */
+public final class OriginMapView extends BorderPane {
+    private final MapCanvas canvas;
+
+    public OriginMapView(OriginMapViewModel model) {
+        getStyleClass().add("origin-map-view");
+        setId("origin-map");
+        canvas = new MapCanvas(new ChunkPalette(new int[] {OriginMapViewModel.UNTOUCHED_ARGB, OriginMapViewModel.REMAPPED_ARGB}, -1),
+                model::describe);
+        canvas.setId("origin-map-canvas");
+        canvas.setOnChunkClicked(model::select);
+        Button in = new Button("+");
+        in.setTooltip(new Tooltip("Zoom in (or the mouse wheel)"));
+        in.setOnAction(e -> canvas.zoomIn());
+        Button out = new Button("−");
+        out.setTooltip(new Tooltip("Zoom out (or the mouse wheel)"));
+        out.setOnAction(e -> canvas.zoomOut());
+        Button fit = new Button("Fit");
+        fit.setTooltip(new Tooltip("Show the whole origin"));
+        fit.setOnAction(e -> canvas.fit());
+        Label note = new Label();
+        note.setId("origin-size-note");
+        note.getStyleClass().add("dim");
+        note.textProperty().bind(model.sizeNoteProperty());
+        HBox legend = new HBox(swatch(OriginMapViewModel.UNTOUCHED_ARGB, "Read from the origin"),
+                swatch(OriginMapViewModel.REMAPPED_ARGB, "Remapped to the COW (zoomed out: share remapped)"));
+        legend.getStyleClass().add("legend");
+        note.setPadding(new javafx.geometry.Insets(0, 0, 4, 8));
+        BorderPane top = new BorderPane(null, new ToolBar(in, out, fit), null, new javafx.scene.layout.VBox(legend, note), null);
+        setTop(top);
+        setCenter(canvas);
+        model.mapProperty().addListener((obs, was, map) -> canvas.setCells(map == null ? new BitRoleCells(new long[0], 0) : map.cells()));
+        if (model.mapProperty().get() != null) {
+            canvas.setCells(model.mapProperty().get().cells());
+        }
+    }
+
+    public MapCanvas canvas() {
+        return canvas;
+    }
+
+    private static Label swatch(int argb, String text) {
+        Label label = new Label(text, new Rectangle(12, 12, Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF)));
+        label.getStyleClass().add("legend-entry");
+        return label;
+    }
+}

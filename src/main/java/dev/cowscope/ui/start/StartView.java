@@ -1,0 +1,62 @@
+package dev.cowscope.ui.start;
+
+import java.nio.file.Path;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** What the window shows before anything is open. */
+public final class StartView extends VBox {
+    private final VBox recent = new VBox();
+
+    public StartView(StartViewModel model, Runnable openFile) {
+        getStyleClass().add("start-view");
+        setId("start");
+        setAlignment(Pos.CENTER);
+        Label title = new Label("CowScope");
+        title.getStyleClass().add("start-title");
+        Label subtitle = new Label("Inspect a dm-snapshot COW device: how full it is, where the data sits, what is wrong.");
+        subtitle.getStyleClass().add("dim");
+        subtitle.setWrapText(true);
+        Button open = new Button("Open COW image…");
+        open.setId("start-open");
+        open.setDefaultButton(true);
+        open.setTooltip(new Tooltip("A COW file, a gzip image or a /dev/mapper/*-cow device (Ctrl+O); you can also drop a file here"));
+        open.setOnAction(e -> openFile.run());
+        Button sample = new Button("Open sample");
+        sample.setId("start-sample");
+        sample.setTooltip(new Tooltip("The bundled kernel-made sample (1000 scattered chunks, chunk size 8), with its origin"));
+        sample.setOnAction(e -> model.openSample());
+        HBox buttons = new HBox(open, sample);
+        buttons.getStyleClass().add("start-buttons");
+        buttons.setAlignment(Pos.CENTER);
+        Label recentTitle = new Label("Recent files");
+        recentTitle.getStyleClass().add("section-title");
+        recent.getStyleClass().add("recent-files");
+        recent.setAlignment(Pos.CENTER);
+        model.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent(model));
+        fillRecent(model);
+        Label drop = new Label("Drop a COW image anywhere on this window to open it.");
+        drop.getStyleClass().add("dim");
+        getChildren().addAll(title, subtitle, buttons, recentTitle, recent, drop);
+    }
+
+    private void fillRecent(StartViewModel model) {
+        recent.getChildren().clear();
+        if (model.recentFiles().isEmpty()) {
+            Label none = new Label("None yet");
+            none.getStyleClass().add("dim");
+            recent.getChildren().add(none);
+        }
+        for (Path path : model.recentFiles()) {
+            Hyperlink link = new Hyperlink(path.toString());
+            link.setTooltip(new Tooltip("Open " + path));
+            link.setOnAction(e -> model.openRecent(path));
+            recent.getChildren().add(link);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.cowscope.ui.summary;
+
+import dev.cowscope.format.Finding;
+import dev.cowscope.format.Severity;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PropertySheet;
+
+/** Left pane: state badge, status line, header and geometry, findings (click → go there). */
+public final class SummaryView extends VBox {
+    private final ListView<Finding> findings = new ListView<>();
+
+    public SummaryView(SummaryViewModel model) {
+        getStyleClass().add("summary-view");
+        setId("summary");
+
+        Label badge = new Label();
+        badge.setId("state-badge");
+        badge.getStyleClass().add("state-badge");
+        badge.textProperty().bind(model.stateProperty());
+        badge.visibleProperty().bind(model.stateProperty().isNotEmpty());
+        model.stateProperty().addListener((obs, was, now) -> {
+            badge.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-badge"));
+            badge.getStyleClass().add("state-" + now.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        });
+        badge.setTooltip(new Tooltip("Store state: FRESH, VALID, INVALID, UNSUPPORTED_VERSION, BAD_CHUNK_SIZE, TRUNCATED"));
+
+        Label status = new Label();
+        status.setId("status-line");
+        status.getStyleClass().add("status-line");
+        status.textProperty().bind(model.statusLineProperty());
+        status.setTooltip(new Tooltip("What `dmsetup status` prints for this store: allocated/total sectors, metadata sectors"));
+        HBox stateRow = new HBox(new Label("dmsetup status"), status);
+        stateRow.getStyleClass().add("state-row");
+        HBox top = new HBox(badge, stateRow);
+        top.getStyleClass().add("summary-top");
+
+        Label source = new Label();
+        source.textProperty().bind(model.sourceProperty());
+        source.getStyleClass().add("dim");
+        source.setWrapText(true);
+
+        PropertySheet sheet = new PropertySheet(model.items());
+        sheet.setId("header-sheet");
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(false);
+        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        VBox.setVgrow(sheet, Priority.SOMETIMES);
+
+        Label findingsTitle = new Label("Findings");
+        findingsTitle.getStyleClass().add("section-title");
+        findings.setId("findings");
+        findings.setItems(model.findings());
+        findings.setPlaceholder(new Label("No findings"));
+        findings.setCellFactory(list -> new FindingCell());
+        findings.setTooltip(new Tooltip("Click a finding to show its chunk in the map and its entry in the areas table"));
+        findings.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.goTo(now);
+            }
+        });
+        VBox.setVgrow(findings, Priority.ALWAYS);
+
+        getChildren().addAll(top, source, sheet, findingsTitle, findings);
+        setPadding(new Insets(6));
+    }
+
+    public ListView<Finding> findingsList() {
+        return findings;
+    }
+
+    /** Severity icon, message, location. */
+    private static final class FindingCell extends ListCell<Finding> {
+        @Override
+        protected void updateItem(Finding finding, boolean empty) {
+            super.updateItem(finding, empty);
+            if (empty || finding == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label icon = new Label(icon(finding.severity()));
+            icon.getStyleClass().addAll("severity-icon", "severity-" + finding.severity().name().toLowerCase(java.util.Locale.ROOT));
+            Label kind = new Label(finding.kind().name() + " · " + finding.location());
+            kind.getStyleClass().add("finding-location");
+            Label message = new Label(finding.message());
+            message.setWrapText(true);
+            message.getStyleClass().add("finding-message");
+            message.maxWidthProperty().bind(getListView().widthProperty().subtract(60));
+            VBox text = new VBox(kind, message);
+            HBox row = new HBox(icon, text);
+            row.getStyleClass().add("finding-row");
+            setGraphic(row);
+            setText(null);
+            setTooltip(new Tooltip(finding.toString()));
+        }
+
+        private static String icon(Severity severity) {
+            switch (severity) {
+                case ERROR:
+                    return "✖";
+                case WARNING:
+                    return "▲";
+                default:
+                    return "ℹ";
+            }
+        }
+
+        Node graphicForTest() {
+            return getGraphic();
+        }
+    }
+}

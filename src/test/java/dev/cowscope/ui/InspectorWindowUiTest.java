@@ -1,0 +1,267 @@
+package dev.cowscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cowscope.format.Finding;
+import dev.cowscope.format.FindingKind;
+import dev.cowscope.format.Progress;
+import dev.cowscope.testkit.CowImageBuilder;
+import dev.cowscope.ui.chunkmap.MapCanvas;
+import dev.cowscope.ui.common.AppPreferences;
+import dev.cowscope.ui.common.FxTaskRunner;
+import dev.cowscope.ui.document.ImageOpener;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The inspector window on Monocle: open, look, hover, click, cancel, fail, export. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class InspectorWindowUiTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private final Preferences prefsNode = Preferences.userRoot().node("dev/cowscope/ui-test-" + UUID.randomUUID());
+    private volatile boolean slowParse;
+    private FxTaskRunner tasks;
+    private MainViewModel model;
+    private MainWindow window;
+    private Stage stage;
+
+    @TempDir
+    Path temp;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        tasks = new FxTaskRunner("ui-test", 2);
+        ImageOpener opener = (path, options, progress) -> ImageOpener.ENGINE.open(path, options, slowParse ? slow(progress) : progress);
+        AppPreferences preferences = new AppPreferences(prefsNode);
+        model = new MainViewModel(tasks, dialogs, preferences, opener);
+        window = new MainWindow(stage, model);
+        CowScopeApp.show(stage, window, model, preferences);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        Platform.runLater(() -> {
+            stage.hide();
+            model.close();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        tasks.shutdown();
+        prefsNode.removeNode();
+    }
+
+    @Test
+    void sampleOpensWithItsSummaryMapsAndExports(FxRobot robot) throws Exception {
+        screenshot("start-page", stage.getScene().getRoot());
+        robot.clickOn("#start-sample");
+        waitUntil(() -> model.document() != null && model.originProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#state-badge").queryAs(Label.class).getText()).isEqualTo("VALID");
+        assertThat(robot.lookup("#status-line").queryAs(Label.class).getText()).isEqualTo("8040/16384 40");
+        assertThat(model.document().image().exceptions().size()).isEqualTo(1000);
+        screenshot("summary", stage.getScene().getRoot());
+
+        MapCanvas map = window.chunkMapView().canvas();
+        waitUntil(() -> map.framesPaintedProperty().get() > 0 && map.viewportProperty().get().chunkCount() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("chunk-map", window.chunkMapView());
+
+        // hover the cell of chunk 2 (the first data chunk) and read the tooltip
+        double[] at = cellCentre(map, 2);
+        robot.moveTo(map.mapPane().localToScreen(at[0], at[1]));
+        waitUntil(() -> !map.hoverTextProperty().get().isEmpty());
+        assertThat(map.tooltip().getText()).startsWith("chunk 2 @0x2000").contains("Data in use").contains("→ new 2");
+
+        // click chunk 1 (area 0's metadata) and see its entries decoded
+        double[] meta = cellCentre(map, 1);
+        robot.clickOn(map.mapPane().localToScreen(meta[0], meta[1]));
+        waitUntil(() -> model.selection().chunk() == 1 && window.inspectorView().list().getItems().size() == 256);
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("chunk-inspector", window.chunkMapView());
+
+        showTab("origin-map");
+        waitUntil(() -> window.originMapView().canvas().framesPaintedProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#origin-size-note").queryAs(Label.class).getText()).contains("from the attached origin");
+        screenshot("origin-map", window.originMapView());
+
+        showTab("areas");
+        waitUntil(() -> window.areasView().areaTable().getItems().size() == 4);
+        Platform.runLater(() -> window.areasView().areaTable().getSelectionModel().select(1));
+        waitUntil(() -> window.areasView().entryTable().getItems().size() == 256);
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("areas", window.areasView());
+
+        showTab("fill");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#fill-status").queryAs(Label.class).getText()).isEqualTo("8040/16384 40");
+        screenshot("fill", window.fillView());
+
+        Path report = temp.resolve("report.json");
+        Platform.runLater(() -> window.export().exportReport(report));
+        waitUntil(() -> Files.exists(report));
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.get("state").asText()).isEqualTo("VALID");
+        assertThat(json.get("usage").get("dmsetupStatus").asText()).isEqualTo("8040/16384 40");
+        assertThat(json.get("exceptions").get("count").asInt()).isEqualTo(1000);
+        assertThat(json.get("areas")).hasSize(4);
+
+        Path png = temp.resolve("map.png");
+        Platform.runLater(() -> window.export().exportChunkMapPng(png));
+        waitUntil(() -> Files.exists(png));
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1024);
+        assertThat(dialogs.shown).isEmpty();
+    }
+
+    @Test
+    void clickingAFindingSelectsItsChunkAndEntry(FxRobot robot) throws Exception {
+        Path damaged = CowImageBuilder.cow().deviceBytes(64 * 4096).exception(5, 2).exception(6, 1).exception(7, 4)
+                .writeTo(temp.resolve("damaged.cow"));
+        Platform.runLater(() -> model.open(damaged));
+        waitUntil(() -> model.document() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var list = window.summaryView().findingsList();
+        int index = -1;
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).kind() == FindingKind.NEW_CHUNK_IN_METADATA) {
+                index = i;
+            }
+        }
+        assertThat(index).as("findings: %s", list.getItems()).isGreaterThanOrEqualTo(0);
+        Finding finding = list.getItems().get(index);
+        int row = index;
+        Platform.runLater(() -> list.scrollTo(row));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node cell = robot.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell
+                && ((javafx.scene.control.ListCell<?>) n).getItem() == finding).query();
+        robot.clickOn(cell);
+        waitUntil(() -> model.selection().entry() == 1);
+        assertThat(model.selection().chunk()).isEqualTo(finding.location().chunk()).isEqualTo(1);
+        waitUntil(() -> window.areasView().entryTable().getSelectionModel().getSelectedItem() != null);
+        assertThat(window.areasView().entryTable().getSelectionModel().getSelectedItem()).isEqualTo(1);
+        assertThat(window.chunkMapView().canvas().viewportProperty().get().chunkCount()).isEqualTo(64);
+        screenshot("summary-findings", stage.getScene().getRoot());
+    }
+
+    @Test
+    void aLongParseCanBeCancelled(FxRobot robot) throws Exception {
+        Path big = CowImageBuilder.cow().deviceBytes(64L << 20).exceptions(0, 2000).writeSparse(temp.resolve("big.cow"));
+        slowParse = true;
+        Platform.runLater(() -> model.open(big));
+        waitUntil(() -> robot.lookup("#cancel-job").queryAs(Button.class).isVisible());
+        robot.clickOn("#cancel-job");
+        waitUntil(() -> model.statusProperty().get().contains("cancelled"));
+        assertThat(model.document()).isNull();
+        assertThat(dialogs.shown).isEmpty();
+    }
+
+    @Test
+    void aDamagedImageShowsAnErrorDialog(FxRobot robot) throws Exception {
+        byte[] junk = new byte[8192];
+        java.util.Arrays.fill(junk, (byte) 0xAB);
+        Path bad = Files.write(temp.resolve("bad-magic.img"), junk);
+        Platform.runLater(() -> model.open(bad));
+        waitUntil(() -> !dialogs.shown.isEmpty());
+        RecordingDialogService.Shown error = dialogs.shown.get(0);
+        assertThat(error.kind()).isEqualTo("error");
+        assertThat(error.title()).contains("bad-magic.img");
+        assertThat(error.message()).contains("not a dm-snapshot COW").contains("0xabababab");
+        assertThat(error.detail()).isNotNull();
+        assertThat(model.document()).isNull();
+    }
+
+    private void showTab(String id) {
+        Platform.runLater(() -> window.showTab(id));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static double[] cellCentre(MapCanvas map, long chunk) {
+        var v = map.viewportProperty().get();
+        double cell = v.cellPx();
+        return new double[] {v.columnOf(chunk) * cell + cell / 2, (v.rowOf(chunk) - v.firstRow()) * cell + cell / 2};
+    }
+
+    /** A progress that takes its time, so there is a parse to cancel. */
+    private static Progress slow(Progress inner) {
+        return new Progress() {
+            @Override
+            public void begin(String phase, long totalWork) {
+                inner.begin(phase, totalWork);
+            }
+
+            @Override
+            public void worked(long units) {
+                inner.worked(units);
+                for (int i = 0; i < 50 && !inner.isCancelled(); i++) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return inner.isCancelled();
+            }
+        };
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            AtomicReference<Boolean> result = new AtomicReference<>(false);
+            WaitForAsyncUtils.asyncFx(() -> {
+                try {
+                    result.set(condition.call());
+                } catch (Exception e) {
+                    result.set(false);
+                }
+            }).get();
+            return result.get();
+        });
+    }
+
+    static void screenshot(String name, Node node) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Scene scene = node.getScene();
+            image.set(node == scene.getRoot() ? scene.snapshot(null) : node.snapshot(null, null));
+        }).get();
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image.get(), null);
+        File file = SCREENSHOTS.resolve(name + ".png").toFile();
+        ImageIO.write(buffered, "png", file);
+    }
+}
