@@ -38,7 +38,7 @@ public record InspectReport(Source source, Header header, String state, Geometry
     }
 
     /** What the kernel holds after loading: whether it loads at all, next_free, current_area, current_committed. */
-    public record Kernel(boolean loads, String nextFree, long currentArea, long currentCommitted) {
+    public record Kernel(boolean loads, java.math.BigInteger nextFree, long currentArea, long currentCommitted) {
     }
 
     /** Further distinct chunks before the next one overflows (PO) or invalidates (P) the snapshot. */
@@ -62,7 +62,7 @@ public record InspectReport(Source source, Header header, String state, Geometry
         Exceptions exceptions = image.layout().isEmpty() ? null : new Exceptions(image.exceptions().size(),
                 image.exceptions().consecutiveRuns(), image.exceptions().isSequential(), image.staleEntries());
         UsageReport usage = image.usage().map(InspectReport::usage).orElse(null);
-        Kernel kernel = new Kernel(image.kernelLoads(), Long.toUnsignedString(image.nextFree()), image.currentArea(),
+        Kernel kernel = new Kernel(image.kernelLoads(), new java.math.BigInteger(Long.toUnsignedString(image.nextFree())), image.currentArea(),
                 image.currentCommitted());
         Headroom headroom = image.layout()
                 .map(l -> new Headroom(image.headroomChunks(), image.headroomChunks() * l.chunkSizeBytes()))
