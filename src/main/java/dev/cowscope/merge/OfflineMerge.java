@@ -6,6 +6,7 @@ import dev.cowscope.format.BlockSources;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.CowReader;
 import dev.cowscope.format.ExceptionTable;
+import dev.cowscope.format.FileBlockSource;
 import dev.cowscope.format.ParseOptions;
 import dev.cowscope.format.Progress;
 import dev.cowscope.format.SourceKind;
@@ -17,6 +18,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,15 +27,15 @@ import java.util.Locale;
  * clamped to the origin's end.
  * <ul>
  *   <li>{@link #toNewFile}: reads origin and COW only and writes a new file (temp file, fsync,
- *       rename); the origin is read in large windows, remapped chunks are laid over them, and
- *       all-zero blocks become holes.</li>
+ *       rename); the origin's data regions are copied in the kernel (its holes stay holes), then
+ *       the remapped chunks are written over them.</li>
  *   <li>{@link #inPlace}: the kernel's own procedure on the origin file, step by step in its order,
  *       recording progress in a copy of the COW exactly as {@code persistent_commit_merge} does;
  *       an interrupted run resumes from that copy. The user's COW is only read.</li>
  * </ul>
  */
 public final class OfflineMerge {
-    private static final int WINDOW_BYTES = 8 << 20;
+    private static final long COPY_STEP_BYTES = 64L << 20;
 
     private OfflineMerge() {
         throw new AssertionError("no instances");
@@ -71,38 +73,73 @@ public final class OfflineMerge {
         }
     }
 
+    /**
+     * Copies the origin's data regions into the new file in the kernel (holes stay holes), then
+     * writes every remapped chunk from the COW over it, clamped to the origin's end.
+     */
     private static Result overlay(BlockSource origin, BlockSource cow, MergePlan plan, SnapshotView view, AtomicOutput out,
                                   Progress progress) throws IOException {
         long size = origin.sizeBytes();
+        FileChannel target = out.channel();
+        List<long[]> regions = origin instanceof FileBlockSource && origin.kind() == SourceKind.FILE
+                ? DataRegions.of(Path.of(origin.name()), size) : List.of(new long[] {0, size});
+        long dataBytes = regions.stream().mapToLong(r -> r[1] - r[0]).sum();
+        progress.begin("Merging into " + out.target().getFileName(), dataBytes);
+        for (long[] region : regions) {
+            copyRange(origin, region[0], region[1], target, progress);
+        }
         long chunkBytes = plan.layout().chunkSizeBytes();
         ExceptionTable table = plan.image().exceptions();
-        int[] sorted = table.sortedByOld();
-        int window = (int) Math.max(chunkBytes, WINDOW_BYTES - WINDOW_BYTES % chunkBytes);
-        ByteBuffer buffer = ByteBuffer.allocateDirect(window);
-        SparseWriter writer = new SparseWriter(out.channel());
-        int cursor = 0;
+        ByteBuffer chunk = ByteBuffer.allocateDirect((int) chunkBytes);
         long merged = 0;
-        progress.begin("Merging into " + out.target().getFileName(), size);
-        for (long offset = 0; offset < size; offset += window) {
-            progress.checkCancelled();
-            int length = (int) Math.min(window, size - offset);
-            buffer.clear().limit(length);
-            origin.readFully(offset, buffer);
-            long endChunk = (offset + length + chunkBytes - 1) / chunkBytes;
-            while (cursor < sorted.length && Long.compareUnsigned(table.oldChunk(sorted[cursor]), endChunk) < 0) {
-                long oldChunk = table.oldChunk(sorted[cursor++]);
-                int at = (int) (oldChunk * chunkBytes - offset);
-                ByteBuffer slice = buffer.duplicate();
-                slice.limit(Math.min(length, at + (int) chunkBytes)).position(at);
-                cow.readFully(Math.multiplyExact(view.servedChunk(oldChunk), chunkBytes), slice);
-                merged++;
+        for (int i = 0; i < table.size(); i++) {
+            if ((i & 0xfff) == 0) {
+                progress.checkCancelled();
             }
-            buffer.position(0).limit(length);
-            writer.write(offset, buffer);
-            progress.worked(length);
+            long oldChunk = table.oldChunk(i);
+            long at = Math.multiplyExact(oldChunk, chunkBytes);
+            chunk.clear().limit((int) Math.min(chunkBytes, size - at));
+            cow.readFully(Math.multiplyExact(view.servedChunk(oldChunk), chunkBytes), chunk);
+            chunk.flip();
+            while (chunk.hasRemaining()) {
+                target.write(chunk, at + chunk.position());
+            }
+            merged++;
         }
-        writer.finish(size);
-        return new Result(out.target(), size, 0, plan.stepCount(), merged, writer.holeBytes());
+        if (target.size() < size) {
+            target.write(ByteBuffer.allocate(1), size - 1); // the file ends in a hole: set its length
+        }
+        return new Result(out.target(), size, 0, plan.stepCount(), merged, size - dataBytes);
+    }
+
+    /** {@code [from, to)} of the origin to the same place in {@code target}: in-kernel for files. */
+    private static void copyRange(BlockSource origin, long from, long to, FileChannel target, Progress progress) throws IOException {
+        long at = from;
+        if (origin instanceof FileBlockSource) {
+            FileChannel source = ((FileBlockSource) origin).channel();
+            while (at < to) {
+                progress.checkCancelled();
+                long n = source.transferTo(at, Math.min(COPY_STEP_BYTES, to - at), target.position(at));
+                if (n <= 0) {
+                    throw new IOException(origin.name() + ": short read at offset " + at);
+                }
+                at += n;
+                progress.worked(n);
+            }
+            return;
+        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.min(COPY_STEP_BYTES, Math.max(1, to - from)));
+        while (at < to) {
+            progress.checkCancelled();
+            buffer.clear().limit((int) Math.min(buffer.capacity(), to - at));
+            origin.readFully(at, buffer);
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                target.write(buffer, at + buffer.position());
+            }
+            progress.worked(buffer.limit());
+            at += buffer.limit();
+        }
     }
 
     /**
@@ -165,20 +202,8 @@ public final class OfflineMerge {
     /** The state file starts as a byte-for-byte copy of the user's COW (written atomically). */
     private static void copyCow(Path cow, Path state, Progress progress) throws IOException {
         try (BlockSource source = BlockSources.open(cow, progress); AtomicOutput out = AtomicOutput.create(state)) {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(WINDOW_BYTES);
-            long size = source.sizeBytes();
-            progress.begin("Copying the COW to " + state.getFileName(), size);
-            for (long offset = 0; offset < size; offset += buffer.capacity()) {
-                progress.checkCancelled();
-                buffer.clear().limit((int) Math.min(buffer.capacity(), size - offset));
-                source.readFully(offset, buffer);
-                buffer.flip();
-                long position = offset;
-                while (buffer.hasRemaining()) {
-                    position += out.channel().write(buffer, position);
-                }
-                progress.worked(buffer.limit());
-            }
+            progress.begin("Copying the COW to " + state.getFileName(), source.sizeBytes());
+            copyRange(source, 0, source.sizeBytes(), out.channel(), progress);
             out.commit();
         }
     }
