@@ -21,7 +21,7 @@ class ArchitectureTest {
     @Test
     void engineAndAnalysesImportNoUiJsonOrCli() {
         ArchRule rule = noClasses().that().resideInAnyPackage("dev.cowscope.format..", "dev.cowscope.snapshot..",
-                        "dev.cowscope.sizing..", "dev.cowscope.alignment..", "dev.cowscope.merge..")
+                        "dev.cowscope.sizing..", "dev.cowscope.alignment..", "dev.cowscope.merge..", "dev.cowscope.nativeio..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "com.fasterxml..",
                         "dev.cowscope.ui..", "dev.cowscope.cli..", "dev.cowscope.report..", "picocli..");
         rule.check(classes);

@@ -1,12 +1,11 @@
 package dev.cowscope.alignment;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import dev.cowscope.nativeio.LibC;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,21 +25,11 @@ public final class Fiemap {
     private static final int HEADER_BYTES = 32;
     private static final int EXTENT_BYTES = 56;
     private static final int EXTENTS_PER_CALL = 292;
-    private static final int O_RDONLY = 0;
-    static final int ENOTTY = 25;
-    static final int EOPNOTSUPP = 95;
+    static final int ENOTTY = LibC.ENOTTY;
+    static final int EOPNOTSUPP = LibC.EOPNOTSUPP;
 
     private Fiemap() {
         throw new AssertionError("no instances");
-    }
-
-    /** The C library calls used. */
-    private interface CLib extends Library {
-        int open(String path, int flags) throws LastErrorException;
-
-        int ioctl(int fd, NativeLong request, Pointer arg) throws LastErrorException;
-
-        int close(int fd) throws LastErrorException;
     }
 
     /** Reads all extents of {@code file}. */
@@ -52,30 +41,21 @@ public final class Fiemap {
         if (!Files.isRegularFile(file)) {
             throw new FiemapException(file + ": not a regular file (or it does not exist)", 0);
         }
-        CLib c;
-        try {
-            c = Native.load("c", CLib.class);
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            throw new FiemapException("cannot load the C library through JNA to call FIEMAP: " + e.getMessage(), 0);
-        }
+        LibC c = LibC.load().orElseThrow(() -> new FiemapException("cannot load the C library through JNA to call FIEMAP", 0));
         int fd;
         try {
-            fd = c.open(file.toString(), O_RDONLY);
+            fd = c.open(file.toString(), LibC.O_RDONLY);
         } catch (LastErrorException e) {
             throw new FiemapException(file + ": cannot open: errno " + e.getErrorCode(), e.getErrorCode());
         }
         try {
             return readAll(c, fd, file);
         } finally {
-            try {
-                c.close(fd);
-            } catch (LastErrorException ignored) {
-                // a read-only descriptor: nothing to lose on close
-            }
+            c.closeQuietly(fd);
         }
     }
 
-    private static List<Extent> readAll(CLib c, int fd, Path file) throws FiemapException {
+    private static List<Extent> readAll(LibC c, int fd, Path file) throws FiemapException {
         List<Extent> extents = new ArrayList<>();
         Memory buffer = new Memory(HEADER_BYTES + (long) EXTENT_BYTES * EXTENTS_PER_CALL);
         long start = 0;

@@ -1,12 +1,11 @@
 package dev.cowscope.merge;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
+import dev.cowscope.nativeio.LibC;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a sparse file holds data, from {@code lseek(SEEK_DATA / SEEK_HOLE)} (as {@code cp
@@ -14,35 +13,22 @@ import java.util.List;
  * JNA, a file system without the whence values), the whole file counts as data.
  */
 final class DataRegions {
-    private static final int O_RDONLY = 0;
-    private static final int SEEK_DATA = 3;
-    private static final int SEEK_HOLE = 4;
-    private static final int ENXIO = 6;
-
     private DataRegions() {
         throw new AssertionError("no instances");
-    }
-
-    private interface CLib extends Library {
-        int open(String path, int flags) throws LastErrorException;
-
-        long lseek(int fd, long offset, int whence) throws LastErrorException;
-
-        int close(int fd) throws LastErrorException;
     }
 
     /** Data regions of {@code file} below {@code sizeBytes}, as {start, end} pairs in ascending order. */
     static List<long[]> of(Path file, long sizeBytes) {
         List<long[]> whole = List.of(new long[] {0, sizeBytes});
-        if (!Platform.isLinux() || sizeBytes == 0) {
+        Optional<LibC> libc = LibC.load();
+        if (libc.isEmpty() || sizeBytes == 0) {
             return whole;
         }
-        CLib c;
+        LibC c = libc.get();
         int fd;
         try {
-            c = Native.load("c", CLib.class);
-            fd = c.open(file.toString(), O_RDONLY);
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            fd = c.open(file.toString(), LibC.O_RDONLY);
+        } catch (LastErrorException e) {
             return whole;
         }
         try {
@@ -51,9 +37,9 @@ final class DataRegions {
             while (at < sizeBytes) {
                 long data;
                 try {
-                    data = c.lseek(fd, at, SEEK_DATA);
+                    data = c.lseek(fd, at, LibC.SEEK_DATA);
                 } catch (LastErrorException e) {
-                    if (e.getErrorCode() == ENXIO) {
+                    if (e.getErrorCode() == LibC.ENXIO) {
                         break; // only a hole remains
                     }
                     return whole;
@@ -61,7 +47,7 @@ final class DataRegions {
                 if (data >= sizeBytes) {
                     break;
                 }
-                long hole = Math.min(sizeBytes, c.lseek(fd, data, SEEK_HOLE));
+                long hole = Math.min(sizeBytes, c.lseek(fd, data, LibC.SEEK_HOLE));
                 regions.add(new long[] {data, hole});
                 at = hole;
             }
@@ -69,11 +55,7 @@ final class DataRegions {
         } catch (LastErrorException e) {
             return whole;
         } finally {
-            try {
-                c.close(fd);
-            } catch (LastErrorException ignored) {
-                // read-only descriptor
-            }
+            c.closeQuietly(fd);
         }
     }
 }
