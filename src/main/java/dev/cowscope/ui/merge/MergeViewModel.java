@@ -13,6 +13,7 @@ import dev.cowscope.merge.MergeStep;
 import dev.cowscope.merge.MergeTotals;
 import dev.cowscope.merge.OfflineMerge;
 import dev.cowscope.ui.MainViewModel;
+import dev.cowscope.ui.chunkmap.CowChunkRole;
 import dev.cowscope.ui.common.Formats;
 import dev.cowscope.ui.common.Job;
 import dev.cowscope.ui.common.TaskRunner;
@@ -283,6 +284,27 @@ public final class MergeViewModel {
         if (step.get() >= stepCount.get()) {
             pause();
         }
+    }
+
+    /** Hover text for a map cell: its role now and, for a data chunk, the step that merges it. */
+    public String describeChunk(long first, long chunks) {
+        MergedCells c = cells.get();
+        Loaded l = loaded.get();
+        if (c == null || l == null || first < 0 || first >= c.chunkCount()) {
+            return "";
+        }
+        if (chunks > 1) {
+            int[] counts = new int[c.roleCount()];
+            c.countRoles(first, Math.min(c.chunkCount(), first + chunks), counts);
+            return String.format(Locale.ROOT, "chunks %s – %s: %s merged, %s still to merge", Formats.grouped(first),
+                    Formats.grouped(first + chunks - 1), Formats.grouped(counts[MergedCells.MERGED]),
+                    Formats.grouped(counts[CowChunkRole.DATA.ordinal()]));
+        }
+        int role = c.roleAt(first);
+        String what = role == MergedCells.MERGED ? "Merged (its entry is zeroed, the origin holds its data)"
+                : CowChunkRole.of(role).label();
+        int stepOf = c.stepMerging(first);
+        return "COW chunk " + Formats.grouped(first) + "\n" + what + (stepOf >= 0 ? "\nmerged by step " + Formats.grouped(stepOf) : "");
     }
 
     /** The status line at the current step, as {@code dmsetup status} prints it. */
@@ -625,11 +647,12 @@ public final class MergeViewModel {
      * @param title which step, of how many
      * @param statusLine {@code dmsetup status} after the committed steps
      * @param statusDuringCopy the status while the current step copies, when its {@code prepare_merge} stepped back an area
+     * @param currentCowChunk the current step's first COW chunk, or -1
      */
     public record StepView(int stepsDone, String title, String originRange, String cowRange, String bytes, String area,
                            String statusLine, String statusDuringCopy, String entriesLeft, String chunksMerged, String bytesCopied,
-                           String flushes, String elapsed, boolean finished) {
-        static final StepView NONE = new StepView(0, "No plan", "—", "—", "—", "—", "", "", "—", "—", "—", "—", "—", false);
+                           String flushes, String elapsed, boolean finished, long currentCowChunk) {
+        static final StepView NONE = new StepView(0, "No plan", "—", "—", "—", "—", "", "", "—", "—", "—", "—", "—", false, -1);
 
         static StepView of(Loaded l, int k, MergeEstimate estimate) {
             MergePlan plan = l.plan();
@@ -644,7 +667,7 @@ public final class MergeViewModel {
                     + k * MergeEstimate.FLUSHES_PER_STEP * estimate.flushLatencyMillis() / 1000.0) + " of " + seconds(estimate.totalSeconds());
             if (k >= n) {
                 String title = n == 0 ? "Nothing to merge: the table is empty" : "Merge complete: all " + Formats.grouped(n) + " steps committed";
-                return new StepView(k, title, "—", "—", "—", "—", status, "", entries, merged, copied, flushes, elapsed, true);
+                return new StepView(k, title, "—", "—", "—", "—", status, "", entries, merged, copied, flushes, elapsed, true, -1);
             }
             MergeStep s = plan.step(k);
             CowImage image = plan.image();
@@ -654,14 +677,16 @@ public final class MergeViewModel {
             String cow = range("COW chunks", s.cowFirstChunk(), s.chunks(), chunkBytes);
             String bytes = Formats.bytes(s.copyBytes()) + " (" + s.chunks() + (s.chunks() == 1 ? " chunk)" : " chunks)");
             long slotFirst = s.committedAfter();
-            String area = String.format(Locale.ROOT, "area %d (metadata chunk %s): entries %d…%d zeroed, written with REQ_PREFLUSH|REQ_FUA%s",
-                    s.area(), Formats.grouped(plan.layout().areaLocation(s.area())), slotFirst, slotFirst + s.chunks() - 1,
+            String slots = s.chunks() == 1 ? "entry " + slotFirst : "entries " + slotFirst + "…" + (slotFirst + s.chunks() - 1);
+            String area = String.format(Locale.ROOT, "area %d (metadata chunk %s): %s zeroed, then written with REQ_PREFLUSH|REQ_FUA%s",
+                    s.area(), Formats.grouped(plan.layout().areaLocation(s.area())), slots,
                     s.entersArea() ? "; prepare_merge first re-reads this area (current_area drops)" : "");
             String during = l.simulator().prepared(k).map(l::status).orElse("");
             if (image.exceptions().size() == 0) {
                 during = "";
             }
-            return new StepView(k, title, origin, cow, bytes, area, status, during, entries, merged, copied, flushes, elapsed, false);
+            return new StepView(k, title, origin, cow, bytes, area, status, during, entries, merged, copied, flushes, elapsed, false,
+                    s.cowFirstChunk());
         }
 
         private static String range(String what, long first, int count, long chunkBytes) {

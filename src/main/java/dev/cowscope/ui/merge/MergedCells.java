@@ -60,6 +60,12 @@ public final class MergedCells implements ChunkCells {
         return String.format("#%06x", MERGED_ARGB & 0xFFFFFF);
     }
 
+    /** The step that merges COW chunk {@code chunk}, or -1 when no step reads it. */
+    public int stepMerging(long chunk) {
+        int i = ranges.containing(chunk);
+        return i < 0 ? -1 : ranges.step[i];
+    }
+
     @Override
     public long chunkCount() {
         return base.chunkCount();
