@@ -139,12 +139,7 @@ public final class MergedCells implements ChunkCells {
                 firsts[k] = s.cowFirstChunk();
                 lengths[k] = s.chunks();
             }
-            Integer[] order = new Integer[n];
-            for (int k = 0; k < n; k++) {
-                order[k] = k;
-            }
-            // chunk numbers are unsigned on disk: garbage sorts last
-            Arrays.sort(order, (x, y) -> Long.compareUnsigned(firsts[x], firsts[y]));
+            int[] order = order(firsts);
             long[] start = new long[n];
             int[] length = new int[n];
             int[] step = new int[n];
@@ -154,6 +149,46 @@ public final class MergedCells implements ChunkCells {
                 step[i] = order[i];
             }
             return new Ranges(start, length, step);
+        }
+
+        /**
+         * Steps sorted by first COW chunk (unsigned). The kernel merges newest first and allocates
+         * upwards, so the steps usually come in descending order: reversed without sorting.
+         * Otherwise (first chunk, step) pairs are packed into longs when they fit, and sorted.
+         */
+        private static int[] order(long[] firsts) {
+            int n = firsts.length;
+            int[] order = new int[n];
+            boolean descending = true;
+            boolean small = n < (1 << 23);
+            for (int k = 0; k < n; k++) {
+                descending &= k == 0 || Long.compareUnsigned(firsts[k - 1], firsts[k]) > 0;
+                small &= firsts[k] >= 0 && firsts[k] < (1L << 40);
+                order[k] = n - 1 - k;
+            }
+            if (descending) {
+                return order;
+            }
+            if (small) {
+                long[] packed = new long[n];
+                for (int k = 0; k < n; k++) {
+                    packed[k] = firsts[k] << 23 | k;
+                }
+                Arrays.sort(packed);
+                for (int i = 0; i < n; i++) {
+                    order[i] = (int) (packed[i] & ((1 << 23) - 1));
+                }
+                return order;
+            }
+            Integer[] boxed = new Integer[n];
+            for (int k = 0; k < n; k++) {
+                boxed[k] = k;
+            }
+            Arrays.sort(boxed, (x, y) -> Long.compareUnsigned(firsts[x], firsts[y]));
+            for (int i = 0; i < n; i++) {
+                order[i] = boxed[i];
+            }
+            return order;
         }
 
         int size() {

@@ -156,13 +156,26 @@ class MergeTabUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         screenshot("merge", view.page());
         screenshot("merge-window", stage.getScene().getRoot());
+
+        // Play animates the map; Pause stops it
+        long frames = view.canvas().framesPaintedProperty().get();
+        robot.clickOn("#merge-play");
+        waitUntil(() -> vm.stepProperty().get() > target + 10 && view.canvas().framesPaintedProperty().get() > frames);
+        robot.clickOn("#merge-play");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(vm.cellsProperty().get().stepsDone()).isEqualTo(vm.stepProperty().get());
+        assertThat(vm.crashProperty().get()).isNull();
         assertThat(errors).isEmpty();
     }
 
     @Test
     void withNoCowTheStrategyTableWorksFromTheViewMenu(FxRobot robot) throws Exception {
-        robot.clickOn("View");
-        robot.clickOn("Merge");
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem item = bar.getMenus().stream().filter(m -> m.getText().equals("_View")).findFirst().orElseThrow()
+                .getItems().stream().filter(i -> "Merge".equals(i.getText())).findFirst().orElseThrow();
+        assertThat(item.getAccelerator()).isEqualTo(javafx.scene.input.KeyCombination.keyCombination("Shortcut+7"));
+        Platform.runLater(item::fire);
         WaitForAsyncUtils.waitForFxEvents();
         // no document: choosing the tab shows the tabs instead of the start page
         assertThat(robot.lookup("#inspector").query().isVisible()).isTrue();

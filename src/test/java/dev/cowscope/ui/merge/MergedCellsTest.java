@@ -51,4 +51,28 @@ class MergedCellsTest {
         int[] argb = ChunkRaster.render(start.atStep(plan.stepCount()), MergedCells.palette(), MapViewport.fit(map.chunkCount(), 64, 64));
         assertThat(argb).contains(MergedCells.MERGED_ARGB).doesNotContain(CowChunkRole.DATA.argb());
     }
+
+    @Test
+    void stepsOutOfChunkOrderAreSortedAndEachMergesItsOwnChunks() throws Exception {
+        // new chunks 3, 2, 4 in disk order: the plan runs (30→4), (20→2), (10→3), not in descending COW order
+        CowImage image = dev.cowscope.testkit.CowImageBuilder.cow().deviceBytes(64 * 4096)
+                .exception(10, 3).exception(20, 2).exception(30, 4).read();
+        MergePlan plan = MergePlan.of(image);
+        assertThat(plan.stepCount()).isEqualTo(3);
+        MergedCells cells = MergedCells.of(CowChunkMap.of(image, Progress.NONE).cells(), plan);
+        assertThat(cells.stepMerging(4)).isZero();
+        assertThat(cells.stepMerging(2)).isEqualTo(1);
+        assertThat(cells.stepMerging(3)).isEqualTo(2);
+        assertThat(cells.stepMerging(5)).isEqualTo(-1);
+        MergedCells one = cells.atStep(1);
+        assertThat(one.roleAt(4)).isEqualTo(MergedCells.MERGED);
+        assertThat(one.roleAt(2)).isEqualTo(CowChunkRole.DATA.ordinal());
+        MergedCells two = cells.atStep(2);
+        int[] counts = new int[two.roleCount()];
+        assertThat(two.countRoles(2, 5, counts)).isEqualTo(-1);
+        assertThat(counts[MergedCells.MERGED]).isEqualTo(2);
+        assertThat(counts[CowChunkRole.DATA.ordinal()]).isEqualTo(1);
+        counts = new int[two.roleCount()];
+        assertThat(cells.atStep(3).countRoles(2, 5, counts)).isEqualTo(MergedCells.MERGED);
+    }
 }
