@@ -9,6 +9,8 @@ import dev.cowscope.ui.fill.FillView;
 import dev.cowscope.ui.fill.FillViewModel;
 import dev.cowscope.ui.inspector.ChunkInspectorView;
 import dev.cowscope.ui.inspector.ChunkInspectorViewModel;
+import dev.cowscope.ui.merge.MergeView;
+import dev.cowscope.ui.merge.MergeViewModel;
 import dev.cowscope.ui.origin.OriginMapView;
 import dev.cowscope.ui.origin.OriginMapViewModel;
 import dev.cowscope.ui.start.StartView;
@@ -57,12 +59,14 @@ public final class MainWindow {
     private final StatusBar statusBar = new StatusBar();
     private final Button cancel = new Button("Cancel");
     private final List<InspectorTab> tabs = new ArrayList<>();
+    private final javafx.beans.property.BooleanProperty tabsWithoutDocument = new javafx.beans.property.SimpleBooleanProperty(false);
     private final SummaryView summaryView;
     private final ChunkMapView chunkMapView;
     private final ChunkInspectorView inspectorView;
     private final OriginMapView originMapView;
     private final AreasView areasView;
     private final FillView fillView;
+    private final MergeView mergeView;
     private final StartView startView;
     private final ExportViewModel export;
 
@@ -77,6 +81,7 @@ public final class MainWindow {
         originMapView = new OriginMapView(new OriginMapViewModel(model));
         areasView = new AreasView(new AreasViewModel(model));
         fillView = new FillView(new FillViewModel(model));
+        mergeView = new MergeView(new MergeViewModel(model));
         startView = new StartView(new StartViewModel(model), this::chooseAndOpen);
         export = new ExportViewModel(model);
 
@@ -84,6 +89,7 @@ public final class MainWindow {
         tabs.add(new InspectorTab("origin-map", "Origin map", originMapView, KeyCombination.keyCombination("Shortcut+2")));
         tabs.add(new InspectorTab("areas", "Exception areas", areasView, KeyCombination.keyCombination("Shortcut+3")));
         tabs.add(new InspectorTab("fill", "Fill level", fillView, KeyCombination.keyCombination("Shortcut+4")));
+        tabs.add(new InspectorTab("merge", "Merge", mergeView, KeyCombination.keyCombination("Shortcut+7")));
         for (InspectorTab t : tabs) {
             Tab tab = new Tab(t.title(), t.content());
             tab.setId("tab-" + t.id());
@@ -97,8 +103,9 @@ public final class MainWindow {
         inspector.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(summaryView, false);
         StackPane centre = new StackPane(startView, inspector);
-        inspector.visibleProperty().bind(model.documentProperty().isNotNull());
-        startView.visibleProperty().bind(model.documentProperty().isNull());
+        // the planning tabs work without a COW: choosing a tab (View menu) shows the tabs over the start page
+        inspector.visibleProperty().bind(model.documentProperty().isNotNull().or(tabsWithoutDocument));
+        startView.visibleProperty().bind(inspector.visibleProperty().not());
 
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(centre);
@@ -117,6 +124,7 @@ public final class MainWindow {
     }
 
     public void showTab(String id) {
+        tabsWithoutDocument.set(true);
         for (int i = 0; i < tabs.size(); i++) {
             if (tabs.get(i).id().equals(id)) {
                 tabPane.getSelectionModel().select(i);
@@ -146,6 +154,10 @@ public final class MainWindow {
 
     public FillView fillView() {
         return fillView;
+    }
+
+    public MergeView mergeView() {
+        return mergeView;
     }
 
     public ExportViewModel export() {

@@ -149,6 +149,20 @@ public final class MapCanvas extends BorderPane {
         requestOverview();
     }
 
+    /**
+     * Shows new roles for the same chunk space (an animation step), keeping zoom and scroll; a
+     * space of another size is fitted as {@link #setCells} does.
+     */
+    public void updateCells(ChunkCells newCells) {
+        if (newCells.chunkCount() != cells.chunkCount()) {
+            setCells(newCells);
+            return;
+        }
+        this.cells = newCells;
+        dirty = true;
+        requestOverview();
+    }
+
     public ChunkCells cells() {
         return cells;
     }

@@ -1,0 +1,517 @@
+package dev.cowscope.ui.merge;
+
+import dev.cowscope.merge.CrashPoint;
+import dev.cowscope.merge.StrategyComparison.Store;
+import dev.cowscope.ui.chunkmap.ByteRoleCells;
+import dev.cowscope.ui.chunkmap.CowChunkRole;
+import dev.cowscope.ui.chunkmap.MapCanvas;
+import java.io.File;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.concurrent.Worker;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.stage.FileChooser;
+
+/**
+ * The Merge tab: the kernel's merge step by step on the chunk map (slider, Play), the step's
+ * ranges, counters and status line, the time estimate, "Crash here" with its recovery and proof,
+ * the offline merge, and the strategy comparison. Only builds nodes and binds them.
+ */
+public final class MergeView extends BorderPane {
+    private final MergeViewModel model;
+    private final MapCanvas canvas;
+    private final Slider slider = new Slider(0, 0, 0);
+    private final Label statusLine = new Label();
+    private final TableView<StrategyViewModel.Row> strategyTable = new TableView<>();
+    private final AnimationTimer player = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            model.tick(now);
+        }
+    };
+
+    public MergeView(MergeViewModel model) {
+        this.model = model;
+        getStyleClass().add("merge-view");
+        setId("merge");
+        canvas = new MapCanvas(MergedCells.palette(), model::describeChunk);
+        canvas.setId("merge-map");
+
+        Label headline = new Label();
+        headline.setId("merge-plan");
+        headline.getStyleClass().add("merge-headline");
+        headline.setWrapText(true);
+        headline.textProperty().bind(model.planMessageProperty());
+        headline.setMinHeight(Region.USE_PREF_SIZE);
+
+        VBox page = new VBox(headline, section("The kernel's merge, step by step"), stepper(), section("How long it takes"),
+                estimate(), section("Crash here"), crash(), section("Offline merge"), offline(),
+                section("Strategy: A or B"), strategy());
+        page.getStyleClass().add("merge-page");
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setId("merge-scroll");
+        setCenter(scroll);
+
+        model.cellsProperty().addListener((obs, was, now) -> showCells(was, now));
+        showCells(null, model.cellsProperty().get());
+        model.playingProperty().addListener((obs, was, now) -> {
+            if (now) {
+                player.start();
+            } else {
+                player.stop();
+            }
+        });
+    }
+
+    public MergeViewModel model() {
+        return model;
+    }
+
+    /** The scrolled page (all sections). */
+    public Node page() {
+        return ((ScrollPane) getCenter()).getContent();
+    }
+
+    public MapCanvas canvas() {
+        return canvas;
+    }
+
+    public Slider slider() {
+        return slider;
+    }
+
+    public Label statusLine() {
+        return statusLine;
+    }
+
+    public TableView<StrategyViewModel.Row> strategyTable() {
+        return strategyTable;
+    }
+
+    private void showCells(MergedCells was, MergedCells now) {
+        if (now == null) {
+            canvas.setCells(new ByteRoleCells(new byte[0], MergedCells.MERGED + 1));
+        } else if (was == null) {
+            canvas.setCells(now);
+        } else {
+            canvas.updateCells(now);
+        }
+    }
+
+    private Node stepper() {
+        Button first = small("|◀", "Back to the state as loaded", () -> model.setStep(0));
+        Button back = small("◀", "One step back", model::stepBack);
+        Button forward = small("▶", "One step forward", model::stepForward);
+        Button last = small("▶|", "The merge complete", () -> model.setStep(model.stepCountProperty().get()));
+        Button play = new Button();
+        play.setId("merge-play");
+        play.textProperty().bind(Bindings.when(model.playingProperty()).then("Pause").otherwise("Play"));
+        play.setTooltip(new Tooltip("Animate the merge: data chunks turn violet as their step commits"));
+        play.setOnAction(e -> model.togglePlay());
+        play.setMinWidth(72);
+        slider.setId("merge-slider");
+        slider.setBlockIncrement(1);
+        slider.setMajorTickUnit(1);
+        slider.setMinorTickCount(0);
+        slider.setSnapToTicks(true);
+        slider.maxProperty().bind(model.stepCountProperty());
+        slider.valueProperty().addListener((obs, was, now) -> model.setStep((int) Math.round(now.doubleValue())));
+        model.stepProperty().addListener((obs, was, now) -> slider.setValue(now.intValue()));
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        Label count = new Label();
+        count.getStyleClass().add("mono");
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.stepProperty().get() + " / " + model.stepCountProperty().get(),
+                model.stepProperty(), model.stepCountProperty()));
+        HBox controls = new HBox(6, first, back, play, forward, last, slider, count);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : controls.getChildren()) {
+            n.disableProperty().bind(model.loadedProperty().isNull());
+        }
+
+        GridPane details = new GridPane();
+        details.getStyleClass().add("merge-details");
+        details.setId("merge-details");
+        ColumnConstraints head = new ColumnConstraints();
+        head.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints value = new ColumnConstraints();
+        value.setHgrow(Priority.ALWAYS);
+        details.getColumnConstraints().addAll(head, value);
+        Label title = new Label();
+        title.setId("merge-step-title");
+        title.getStyleClass().add("merge-step-title");
+        title.setWrapText(true);
+        title.textProperty().bind(field(MergeViewModel.StepView::title));
+        details.add(title, 0, 0, 2, 1);
+        statusLine.setId("merge-status");
+        statusLine.getStyleClass().add("status-line");
+        statusLine.textProperty().bind(field(MergeViewModel.StepView::statusLine));
+        statusLine.setTooltip(new Tooltip("What `dmsetup status` prints once the committed steps are done: "
+                + "start length snapshot-merge allocated/total metadata (sectors)"));
+        Label during = value("merge-status-during", MergeViewModel.StepView::statusDuringCopy);
+        during.getStyleClass().add("mono");
+        int row = 1;
+        row = addRow(details, row, "dmsetup status", statusLine);
+        row = addRow(details, row, "while it copies", during);
+        Label duringHead = (Label) details.getChildren().get(details.getChildren().size() - 2);
+        duringHead.visibleProperty().bind(during.textProperty().isNotEmpty());
+        duringHead.managedProperty().bind(duringHead.visibleProperty());
+        during.visibleProperty().bind(during.textProperty().isNotEmpty());
+        during.managedProperty().bind(during.visibleProperty());
+        row = addRow(details, row, "origin range", value("merge-origin-range", MergeViewModel.StepView::originRange));
+        row = addRow(details, row, "COW range", value("merge-cow-range", MergeViewModel.StepView::cowRange));
+        row = addRow(details, row, "bytes", value("merge-bytes", MergeViewModel.StepView::bytes));
+        row = addRow(details, row, "area rewritten", value("merge-area", MergeViewModel.StepView::area));
+        row = addRow(details, row, "entries left", value("merge-entries-left", MergeViewModel.StepView::entriesLeft));
+        row = addRow(details, row, "chunks merged", value("merge-chunks-merged", MergeViewModel.StepView::chunksMerged));
+        row = addRow(details, row, "bytes copied", value("merge-bytes-copied", MergeViewModel.StepView::bytesCopied));
+        row = addRow(details, row, "flushes", value("merge-flushes", MergeViewModel.StepView::flushes));
+        addRow(details, row, "time so far", value("merge-elapsed", MergeViewModel.StepView::elapsed));
+        model.stepViewProperty().addListener((obs, was, now) -> canvas.select(now.currentCowChunk()));
+        // the tab may be laid out after the plan arrived: show the whole COW once it has its size
+        canvas.heightProperty().addListener((obs, was, now) -> {
+            if (was.doubleValue() < 1 && now.doubleValue() >= 1) {
+                canvas.fit();
+            }
+        });
+
+        FlowPane legend = new FlowPane();
+        legend.getStyleClass().add("legend");
+        legend.setId("merge-legend");
+        legend.getChildren().addAll(key(CowChunkRole.HEADER.web(), "Header"), key(CowChunkRole.METADATA.web(), "Metadata"),
+                key(CowChunkRole.DATA.web(), "Data to merge"), key(MergedCells.mergedWeb(), "Merged"),
+                key(CowChunkRole.FREE.web(), "Free"), key(CowChunkRole.SUSPECT.web(), "Suspect"));
+        canvas.setPrefSize(300, 230);
+        canvas.setMinSize(220, 180);
+        VBox map = new VBox(4, canvas, legend);
+        map.getStyleClass().add("merge-map-box");
+        map.setPrefWidth(320);
+        map.setMinWidth(240);
+        map.setMaxWidth(340);
+        HBox.setHgrow(details, Priority.ALWAYS);
+        HBox body = new HBox(14, map, details);
+        return new VBox(8, controls, body);
+    }
+
+    private Node estimate() {
+        TextField rate = input("merge-throughput", model.throughputProperty(), 6);
+        rate.setTooltip(new Tooltip("Sustained copy throughput from the COW to the origin, in MB/s (10^6 bytes)"));
+        TextField latency = input("merge-flush-latency", model.flushLatencyProperty(), 5);
+        latency.setTooltip(new Tooltip("Latency of one cache flush or FUA write, in milliseconds"));
+        Label error = new Label();
+        error.getStyleClass().add("input-error");
+        error.setId("merge-estimate-error");
+        error.textProperty().bind(model.estimateErrorProperty());
+        model.estimateErrorProperty().addListener((obs, was, now) -> {
+            boolean bad = !now.isEmpty();
+            markInvalid(rate, bad && now.contains("throughput"));
+            markInvalid(latency, bad && now.contains("latency"));
+        });
+        HBox inputs = new HBox(6, new Label("Throughput"), rate, new Label("MB/s   Flush latency"), latency, new Label("ms"), error);
+        inputs.setAlignment(Pos.CENTER_LEFT);
+        Label total = new Label();
+        total.setId("merge-estimate");
+        total.getStyleClass().add("merge-estimate");
+        total.setWrapText(true);
+        total.textProperty().bind(model.estimateTextProperty());
+        Label why = new Label();
+        why.setId("merge-why-slow");
+        why.setWrapText(true);
+        why.textProperty().bind(model.whySlowProperty());
+        why.setMinHeight(Region.USE_PREF_SIZE);
+        return new VBox(6, inputs, total, why);
+    }
+
+    private Node crash() {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton before = new RadioButton("before the step's commit");
+        before.setId("crash-before");
+        before.setToggleGroup(group);
+        before.setUserData(CrashPoint.BEFORE_COMMIT);
+        RadioButton after = new RadioButton("after it");
+        after.setId("crash-after");
+        after.setToggleGroup(group);
+        after.setUserData(CrashPoint.AFTER_COMMIT);
+        group.selectToggle(model.crashPointProperty().get() == CrashPoint.AFTER_COMMIT ? after : before);
+        group.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.crashPointProperty().set((CrashPoint) now.getUserData());
+            }
+        });
+        model.crashPointProperty().addListener((obs, was, now) -> group.selectToggle(now == CrashPoint.AFTER_COMMIT ? after : before));
+        Button crashHere = new Button("Crash here");
+        crashHere.setId("crash-here");
+        crashHere.getStyleClass().add("crash-button");
+        crashHere.setTooltip(new Tooltip("Cut the power during the current step and see what the kernel finds at the next activation"));
+        crashHere.disableProperty().bind(model.canCrashProperty().not());
+        crashHere.setOnAction(e -> model.crashHere());
+        ProgressBar progress = progress(model.provingProperty());
+        Button cancel = small("Cancel", "Stop the rebuild", model::cancelProof);
+        cancel.visibleProperty().bind(model.provingProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        HBox controls = new HBox(8, new Label("Power loss during the current step,"), before, after, crashHere, progress, cancel);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        Label text = new Label();
+        text.setId("crash-text");
+        text.setWrapText(true);
+        text.textProperty().bind(model.crashTextProperty());
+        Label proof = new Label();
+        proof.setId("crash-proof");
+        proof.getStyleClass().add("crash-proof");
+        proof.setWrapText(true);
+        proof.textProperty().bind(model.proofTextProperty());
+        model.proofProperty().addListener((obs, was, now) -> {
+            proof.getStyleClass().removeAll("proof-ok", "proof-bad");
+            if (now != null) {
+                proof.getStyleClass().add(now.viewUnchanged() ? "proof-ok" : "proof-bad");
+            }
+        });
+        for (Label l : new Label[] {text, proof}) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        return new VBox(8, controls, text, proof);
+    }
+
+    private Node offline() {
+        Button merge = new Button("Merge into a new file…");
+        merge.setId("merge-offline");
+        merge.setTooltip(new Tooltip("Write origin + COW merged, as the kernel's merge leaves the origin, to a new file "
+                + "(temp file, fsync, rename); origin and COW are only read"));
+        merge.disableProperty().bind(model.canMergeOfflineProperty().not());
+        merge.setOnAction(e -> chooseTarget());
+        ProgressBar progress = progress(model.mergingProperty());
+        Button cancel = small("Cancel", "Stop the merge; nothing is left behind", model::cancelMerge);
+        cancel.visibleProperty().bind(model.mergingProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        Label text = new Label();
+        text.setId("merge-offline-text");
+        text.setWrapText(true);
+        text.textProperty().bind(model.mergeTextProperty());
+        HBox row = new HBox(8, merge, progress, cancel);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label about = new Label("Writes the origin with the COW merged into it to a new file, byte for byte what the kernel's "
+                + "merge leaves on the origin (temp file, fsync, rename). The origin and the COW are only read. Needs the origin attached.");
+        about.getStyleClass().add("dim");
+        about.setWrapText(true);
+        about.setMinHeight(Region.USE_PREF_SIZE);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        return new VBox(6, about, row, text);
+    }
+
+    private Node strategy() {
+        StrategyViewModel s = model.strategy();
+        TextField changed = input("strategy-changed", s.changedChunksProperty(), 6);
+        TextField trial = input("strategy-trial", s.trialWritesProperty(), 6);
+        TextField overlap = input("strategy-overlap", s.overlapProperty(), 6);
+        TextField cow = input("strategy-cow-size", s.cowSizeProperty(), 6);
+        TextField chunk = input("strategy-chunk-size", s.chunkSizeProperty(), 6);
+        ChoiceBox<Store> store = new ChoiceBox<>();
+        store.setId("strategy-store");
+        store.getItems().addAll(Store.values());
+        store.valueProperty().bindBidirectional(s.storeProperty());
+        store.setTooltip(new Tooltip("P: an overflow invalidates the snapshot; PO: a snapshot write that does not fit fails, the snapshot stays valid"));
+        Map<StrategyViewModel.Field, TextField> fields = Map.of(StrategyViewModel.Field.CHANGED, changed,
+                StrategyViewModel.Field.TRIAL, trial, StrategyViewModel.Field.OVERLAP, overlap,
+                StrategyViewModel.Field.COW_SIZE, cow, StrategyViewModel.Field.CHUNK_SIZE, chunk);
+        s.errorsProperty().addListener((obs, was, now) -> fields.forEach((field, box) -> {
+            markInvalid(box, now.containsKey(field));
+            box.setTooltip(now.containsKey(field) ? new Tooltip(now.get(field)) : null);
+        }));
+        Button fromCow = new Button("From the open COW");
+        fromCow.setId("strategy-prefill");
+        fromCow.disableProperty().bind(model.main().documentProperty().isNull());
+        fromCow.setOnAction(e -> s.prefill(model.main().document()));
+        GridPane inputs = new GridPane();
+        inputs.getStyleClass().add("strategy-inputs");
+        inputs.addRow(0, label("Changed chunks"), changed, label("Trial-boot writes"), trial, label("of which overlap"), overlap);
+        inputs.addRow(1, label("COW size"), cow, label("Chunk size"), chunk, label("Store"), store);
+        inputs.add(fromCow, 6, 0, 1, 2);
+        fromCow.setMinWidth(Region.USE_PREF_SIZE);
+        Label about = new Label("A (Android's plan): the update is written to the snapshot, the trial boot runs on it, and success "
+                + "is made permanent by merging it into the origin. B (the dm maintainer's advice): the update is written to the "
+                + "origin while the snapshot keeps the old data, and only a failure merges the snapshot back.");
+        about.getStyleClass().add("dim");
+        about.setWrapText(true);
+        about.setMinHeight(Region.USE_PREF_SIZE);
+        Label source = new Label();
+        source.getStyleClass().add("dim");
+        source.setWrapText(true);
+        source.textProperty().bind(s.sourceProperty());
+        Label summary = new Label();
+        summary.setId("strategy-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(s.summaryProperty());
+        s.errorsProperty().addListener((obs, was, now) -> summary.getStyleClass().setAll(now.isEmpty() ? "label" : "input-error"));
+
+        strategyTable.setId("strategy-table");
+        strategyTable.getStyleClass().add("strategy-table");
+        strategyTable.setItems(s.rows());
+        strategyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        strategyTable.setPlaceholder(new Label("Fix the inputs above to compare"));
+        TableColumn<StrategyViewModel.Row, String> aspect = column("", StrategyViewModel.Row::aspect, 0.2);
+        aspect.getStyleClass().add("aspect-column");
+        strategyTable.getColumns().add(aspect);
+        strategyTable.getColumns().add(column("A: merge on success", StrategyViewModel.Row::a, 0.4));
+        strategyTable.getColumns().add(column("B: merge back on failure", StrategyViewModel.Row::b, 0.4));
+        strategyTable.setPrefHeight(360);
+        strategyTable.setMinHeight(200);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        source.setMinHeight(Region.USE_PREF_SIZE);
+        return new VBox(6, about, inputs, source, summary, strategyTable);
+    }
+
+    private TableColumn<StrategyViewModel.Row, String> column(String title, Function<StrategyViewModel.Row, String> value, double share) {
+        TableColumn<StrategyViewModel.Row, String> column = new TableColumn<>(title);
+        column.setSortable(false);
+        column.setReorderable(false);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());
+        column.prefWidthProperty().bind(strategyTable.widthProperty().multiply(share).subtract(6));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                text.getStyleClass().add("strategy-text");
+                setGraphic(text);
+                setPrefHeight(USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                getStyleClass().remove("strategy-no");
+                if (!empty && "NO".equals(item)) {
+                    getStyleClass().add("strategy-no");
+                }
+            }
+        });
+        return column;
+    }
+
+    private void chooseTarget() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Merge into a new file");
+        chooser.setInitialFileName("origin-merged.img");
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            model.mergeInto(file.toPath());
+        }
+    }
+
+    /** A progress bar shown while {@code running}, following the task runner's current worker. */
+    private ProgressBar progress(javafx.beans.property.ReadOnlyBooleanProperty running) {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(140);
+        bar.visibleProperty().bind(running);
+        bar.managedProperty().bind(bar.visibleProperty());
+        // the job's worker appears once the runner has it, after the flag is set
+        Runnable follow = () -> {
+            bar.progressProperty().unbind();
+            Worker<?> worker = model.main().tasks().currentWorkerProperty().get();
+            if (running.get() && worker != null) {
+                bar.progressProperty().bind(worker.progressProperty());
+            } else {
+                bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+            }
+        };
+        running.addListener((obs, was, now) -> follow.run());
+        model.main().tasks().currentWorkerProperty().addListener((obs, was, now) -> follow.run());
+        return bar;
+    }
+
+    private ObservableValue<String> field(Function<MergeViewModel.StepView, String> f) {
+        return Bindings.createStringBinding(() -> f.apply(model.stepViewProperty().get()), model.stepViewProperty());
+    }
+
+    private Label value(String id, Function<MergeViewModel.StepView, String> f) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.textProperty().bind(field(f));
+        return label;
+    }
+
+    private static int addRow(GridPane grid, int row, String head, Node value) {
+        Label label = new Label(head);
+        label.getStyleClass().add("figure-head");
+        grid.addRow(row, label, value);
+        return row + 1;
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static Label section(String title) {
+        Label label = new Label(title);
+        label.getStyleClass().addAll("section-title", "merge-section");
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+
+    private static TextField input(String id, StringProperty property, int columns) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(columns);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private static void markInvalid(TextField field, boolean invalid) {
+        field.getStyleClass().remove("invalid");
+        if (invalid) {
+            field.getStyleClass().add("invalid");
+        }
+    }
+
+    private static Label key(String web, String text) {
+        Rectangle swatch = new Rectangle(12, 12, Color.web(web));
+        swatch.getStyleClass().add("swatch");
+        Label label = new Label(text, swatch);
+        label.getStyleClass().add("legend-entry");
+        return label;
+    }
+
+    private static Button small(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+}

@@ -1,0 +1,226 @@
+package dev.cowscope.ui.merge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cowscope.format.CowReader;
+import dev.cowscope.format.ParseOptions;
+import dev.cowscope.format.Progress;
+import dev.cowscope.merge.MergePlan;
+import dev.cowscope.merge.MergeSimulator;
+import dev.cowscope.testkit.Fixtures;
+import dev.cowscope.ui.CowScopeApp;
+import dev.cowscope.ui.MainViewModel;
+import dev.cowscope.ui.MainWindow;
+import dev.cowscope.ui.common.AppPreferences;
+import dev.cowscope.ui.common.DialogService;
+import dev.cowscope.ui.common.FxTaskRunner;
+import dev.cowscope.ui.document.ImageOpener;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Merge tab on Monocle with the f1-merge kernel fixture and its origin attached. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class MergeTabUiTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final Preferences prefsNode = Preferences.userRoot().node("dev/cowscope/merge-ui-test-" + UUID.randomUUID());
+    private final Path scenario = Fixtures.scenario("f1-merge");
+    private FxTaskRunner tasks;
+    private MainViewModel model;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        tasks = new FxTaskRunner("merge-ui-test", 2);
+        DialogService dialogs = new DialogService() {
+            @Override
+            public void showError(String title, String message, Throwable detail) {
+                errors.add(title + ": " + message);
+            }
+
+            @Override
+            public void showInformation(String title, String message) {
+            }
+        };
+        AppPreferences preferences = new AppPreferences(prefsNode);
+        model = new MainViewModel(tasks, dialogs, preferences, ImageOpener.ENGINE);
+        window = new MainWindow(stage, model);
+        CowScopeApp.show(stage, window, model, preferences);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        Platform.runLater(() -> {
+            stage.hide();
+            model.close();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        tasks.shutdown();
+        prefsNode.removeNode();
+    }
+
+    @Test
+    void stepToAKernelStatusCrashThereAndCompareStrategies(FxRobot robot) throws Exception {
+        String viewSha = Fixtures.manifest(scenario).path("artifacts").path("snapshot-view").path("sha256").asText();
+        Platform.runLater(() -> model.open(scenario.resolve("cow-premerge.img.gz")));
+        waitUntil(() -> model.document() != null);
+        Platform.runLater(() -> model.attachOrigin(scenario.resolve("origin-before.img.gz")));
+        waitUntil(() -> model.originProperty().get() != null);
+
+        // the View menu's shortcut brings the tab forward
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT7);
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-merge");
+
+        MergeView view = window.mergeView();
+        MergeViewModel vm = view.model();
+        waitUntil(() -> vm.loadedProperty().get() != null && vm.loadedProperty().get().originBytes() > 0);
+
+        // the step where the kernel printed 1768/8192 16
+        MergePlan plan = MergePlan.of(CowReader.read(scenario.resolve("cow-premerge.img.gz"), ParseOptions.DEFAULT, Progress.NONE),
+                32L << 20);
+        MergeSimulator simulator = new MergeSimulator(plan);
+        int k = 0;
+        while (!simulator.afterSteps(k).statusParams().equals("1768/8192 16")) {
+            k++;
+        }
+        int target = k;
+        Platform.runLater(() -> view.slider().setValue(target));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.stepProperty().get()).isEqualTo(target);
+        String kernelLine = "0 65536 snapshot-merge 1768/8192 16";
+        assertThat(robot.lookup("#merge-status").queryAs(Label.class).getText()).isEqualTo(kernelLine);
+        assertThat(Fixtures.lines(scenario.resolve("merge-status-f1.log"))).anyMatch(l -> l.endsWith(" " + kernelLine));
+        // the arrow keys step through the plan
+        robot.clickOn("#merge-slider");
+        Platform.runLater(() -> view.slider().setValue(target));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.stepProperty().get()).isEqualTo(target + 1);
+        robot.push(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.stepProperty().get()).isEqualTo(target);
+        assertThat(robot.lookup("#merge-origin-range").queryAs(Label.class).getText()).startsWith("origin chunks ");
+        assertThat(robot.lookup("#merge-entries-left").queryAs(Label.class).getText())
+                .startsWith(dev.cowscope.ui.common.Formats.grouped(simulator.afterSteps(target).entriesLeft()) + " of ");
+        assertThat(vm.cellsProperty().get().stepsDone()).isEqualTo(target);
+
+        robot.clickOn("#crash-here");
+        waitUntil(() -> vm.proofProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#crash-text").queryAs(Label.class).getText())
+                .contains("Power lost during step " + target + ", before its metadata commit").contains("Next activation:")
+                .contains("Why the snapshot view is unchanged");
+        String proof = robot.lookup("#crash-proof").queryAs(Label.class).getText();
+        assertThat(proof).contains("Crashed state's view  sha256 " + viewSha).contains("Pre-merge view        sha256 " + viewSha)
+                .contains("equal: the snapshot view is unchanged");
+
+        assertThat(view.strategyTable().getItems()).hasSize(9);
+        assertThat(view.strategyTable().getItems().get(0).aspect()).isEqualTo("Overflows");
+        assertThat(robot.lookup("#strategy-summary").queryAs(Label.class).getText()).contains("chunks to copy into the COW");
+
+        waitUntil(() -> view.canvas().framesPaintedProperty().get() > 0);
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("merge", view.page());
+        screenshot("merge-window", stage.getScene().getRoot());
+
+        // Play animates the map; Pause stops it
+        long frames = view.canvas().framesPaintedProperty().get();
+        robot.clickOn("#merge-play");
+        waitUntil(() -> vm.stepProperty().get() > target + 10 && view.canvas().framesPaintedProperty().get() > frames);
+        robot.clickOn("#merge-play");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(vm.cellsProperty().get().stepsDone()).isEqualTo(vm.stepProperty().get());
+        assertThat(vm.crashProperty().get()).isNull();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void withNoCowTheStrategyTableWorksFromTheViewMenu(FxRobot robot) throws Exception {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem item = bar.getMenus().stream().filter(m -> m.getText().equals("_View")).findFirst().orElseThrow()
+                .getItems().stream().filter(i -> "Merge".equals(i.getText())).findFirst().orElseThrow();
+        assertThat(item.getAccelerator()).isEqualTo(javafx.scene.input.KeyCombination.keyCombination("Shortcut+7"));
+        Platform.runLater(item::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        // no document: choosing the tab shows the tabs instead of the start page
+        assertThat(robot.lookup("#inspector").query().isVisible()).isTrue();
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-merge");
+        MergeView view = window.mergeView();
+        assertThat(view.model().planMessageProperty().get()).contains("Open a COW image");
+        assertThat(view.strategyTable().getItems()).hasSize(9);
+        javafx.scene.control.TextField changed = (javafx.scene.control.TextField) view.lookup("#strategy-changed");
+        Platform.runLater(() -> changed.setText("many"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(changed.getStyleClass()).contains("invalid");
+        assertThat(view.strategyTable().getItems()).isEmpty();
+        Platform.runLater(() -> changed.setText("3000"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(changed.getStyleClass()).doesNotContain("invalid");
+        assertThat(view.strategyTable().getItems().get(0).a()).startsWith("yes");
+        assertThat(view.lookup("#merge-offline").isDisabled()).isTrue();
+        assertThat(view.lookup("#crash-here").isDisabled()).isTrue();
+        screenshot("merge-no-cow", view.page());
+        assertThat(errors).isEmpty();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            AtomicReference<Boolean> result = new AtomicReference<>(false);
+            WaitForAsyncUtils.asyncFx(() -> {
+                try {
+                    result.set(condition.call());
+                } catch (Exception e) {
+                    result.set(false);
+                }
+            }).get();
+            return result.get();
+        });
+    }
+
+    private static void screenshot(String name, Node node) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Scene scene = node.getScene();
+            image.set(node == scene.getRoot() ? scene.snapshot(null) : node.snapshot(null, null));
+        }).get();
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image.get(), null);
+        ImageIO.write(buffered, "png", SCREENSHOTS.resolve(name + ".png").toFile());
+    }
+}
