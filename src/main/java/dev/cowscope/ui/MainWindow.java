@@ -11,6 +11,8 @@ import dev.cowscope.ui.inspector.ChunkInspectorView;
 import dev.cowscope.ui.inspector.ChunkInspectorViewModel;
 import dev.cowscope.ui.origin.OriginMapView;
 import dev.cowscope.ui.origin.OriginMapViewModel;
+import dev.cowscope.ui.sizing.PlanView;
+import dev.cowscope.ui.sizing.PlanViewModel;
 import dev.cowscope.ui.start.StartView;
 import dev.cowscope.ui.start.StartViewModel;
 import dev.cowscope.ui.summary.SummaryView;
@@ -21,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Worker;
 import javafx.scene.Parent;
@@ -65,6 +69,9 @@ public final class MainWindow {
     private final FillView fillView;
     private final StartView startView;
     private final ExportViewModel export;
+    private final PlanView planView;
+    /** Planning tools work without a COW: showing any tab leaves the start page. */
+    private final BooleanProperty tabsWithoutDocument = new SimpleBooleanProperty(this, "tabsWithoutDocument");
 
     public MainWindow(Window owner, MainViewModel model) {
         this.owner = owner;
@@ -79,11 +86,13 @@ public final class MainWindow {
         fillView = new FillView(new FillViewModel(model));
         startView = new StartView(new StartViewModel(model), this::chooseAndOpen);
         export = new ExportViewModel(model);
+        planView = new PlanView(PlanViewModel.of(model));
 
         tabs.add(new InspectorTab(MainViewModel.CHUNK_MAP_TAB, "Chunk map", chunkMapView, KeyCombination.keyCombination("Shortcut+1")));
         tabs.add(new InspectorTab("origin-map", "Origin map", originMapView, KeyCombination.keyCombination("Shortcut+2")));
         tabs.add(new InspectorTab("areas", "Exception areas", areasView, KeyCombination.keyCombination("Shortcut+3")));
         tabs.add(new InspectorTab("fill", "Fill level", fillView, KeyCombination.keyCombination("Shortcut+4")));
+        tabs.add(new InspectorTab(PlanView.TAB_ID, "Plan size", planView, KeyCombination.keyCombination("Shortcut+5")));
         for (InspectorTab t : tabs) {
             Tab tab = new Tab(t.title(), t.content());
             tab.setId("tab-" + t.id());
@@ -96,15 +105,29 @@ public final class MainWindow {
         inspector.setId("inspector");
         inspector.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(summaryView, false);
+        // with no COW open (a planning tab) the summary has nothing to say: give its room to the tabs
+        model.documentProperty().addListener((obs, was, now) -> showSummary(inspector, now != null));
+        showSummary(inspector, model.document() != null);
         StackPane centre = new StackPane(startView, inspector);
-        inspector.visibleProperty().bind(model.documentProperty().isNotNull());
-        startView.visibleProperty().bind(model.documentProperty().isNull());
+        inspector.visibleProperty().bind(model.documentProperty().isNotNull().or(tabsWithoutDocument));
+        startView.visibleProperty().bind(inspector.visibleProperty().not());
+        startView.addTool("Plan COW size…", "start-plan", "Size a COW before a release: from a count of changed chunks, "
+                + "an old/new image pair or written ranges (Ctrl+5); no COW needed", () -> showTab(PlanView.TAB_ID));
 
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(centre);
         root.setBottom(statusBar());
         enableDrop();
         model.requestedTabProperty().addListener((obs, was, id) -> showTab(id));
+    }
+
+    private void showSummary(SplitPane inspector, boolean show) {
+        if (show && !inspector.getItems().contains(summaryView)) {
+            inspector.getItems().add(0, summaryView);
+            inspector.setDividerPositions(0.3);
+        } else if (!show) {
+            inspector.getItems().remove(summaryView);
+        }
     }
 
     public Parent root() {
@@ -117,6 +140,7 @@ public final class MainWindow {
     }
 
     public void showTab(String id) {
+        tabsWithoutDocument.set(true);
         for (int i = 0; i < tabs.size(); i++) {
             if (tabs.get(i).id().equals(id)) {
                 tabPane.getSelectionModel().select(i);
@@ -146,6 +170,10 @@ public final class MainWindow {
 
     public FillView fillView() {
         return fillView;
+    }
+
+    public PlanView planView() {
+        return planView;
     }
 
     public ExportViewModel export() {
@@ -188,7 +216,10 @@ public final class MainWindow {
             m.setOnAction(e -> showTab(t.id()));
             viewMenu.getItems().add(m);
         }
-        viewMenu.getItems().addAll(new SeparatorMenuItem(),
+        MenuItem start = new MenuItem("Start page");
+        start.setOnAction(e -> tabsWithoutDocument.set(false));
+        start.disableProperty().bind(model.documentProperty().isNotNull());
+        viewMenu.getItems().addAll(start, new SeparatorMenuItem(),
                 item("Zoom in", "Shortcut+Equals", () -> chunkMapView.canvas().zoomIn()),
                 item("Zoom out", "Shortcut+Minus", () -> chunkMapView.canvas().zoomOut()),
                 item("Fit whole device", "Shortcut+0", () -> chunkMapView.canvas().fit()));
