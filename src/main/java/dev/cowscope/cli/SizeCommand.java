@@ -1,30 +1,28 @@
 package dev.cowscope.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.BlockSources;
 import dev.cowscope.format.Progress;
 import dev.cowscope.format.Units;
+import dev.cowscope.report.RangesFile;
+import dev.cowscope.report.ReportJson;
+import dev.cowscope.report.SizeJson;
+import dev.cowscope.report.SizingCsv;
 import dev.cowscope.sizing.ByteRange;
 import dev.cowscope.sizing.ChangedChunks;
 import dev.cowscope.sizing.ChunkSizeRule;
 import dev.cowscope.sizing.CowCapacity;
-import dev.cowscope.sizing.CowSize;
 import dev.cowscope.sizing.CowSizeCalculator;
 import dev.cowscope.sizing.Margin;
-import dev.cowscope.sizing.RangesText;
 import dev.cowscope.sizing.RoundingUnit;
 import dev.cowscope.sizing.SizingPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +35,7 @@ import picocli.CommandLine.Spec;
         description = "Plan the size of a dm-snapshot COW (persistent store, exact kernel allocation).",
         footerHeading = "%nExamples:%n",
         footer = {"  size --chunk-size 4K --changed-chunks 1000    COW for n distinct chunks",
+            "  size --chunk-size 4K --changed-chunks 1000 --margin 64M --round 4M",
             "  size --chunk-size 4K --cow-size 8M            what fits; status when full",
             "  size --old A.img --new B.img --margin 5%% --round 4M",
             "  size --ranges writes.txt --origin-size 4G --chunk-sizes 4K,16K,64K"},
@@ -63,13 +62,14 @@ public final class SizeCommand implements Callable<Integer> {
     @Option(names = "--ranges", paramLabel = "FILE", description = "Written ranges: lines 'offset length' (# comments), or a JSON array of {offset, length}.")
     private Path rangesFile;
 
-    @Option(names = "--origin-size", paramLabel = "SIZE", description = "Origin size, for --ranges with a margin in %% and the cap at the origin.")
+    @Option(names = "--origin-size", paramLabel = "SIZE", description = "Origin size, for --ranges or --changed-chunks with a margin in %% and the cap at the origin.")
     private String originSize;
 
     @Option(names = "--chunk-sizes", paramLabel = "LIST", split = ",", description = "Chunk sizes to plan (default 512,1K,…,1M).")
     private List<String> chunkSizes = new ArrayList<>();
 
-    @Option(names = "--margin", paramLabel = "M", description = "Headroom for run-time writes: bytes (64M) or %% of the origin (5%%).")
+    @Option(names = "--margin", paramLabel = "M", description = "Headroom for run-time writes: bytes (64M) or %% of the origin (5%%); "
+            + "for --old/--new, --ranges and --changed-chunks.")
     private String margin;
 
     @Option(names = "--round", paramLabel = "SIZE", defaultValue = "512", description = "Round the allocation up to this unit (4K, 4M LVM extent…). Default: ${DEFAULT-VALUE}.")
@@ -84,13 +84,29 @@ public final class SizeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
 
+    @Option(names = "--csv", description = "Print the plan's rows as CSV instead of text (not with --cow-size).")
+    private boolean csv;
+
+    private final Function<PrintWriter, Progress> progressOn;
+
+    public SizeCommand() {
+        this(TerminalProgress::on);
+    }
+
+    /** @param progressOn the progress display for the image-pair pass, given stderr */
+    SizeCommand(Function<PrintWriter, Progress> progressOn) {
+        this.progressOn = progressOn;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
             Object result = run(out);
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+                out.println(ReportJson.toJson(result));
+            } else if (csv) {
+                SizingCsv.write((SizeJson.Plan) result, out);
             }
             out.flush();
             return ExitCode.OK;
@@ -111,17 +127,26 @@ public final class SizeCommand implements Callable<Integer> {
         if (modes != 1) {
             throw usage("give exactly one of --changed-chunks, --cow-size, --old/--new, --ranges");
         }
+        if (json && csv) {
+            throw usage("give at most one of --json and --csv");
+        }
         ChunkSizeRule rule = new ChunkSizeRule(Units.parseBytes(cowBlockSize), Units.parseBytes(originBlockSize));
         RoundingUnit unit = new RoundingUnit(Units.parseBytes(round));
         if (changedChunks != null || cowSize != null) {
             if (chunkSize == null) {
                 throw usage("--changed-chunks and --cow-size need --chunk-size");
             }
-            if (margin != null || !chunkSizes.isEmpty()) {
-                throw usage("--margin and --chunk-sizes apply to --old/--new and --ranges");
+            if (!chunkSizes.isEmpty()) {
+                throw usage("--chunk-sizes applies to --old/--new and --ranges");
             }
             CowSizeCalculator calculator = calculator(chunkSize, rule);
-            return changedChunks != null ? calculate(out, calculator, unit) : capacity(out, calculator);
+            if (changedChunks != null) {
+                return calculate(out, calculator, unit, rule);
+            }
+            if (margin != null || csv) {
+                throw usage("--margin and --csv do not apply to --cow-size");
+            }
+            return capacity(out, calculator);
         }
         if (chunkSize != null) {
             throw usage("use --chunk-sizes with --old/--new and --ranges");
@@ -134,7 +159,7 @@ public final class SizeCommand implements Callable<Integer> {
         String input;
         if (rangesFile != null) {
             long origin = originSize == null ? 0 : Units.parseBytes(originSize);
-            List<ByteRange> ranges = readRanges(rangesFile);
+            List<ByteRange> ranges = RangesFile.read(rangesFile);
             changes = ChangedChunks.fromRanges(ranges, origin);
             input = String.format("Ranges            %s: %d ranges%s", rangesFile, ranges.size(),
                     origin > 0 ? ", origin " + SizeText.sized(origin) : "");
@@ -145,28 +170,36 @@ public final class SizeCommand implements Callable<Integer> {
             if (originSize != null) {
                 throw usage("--origin-size is for --ranges; with images the old image is the origin");
             }
-            try (BlockSource before = BlockSources.open(oldImage, Progress.NONE);
-                 BlockSource after = BlockSources.open(newImage, Progress.NONE)) {
-                changes = ChangedChunks.fromImagePair(before, after, Progress.NONE);
+            Progress progress = progressOn.apply(spec.commandLine().getErr());
+            try (BlockSource before = BlockSources.open(oldImage, progress);
+                 BlockSource after = BlockSources.open(newImage, progress)) {
+                changes = ChangedChunks.fromImagePair(before, after, progress);
                 input = String.format("Old image         %s, %s%nNew image         %s, %s", oldImage, SizeText.sized(before.sizeBytes()),
                         newImage, SizeText.sized(after.sizeBytes()));
+            } finally {
+                TerminalProgress.finish(progress);
             }
         }
         SizingPlan plan = SizingPlan.build(changes, sizes.isEmpty() ? SizingPlan.defaultChunkSizesSectors() : sizes,
                 margin == null ? Margin.NONE : Margin.parse(margin), unit, rule);
-        if (!json) {
+        if (!json && !csv) {
             SizeText.plan(out, plan, input);
         }
         return SizeJson.Plan.of(plan);
     }
 
-    private Object calculate(PrintWriter out, CowSizeCalculator calculator, RoundingUnit unit) {
-        CowSize size = calculator.forChangedChunks(changedChunks);
-        long allocation = size.allocationBytes(unit);
-        if (!json) {
-            SizeText.calculation(out, calculator, size, unit.bytes(), allocation);
+    /** A plan of one row: the given count at one chunk size, plus the margin's chunks. */
+    private Object calculate(PrintWriter out, CowSizeCalculator calculator, RoundingUnit unit, ChunkSizeRule rule) {
+        long origin = originSize == null ? 0 : Units.parseBytes(originSize);
+        SizingPlan plan = SizingPlan.build(ChangedChunks.given(changedChunks, origin), List.of(calculator.chunkSizeSectors()),
+                margin == null ? Margin.NONE : Margin.parse(margin), unit, rule);
+        if (csv) {
+            return SizeJson.Plan.of(plan);
         }
-        return SizeJson.Calculation.of(calculator, size, unit.bytes(), allocation);
+        if (!json) {
+            SizeText.calculation(out, calculator, plan);
+        }
+        return SizeJson.Calculation.of(calculator, plan);
     }
 
     private Object capacity(PrintWriter out, CowSizeCalculator calculator) {
@@ -189,31 +222,6 @@ public final class SizeCommand implements Callable<Integer> {
             throw usage("chunk size " + text + " (" + sectors + " sectors): the kernel refuses it: \"" + refusal.get() + "\"");
         }
         return new CowSizeCalculator(sectors, rule);
-    }
-
-    private List<ByteRange> readRanges(Path file) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file + ": no such file");
-        }
-        if (!text.stripLeading().startsWith("[")) {
-            return RangesText.parse(text.lines().toList());
-        }
-        JsonNode array = new ObjectMapper().readTree(text);
-        List<ByteRange> ranges = new ArrayList<>();
-        for (JsonNode item : array) {
-            if (!item.has("offset") || !item.has("length")) {
-                throw usage(file + ": each JSON range needs \"offset\" and \"length\", got " + item);
-            }
-            ranges.add(new ByteRange(jsonSize(item.get("offset")), jsonSize(item.get("length"))));
-        }
-        return ranges;
-    }
-
-    private static long jsonSize(JsonNode node) {
-        return node.isIntegralNumber() ? node.asLong() : Units.parseBytes(node.asText());
     }
 
     private ParameterException usage(String message) {

@@ -27,10 +27,19 @@ final class SizeText {
                 + c.exceptionsPerArea() + " exceptions per metadata area";
     }
 
-    static void calculation(PrintWriter out, CowSizeCalculator calculator, CowSize size, long roundingUnitBytes, long allocationBytes) {
+    /** A one-row plan: the given count at one chunk size, the margin's chunks on top. */
+    static void calculation(PrintWriter out, CowSizeCalculator calculator, SizingPlan plan) {
+        SizingRow r = plan.rows().get(0);
+        CowSize size = r.cowSize();
         long n = size.changedChunks();
         out.printf(Locale.ROOT, "Chunk size        %s%n", chunkSize(calculator));
-        out.printf(Locale.ROOT, "Changed chunks    %d%n%n", n);
+        out.printf(Locale.ROOT, "Changed chunks    %d%n", r.changedChunks());
+        if (plan.marginBytes() > 0) {
+            out.printf(Locale.ROOT, "Margin            %s = %s, %d bytes = %d chunks%n", plan.margin().describe(),
+                    Units.human(plan.marginBytes()), plan.marginBytes(), r.marginChunks());
+            out.printf(Locale.ROOT, "Planned chunks    %d%s%n", n, r.cappedAtOrigin() ? " (capped at the origin's chunk count)" : "");
+        }
+        out.println();
         out.printf(Locale.ROOT, "%-16s %12s %14s  %s%n", "", "chunks", "sectors", "bytes");
         row(out, "Header", size.headerChunks(), size.headerBytes());
         row(out, "Metadata", size.metadataChunks(), size.metadataBytes());
@@ -39,12 +48,17 @@ final class SizeText {
         out.printf(Locale.ROOT, "%-16s %12d %14d  1 + 1 + %d + %d/%d (%s)%n", "Thread formula", size.threadFormulaChunks(),
                 size.threadFormulaSectors(), n, n, calculator.exceptionsPerArea(),
                 size.threadFormulaChunks() == size.totalChunks() ? "same" : "DIFFERS");
-        out.printf(Locale.ROOT, "%nAllocate          %s, %d bytes (rounded up to %s)%n", sized(allocationBytes), allocationBytes,
-                Units.compact(roundingUnitBytes));
+        out.printf(Locale.ROOT, "%nAllocate          %s, %d bytes (rounded up to %s)%n", sized(r.allocationBytes()), r.allocationBytes(),
+                Units.compact(plan.roundingUnit().bytes()));
         out.printf(Locale.ROOT, "Status when full  %s   (dmsetup status, COW of exactly %d sectors)%n",
                 calculator.statusAfter(n, size.totalBytes(), WhenFull.INVALIDATE).params(), size.totalSectors());
-        out.printf(Locale.ROOT, "No headroom: one distinct chunk more than %d and the snapshot is invalidated (P, or an origin write) "
-                + "or overflows (PO).%n", n);
+        if (plan.marginBytes() > 0) {
+            out.printf(Locale.ROOT, "Headroom: %d distinct chunks beyond the %d changed ones; one more than %d and the snapshot is "
+                    + "invalidated (P, or an origin write) or overflows (PO).%n", n - r.changedChunks(), r.changedChunks(), n);
+        } else {
+            out.printf(Locale.ROOT, "No headroom: one distinct chunk more than %d and the snapshot is invalidated (P, or an origin write) "
+                    + "or overflows (PO). Add --margin for run-time writes.%n", n);
+        }
     }
 
     private static void row(PrintWriter out, String label, long chunks, long bytes) {

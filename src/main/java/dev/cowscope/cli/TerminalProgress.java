@@ -22,6 +22,11 @@ final class TerminalProgress implements Progress {
         return System.console() == null ? Progress.NONE : new TerminalProgress(err, true);
     }
 
+    /** Always shows the line, terminal or not (tests). */
+    static Progress always(PrintWriter err) {
+        return new TerminalProgress(err, true);
+    }
+
     @Override
     public void begin(String phase, long totalWork) {
         finishLine();

@@ -23,8 +23,11 @@ import java.util.Optional;
  * @param counts one entry per chunk size, smallest first
  */
 public record ChangedChunks(Source source, long changedBytes, long oldSizeBytes, long newSizeBytes, List<ChunkCount> counts) {
-    /** Where a change was measured. */
-    public enum Source { RANGES, IMAGE_PAIR }
+    /**
+     * Where a change came from: measured from written ranges or an image pair, or given as a
+     * count of distinct changed chunks ({@link #given}).
+     */
+    public enum Source { RANGES, IMAGE_PAIR, GIVEN }
 
     /** Chunk sizes measured: 2^0 … 2^21 sectors. */
     public static final int CHUNK_SIZE_EXPONENTS = 22;
@@ -91,6 +94,24 @@ public record ChangedChunks(Source source, long changedBytes, long oldSizeBytes,
             counts.add(new ChunkCount(1L << k, unionLength(written, Units.SECTOR_SHIFT + k)));
         }
         return new ChangedChunks(Source.RANGES, unionLength(written, 0), originSizeBytes, originSizeBytes, counts);
+    }
+
+    /**
+     * A change given as a count: {@code changedChunks} distinct chunks at every chunk size, as for
+     * scattered writes that each touch one chunk whatever its size. Changed bytes are unknown (0),
+     * so a plan shows no write amplification for it.
+     *
+     * @param originSizeBytes the origin size if known (for a margin in % and the cap), else 0
+     */
+    public static ChangedChunks given(long changedChunks, long originSizeBytes) {
+        if (changedChunks < 0 || originSizeBytes < 0) {
+            throw new IllegalArgumentException("changed chunks and origin size must not be negative");
+        }
+        List<ChunkCount> counts = new ArrayList<>();
+        for (int k = 0; k < CHUNK_SIZE_EXPONENTS; k++) {
+            counts.add(new ChunkCount(1L << k, changedChunks));
+        }
+        return new ChangedChunks(Source.GIVEN, 0, originSizeBytes, originSizeBytes, counts);
     }
 
     /**

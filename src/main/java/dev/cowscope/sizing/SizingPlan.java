@@ -49,7 +49,9 @@ public record SizingPlan(ChangedChunks changes, Margin margin, long marginBytes,
             }
             CowSize size = calculator.forChangedChunks(planned);
             double overhead = 100.0 * (size.headerBytes() + size.metadataBytes()) / size.totalBytes();
-            OptionalDouble amplification = changes.changedSectorBytes() == 0 ? OptionalDouble.empty()
+            // a given count says nothing about how many bytes changed
+            boolean bytesKnown = changes.source() != ChangedChunks.Source.GIVEN && changes.changedSectorBytes() != 0;
+            OptionalDouble amplification = !bytesKnown ? OptionalDouble.empty()
                     : OptionalDouble.of((double) calculator.forChangedChunks(changed).totalBytes() / changes.changedSectorBytes());
             rows.add(new SizingRow(chunkSizeSectors, changed, marginChunks, planned, capped, size,
                     size.allocationBytes(roundingUnit), overhead, amplification, false));

@@ -13,6 +13,8 @@ import dev.cowscope.ui.merge.MergeView;
 import dev.cowscope.ui.merge.MergeViewModel;
 import dev.cowscope.ui.origin.OriginMapView;
 import dev.cowscope.ui.origin.OriginMapViewModel;
+import dev.cowscope.ui.sizing.PlanView;
+import dev.cowscope.ui.sizing.PlanViewModel;
 import dev.cowscope.ui.start.StartView;
 import dev.cowscope.ui.start.StartViewModel;
 import dev.cowscope.ui.summary.SummaryView;
@@ -23,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Worker;
 import javafx.scene.Parent;
@@ -59,7 +63,6 @@ public final class MainWindow {
     private final StatusBar statusBar = new StatusBar();
     private final Button cancel = new Button("Cancel");
     private final List<InspectorTab> tabs = new ArrayList<>();
-    private final javafx.beans.property.BooleanProperty tabsWithoutDocument = new javafx.beans.property.SimpleBooleanProperty(false);
     private final SummaryView summaryView;
     private final ChunkMapView chunkMapView;
     private final ChunkInspectorView inspectorView;
@@ -69,6 +72,9 @@ public final class MainWindow {
     private final MergeView mergeView;
     private final StartView startView;
     private final ExportViewModel export;
+    private final PlanView planView;
+    /** Planning tools work without a COW: showing any tab leaves the start page. */
+    private final BooleanProperty tabsWithoutDocument = new SimpleBooleanProperty(this, "tabsWithoutDocument");
 
     public MainWindow(Window owner, MainViewModel model) {
         this.owner = owner;
@@ -84,11 +90,13 @@ public final class MainWindow {
         mergeView = new MergeView(new MergeViewModel(model));
         startView = new StartView(new StartViewModel(model), this::chooseAndOpen);
         export = new ExportViewModel(model);
+        planView = new PlanView(PlanViewModel.of(model));
 
         tabs.add(new InspectorTab(MainViewModel.CHUNK_MAP_TAB, "Chunk map", chunkMapView, KeyCombination.keyCombination("Shortcut+1")));
         tabs.add(new InspectorTab("origin-map", "Origin map", originMapView, KeyCombination.keyCombination("Shortcut+2")));
         tabs.add(new InspectorTab("areas", "Exception areas", areasView, KeyCombination.keyCombination("Shortcut+3")));
         tabs.add(new InspectorTab("fill", "Fill level", fillView, KeyCombination.keyCombination("Shortcut+4")));
+        tabs.add(new InspectorTab(PlanView.TAB_ID, "Plan size", planView, KeyCombination.keyCombination("Shortcut+5")));
         tabs.add(new InspectorTab("merge", "Merge", mergeView, KeyCombination.keyCombination("Shortcut+7")));
         for (InspectorTab t : tabs) {
             Tab tab = new Tab(t.title(), t.content());
@@ -102,16 +110,32 @@ public final class MainWindow {
         inspector.setId("inspector");
         inspector.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(summaryView, false);
+        // with no COW open (a planning tab) the summary has nothing to say: give its room to the tabs
+        model.documentProperty().addListener((obs, was, now) -> showSummary(inspector, now != null));
+        showSummary(inspector, model.document() != null);
         StackPane centre = new StackPane(startView, inspector);
         // the planning tabs work without a COW: choosing a tab (View menu) shows the tabs over the start page
         inspector.visibleProperty().bind(model.documentProperty().isNotNull().or(tabsWithoutDocument));
         startView.visibleProperty().bind(inspector.visibleProperty().not());
+        startView.addTool("Plan COW size…", "start-plan", "Size a COW before a release: from a count of changed chunks, "
+                + "an old/new image pair or written ranges (Ctrl+5); no COW needed", () -> showTab(PlanView.TAB_ID));
+        startView.addTool("Compare update strategies…", "start-merge", "Update in the snapshot and merge on success, or "
+                + "update the origin and keep the old data in the snapshot (Ctrl+7); no COW needed", () -> showTab("merge"));
 
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(centre);
         root.setBottom(statusBar());
         enableDrop();
         model.requestedTabProperty().addListener((obs, was, id) -> showTab(id));
+    }
+
+    private void showSummary(SplitPane inspector, boolean show) {
+        if (show && !inspector.getItems().contains(summaryView)) {
+            inspector.getItems().add(0, summaryView);
+            inspector.setDividerPositions(0.3);
+        } else if (!show) {
+            inspector.getItems().remove(summaryView);
+        }
     }
 
     public Parent root() {
@@ -160,6 +184,10 @@ public final class MainWindow {
         return mergeView;
     }
 
+    public PlanView planView() {
+        return planView;
+    }
+
     public ExportViewModel export() {
         return export;
     }
@@ -200,7 +228,10 @@ public final class MainWindow {
             m.setOnAction(e -> showTab(t.id()));
             viewMenu.getItems().add(m);
         }
-        viewMenu.getItems().addAll(new SeparatorMenuItem(),
+        MenuItem start = new MenuItem("Start page");
+        start.setOnAction(e -> tabsWithoutDocument.set(false));
+        start.disableProperty().bind(model.documentProperty().isNotNull());
+        viewMenu.getItems().addAll(start, new SeparatorMenuItem(),
                 item("Zoom in", "Shortcut+Equals", () -> chunkMapView.canvas().zoomIn()),
                 item("Zoom out", "Shortcut+Minus", () -> chunkMapView.canvas().zoomOut()),
                 item("Fit whole device", "Shortcut+0", () -> chunkMapView.canvas().fit()));

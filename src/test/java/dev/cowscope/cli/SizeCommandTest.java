@@ -18,7 +18,11 @@ class SizeCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new SizeCommand());
+        return run(new SizeCommand(), args);
+    }
+
+    private int run(SizeCommand command, String... args) {
+        CommandLine cli = new CommandLine(command);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
@@ -111,5 +115,51 @@ class SizeCommandTest {
         assertThat(run("--ranges", bad.toString())).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("line 2");
         assertThat(run("--ranges", text.toString(), "--margin", "5%")).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void marginInChangedChunksMode() throws IOException {
+        assertThat(run("--chunk-size", "4K", "--changed-chunks", "1000", "--margin", "4M", "--json")).isEqualTo(ExitCode.OK);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("changedChunks").asLong()).isEqualTo(1000);
+        assertThat(json.get("marginChunks").asLong()).isEqualTo(1024);
+        assertThat(json.get("plannedChunks").asLong()).isEqualTo(2024);
+        assertThat(json.get("totalSectors").asLong()).isEqualTo((2 + 2024 + 2024 / 256) * 8L);
+        assertThat(json.get("margin").asText()).isEqualTo("4M");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("--chunk-size", "4K", "--changed-chunks", "1000", "--margin", "1%", "--origin-size", "32M")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("Margin            1% = 328 KiB", "= 82 chunks", "Planned chunks    1082", "Headroom: 82");
+        assertThat(run("--chunk-size", "4K", "--changed-chunks", "1000", "--margin", "1%")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("origin size");
+        assertThat(run("--chunk-size", "4K", "--cow-size", "8M", "--margin", "4M")).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void planAsCsv(@TempDir Path dir) throws IOException {
+        Path text = Files.writeString(dir.resolve("w.txt"), "0 4K\n1M 1\n");
+        assertThat(run("--ranges", text.toString(), "--chunk-sizes", "4K,64K", "--csv")).isEqualTo(ExitCode.OK);
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).isEqualTo(dev.cowscope.report.SizingCsv.HEADER);
+        assertThat(lines[1]).startsWith("8,4096,2,0,2,false,1,1,2,4,32,16384,").endsWith(",true");
+        assertThat(lines[2]).startsWith("128,65536,2,");
+        assertThat(run("--ranges", text.toString(), "--csv", "--json")).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void theImagePassShowsAProgressLineOnStderr(@TempDir Path dir) throws IOException {
+        byte[] image = new byte[6 << 20];
+        Path a = Files.write(dir.resolve("old.img"), image);
+        image[5 << 20] = 7;
+        Path b = Files.write(dir.resolve("new.img"), image);
+        SizeCommand command = new SizeCommand(TerminalProgress::always);
+        assertThat(run(command, "--old", a.toString(), "--new", b.toString(), "--chunk-sizes", "4K")).isEqualTo(ExitCode.OK);
+        assertThat(err.toString()).contains("\rComparing ").contains("old.img with ").contains("%");
+        assertThat(err.toString()).endsWith("\r");
+        assertThat(out.toString()).doesNotContain("Comparing");
+        err.getBuffer().setLength(0);
+        assertThat(run("--old", a.toString(), "--new", b.toString(), "--chunk-sizes", "4K")).isEqualTo(ExitCode.OK);
+        assertThat(err.toString()).as("not a terminal: silent").isEmpty();
     }
 }

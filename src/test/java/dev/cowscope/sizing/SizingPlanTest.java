@@ -66,4 +66,21 @@ class SizingPlanTest {
                 RoundingUnit.SECTOR, ChunkSizeRule.SECTOR_DEVICES)).hasMessageContaining("origin size");
         assertThatThrownBy(() -> Margin.parse("5.555%")).hasMessageContaining("5.555%");
     }
+
+    @Test
+    void aGivenCountIsTheSameAtEveryChunkSizeWithoutAmplification() {
+        ChangedChunks given = ChangedChunks.given(1000, 0);
+        assertThat(given.source()).isEqualTo(ChangedChunks.Source.GIVEN);
+        assertThat(given.changedChunks(1)).isEqualTo(1000);
+        assertThat(given.changedChunks(1L << 21)).isEqualTo(1000);
+        SizingPlan plan = SizingPlan.build(given, List.of(8L, 128L), Margin.parse("4M"), RoundingUnit.SECTOR, ChunkSizeRule.SECTOR_DEVICES);
+        assertThat(plan.rows().get(0).plannedChunks()).isEqualTo(1000 + 1024);
+        assertThat(plan.rows().get(0).cowSize().totalSectors()).isEqualTo((2 + 2024 + 2024 / 256) * 8L);
+        assertThat(plan.rows().get(1).marginChunks()).isEqualTo(64);
+        assertThat(plan.rows()).allSatisfy(r -> assertThat(r.writeAmplification()).isEmpty());
+        assertThat(plan.recommended()).get().extracting(SizingRow::chunkSizeSectors).isEqualTo(8L);
+        assertThatThrownBy(() -> ChangedChunks.given(-1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SizingPlan.build(given, List.of(8L), Margin.parse("5%"), RoundingUnit.SECTOR, ChunkSizeRule.SECTOR_DEVICES))
+                .hasMessageContaining("origin size");
+    }
 }

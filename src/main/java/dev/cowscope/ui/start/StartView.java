@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 /** What the window shows before anything is open. */
 public final class StartView extends VBox {
     private final VBox recent = new VBox();
+    private final HBox tools = new HBox();
 
     public StartView(StartViewModel model, Runnable openFile) {
         getStyleClass().add("start-view");
@@ -42,7 +43,24 @@ public final class StartView extends VBox {
         fillRecent(model);
         Label drop = new Label("Drop a COW image anywhere on this window to open it.");
         drop.getStyleClass().add("dim");
-        getChildren().addAll(title, subtitle, buttons, recentTitle, recent, drop);
+        Label toolsTitle = new Label("Plan without a COW");
+        toolsTitle.getStyleClass().add("section-title");
+        toolsTitle.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tools.getChildren()));
+        toolsTitle.managedProperty().bind(toolsTitle.visibleProperty());
+        tools.getStyleClass().add("start-tools");
+        tools.setAlignment(Pos.CENTER);
+        tools.setSpacing(8);
+        getChildren().addAll(title, subtitle, buttons, toolsTitle, tools, recentTitle, recent, drop);
+    }
+
+    /** Adds a planning tool (it needs no COW) as a button under "Plan without a COW". */
+    public Button addTool(String text, String id, String tooltip, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setTooltip(new Tooltip(tooltip));
+        button.setOnAction(e -> action.run());
+        tools.getChildren().add(button);
+        return button;
     }
 
     private void fillRecent(StartViewModel model) {

@@ -1,0 +1,469 @@
+package dev.cowscope.ui.sizing;
+
+import dev.cowscope.format.Units;
+import dev.cowscope.sizing.CowSize;
+import dev.cowscope.sizing.SizingPlan;
+import dev.cowscope.sizing.SizingRow;
+import dev.cowscope.ui.common.Formats;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.controlsfx.validation.Severity;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+
+/**
+ * The Plan tab: inputs on the left (validated with ControlsFX), on the right the recommendation,
+ * a stacked chart of COW size by chunk size, the table of rows with the thread's formula beside
+ * ours, and JSON/CSV export. Usable with no COW open.
+ */
+public final class PlanView extends SplitPane {
+    /** The tab's id in the main window. */
+    public static final String TAB_ID = "plan";
+    private static final PseudoClass RECOMMENDED = PseudoClass.getPseudoClass("recommended");
+    private static final String STYLESHEET = "/dev/cowscope/ui/sizing/plan.css";
+
+    private final PlanViewModel model;
+    private final ValidationSupport validation = new ValidationSupport();
+    private final TableView<SizingRow> table = new TableView<>();
+    private final CategoryAxis chunkAxis = new CategoryAxis();
+    private final NumberAxis sizeAxis = new NumberAxis();
+    private final StackedBarChart<String, Number> chart = new StackedBarChart<>(chunkAxis, sizeAxis);
+
+    public PlanView(PlanViewModel model) {
+        this.model = model;
+        getStyleClass().add("plan-view");
+        setId("plan");
+        getStylesheets().add(PlanView.class.getResource(STYLESHEET).toExternalForm());
+        ScrollPane inputs = new ScrollPane(inputs());
+        inputs.setFitToWidth(true);
+        inputs.getStyleClass().add("plan-inputs-scroll");
+        SplitPane.setResizableWithParent(inputs, false);
+        getItems().addAll(inputs, results());
+        setDividerPositions(0.25);
+        inputs.setMinWidth(260);
+        model.rows().addListener((javafx.collections.ListChangeListener<SizingRow>) c -> showChart());
+        model.problemProperty().addListener((obs, was, now) -> validation.revalidate());
+        model.modeProperty().addListener((obs, was, now) -> validation.revalidate());
+        showChart();
+    }
+
+    public PlanViewModel model() {
+        return model;
+    }
+
+    public TableView<SizingRow> table() {
+        return table;
+    }
+
+    public StackedBarChart<String, Number> chart() {
+        return chart;
+    }
+
+    public ValidationSupport validation() {
+        return validation;
+    }
+
+    // ---- inputs
+
+    private VBox inputs() {
+        ToggleGroup modes = new ToggleGroup();
+        RadioButton byCount = modeButton(modes, PlanViewModel.Mode.CHANGED_CHUNKS, "plan-mode-count");
+        RadioButton byImages = modeButton(modes, PlanViewModel.Mode.IMAGE_PAIR, "plan-mode-images");
+        RadioButton byRanges = modeButton(modes, PlanViewModel.Mode.RANGES, "plan-mode-ranges");
+        modes.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.modeProperty().set((PlanViewModel.Mode) now.getUserData());
+            }
+        });
+        model.modeProperty().addListener((obs, was, now) -> selectMode(modes, now));
+        selectMode(modes, model.modeProperty().get());
+
+        TextField count = field("plan-changed-chunks", "e.g. 1000", model.changedChunksProperty(),
+                "Distinct chunks written through the snapshot or the origin, counted the same at every chunk size");
+        count.disableProperty().bind(model.modeProperty().isNotEqualTo(PlanViewModel.Mode.CHANGED_CHUNKS));
+        validation.registerValidator(count, false, (Control c, String text) -> model.modeProperty().get() != PlanViewModel.Mode.CHANGED_CHUNKS
+                ? new ValidationResult() : result(c, PlanViewModel.changedChunksError(text)));
+        TextField origin = field("plan-origin-size", "unknown, e.g. 8G", model.originSizeProperty(),
+                "The origin's size: needed for a margin in % and caps a plan at the origin's chunk count (images: the old image's size)");
+        origin.disableProperty().bind(model.modeProperty().isEqualTo(PlanViewModel.Mode.IMAGE_PAIR));
+        validation.registerValidator(origin, false, (Control c, String text) -> result(c, PlanViewModel.optionalSizeError(text)));
+
+        Button pickOld = new Button("Old image…");
+        pickOld.setId("plan-pick-old");
+        pickOld.setTooltip(new Tooltip("The origin as it is now: file, block device or .gz (read only)"));
+        pickOld.setMinWidth(Region.USE_PREF_SIZE);
+        pickOld.setOnAction(e -> chooseFile("Old image (the origin now)", model::setOldImage));
+        Button pickNew = new Button("New image…");
+        pickNew.setId("plan-pick-new");
+        pickNew.setTooltip(new Tooltip("What will be written over the snapshot: file, block device or .gz (read only)"));
+        pickNew.setMinWidth(Region.USE_PREF_SIZE);
+        pickNew.setOnAction(e -> chooseFile("New image", model::setNewImage));
+        Button compare = new Button("Compare");
+        compare.setId("plan-compare");
+        compare.setTooltip(new Tooltip("Compare the two images again (progress and Cancel in the status bar)"));
+        compare.setMinWidth(Region.USE_PREF_SIZE);
+        compare.setOnAction(e -> model.compareImages());
+        compare.disableProperty().bind(model.canCompareProperty().not());
+        Button pickRanges = new Button("Ranges file…");
+        pickRanges.setId("plan-pick-ranges");
+        pickRanges.setTooltip(new Tooltip("Written ranges: lines 'offset length' (sizes like 4K, # comments), or a JSON array of {offset, length}"));
+        pickRanges.setMinWidth(Region.USE_PREF_SIZE);
+        pickRanges.setOnAction(e -> chooseFile("Written ranges", model::setRangesFile));
+
+        GridPane change = grid();
+        int r = 0;
+        change.add(byCount, 0, r++, 2, 1);
+        change.add(label("N", count), 0, r);
+        change.add(count, 1, r++);
+        change.add(byImages, 0, r++, 2, 1);
+        change.add(pickOld, 0, r);
+        change.add(pathLabel("plan-old-image", model.oldImageProperty()), 1, r++);
+        change.add(pickNew, 0, r);
+        change.add(pathLabel("plan-new-image", model.newImageProperty()), 1, r++);
+        change.add(compare, 0, r++);
+        change.add(byRanges, 0, r++, 2, 1);
+        change.add(pickRanges, 0, r);
+        change.add(pathLabel("plan-ranges-file", model.rangesFileProperty()), 1, r++);
+        change.add(label("Origin size", origin), 0, r);
+        change.add(origin, 1, r++);
+
+        FlowPane sizes = new FlowPane();
+        sizes.getStyleClass().add("plan-chunk-sizes");
+        sizes.setId("plan-chunk-sizes");
+        for (long sectors : PlanViewModel.CANDIDATE_CHUNK_SIZES_SECTORS) {
+            CheckBox box = new CheckBox(SizingPlan.chunkLabel(sectors));
+            box.setId("plan-chunk-" + sectors);
+            box.selectedProperty().bindBidirectional(model.chunkSizeSelectedProperty(sectors));
+            sizes.getChildren().add(box);
+        }
+
+        TextField margin = field("plan-margin", "none, 64M or 5%", model.marginProperty(),
+                "Headroom for writes while the snapshot is live: bytes (64M) or % of the origin (5%); turned into whole extra chunks");
+        validation.registerValidator(margin, false, (Control c, String text) -> {
+            Optional<String> error = PlanViewModel.marginError(text);
+            if (error.isEmpty() && model.problemProperty().get().contains("origin size")) {
+                error = Optional.of("A margin in % needs the origin size");
+            }
+            return result(c, error);
+        });
+        ComboBox<PlanViewModel.Rounding> rounding = new ComboBox<>(FXCollections.observableArrayList(PlanViewModel.Rounding.values()));
+        rounding.setId("plan-rounding");
+        rounding.valueProperty().bindBidirectional(model.roundingProperty());
+        rounding.setTooltip(new Tooltip("The allocation is rounded up to this unit (lvcreate rounds to the VG's extent, 4 MiB by default)"));
+        TextField custom = field("plan-rounding-custom", "e.g. 1M", model.customRoundingProperty(), "A custom rounding unit, a multiple of 512 bytes");
+        custom.disableProperty().bind(model.roundingProperty().isNotEqualTo(PlanViewModel.Rounding.CUSTOM));
+        validation.registerValidator(custom, false, (Control c, String text) -> model.roundingProperty().get() != PlanViewModel.Rounding.CUSTOM
+                ? new ValidationResult() : result(c, PlanViewModel.roundingError(text)));
+        model.roundingProperty().addListener((obs, was, now) -> validation.revalidate());
+
+        ComboBox<Long> cowBlock = blockSizes("plan-cow-block", model.cowBlockBytesProperty(), "Logical block size of the COW device");
+        ComboBox<Long> originBlock = blockSizes("plan-origin-block", model.originBlockBytesProperty(), "Logical block size of the origin device");
+        Validator<Long> refusedSizes = (c, value) -> ValidationResult.fromMessageIf(c,
+                "The kernel refuses some selected chunk sizes with these block sizes; they are left out", Severity.WARNING,
+                !model.refusedChunkSizes().isEmpty());
+        validation.registerValidator(cowBlock, false, refusedSizes);
+        validation.registerValidator(originBlock, false, refusedSizes);
+
+        GridPane more = grid();
+        r = 0;
+        more.add(label("Margin", margin), 0, r);
+        more.add(margin, 1, r++);
+        more.add(label("Round up to", rounding), 0, r);
+        more.add(rounding, 1, r++);
+        more.add(label("Custom unit", custom), 0, r);
+        more.add(custom, 1, r++);
+        more.add(label("COW block", cowBlock), 0, r);
+        more.add(cowBlock, 1, r++);
+        more.add(label("Origin block", originBlock), 0, r);
+        more.add(originBlock, 1, r++);
+
+        VBox box = new VBox(section("Change"), change, section("Chunk sizes"), sizes, section("Headroom, rounding, devices"), more);
+        box.getStyleClass().add("plan-inputs");
+        box.setPadding(new Insets(8, 12, 12, 12));
+        return box;
+    }
+
+    // ---- results
+
+    private VBox results() {
+        Label recommendation = new Label();
+        recommendation.setId("plan-recommendation");
+        recommendation.getStyleClass().add("plan-recommendation");
+        recommendation.setWrapText(true);
+        recommendation.setMinHeight(Region.USE_PREF_SIZE);
+        recommendation.textProperty().bind(model.recommendationProperty());
+        Label problem = new Label();
+        problem.setId("plan-problem");
+        problem.getStyleClass().add("plan-problem");
+        problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        Label note = new Label();
+        note.setId("plan-note");
+        note.getStyleClass().addAll("plan-note", "dim");
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        note.textProperty().bind(model.changeNoteProperty());
+        note.managedProperty().bind(model.changeNoteProperty().isNotEmpty());
+
+        chart.setId("plan-chart");
+        chart.getStyleClass().add("plan-chart");
+        chart.setAnimated(false);
+        chart.setLegendVisible(true);
+        chart.setCategoryGap(14);
+        chunkAxis.setLabel("Chunk size");
+        chart.setMinHeight(180);
+        chart.setPrefHeight(260);
+
+        table.setId("plan-table");
+        table.getStyleClass().add("plan-table");
+        table.setItems(model.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No plan: see the message above"));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(SizingRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(RECOMMENDED, !empty && row != null && row.recommended());
+            }
+        });
+        table.getColumns().addAll(List.of(
+                column("Chunk", 52, "Chunk size; ★ the recommended one (smallest allocation, ties to the larger chunk)",
+                        r -> SizingPlan.chunkLabel(r.chunkSizeSectors()) + (r.recommended() ? " ★" : "")),
+                column("Changed", 66, "Distinct changed chunks", r -> Formats.grouped(r.changedChunks())),
+                column("+ Margin", 66, "Extra chunks for the margin (^ capped at the origin's chunk count)",
+                        r -> Formats.grouped(r.plannedChunks() - r.changedChunks()) + (r.cappedAtOrigin() ? " ^" : "")),
+                column("Data", 66, "Data chunks (changed + margin)", r -> Units.human(r.cowSize().dataBytes())),
+                column("Metadata", 72, "Header chunk + metadata chunks (one per area in use + the next, zeroed when one fills)",
+                        r -> Units.human(r.cowSize().headerBytes() + r.cowSize().metadataBytes())),
+                column("Total\nCOW", 70, "The exact smallest COW, in bytes and 512-byte sectors",
+                        r -> Units.human(r.cowSize().totalBytes())),
+                column("Overhead", 70, "Header and metadata as a share of the COW", r -> Formats.percent(r.metadataOverheadPercent())),
+                column("Write\nampl.", 60, "COW bytes for the change alone ÷ bytes of the changed sectors",
+                        r -> r.writeAmplification().isPresent() ? String.format(Locale.ROOT, "%.2f×", r.writeAmplification().getAsDouble()) : "—"),
+                column("Ours\n2+n+⌊n/E⌋", 86, "Total chunks, exact (the kernel's next_free after n allocations)",
+                        r -> Formats.grouped(r.cowSize().totalChunks())),
+                column("Thread's\n1+1+n+n/E", 90, "The thread's formula (Android's cow_size_chunks), in chunks",
+                        r -> Formats.grouped(r.cowSize().threadFormulaChunks())
+                                + (r.cowSize().threadFormulaChunks() == r.cowSize().totalChunks() ? " =" : " ≠")),
+                column("Allocate", 160, "Total rounded up to the unit: what to give lvcreate -s -L / the COW file",
+                        r -> Units.human(r.allocationBytes()) + " · " + Formats.grouped(r.allocationBytes() / Units.SECTOR_BYTES) + " s")));
+        table.getColumns().get(0).getStyleClass().add("first-column");
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button json = new Button("Export JSON…");
+        json.setId("plan-export-json");
+        json.setTooltip(new Tooltip("Save the plan as the size --json document"));
+        json.setOnAction(e -> chooseTarget("cow-plan.json", "JSON", "*.json", model::exportJson));
+        json.disableProperty().bind(model.canExportProperty().not());
+        json.setMinWidth(Region.USE_PREF_SIZE);
+        Button csv = new Button("Export CSV…");
+        csv.setId("plan-export-csv");
+        csv.setTooltip(new Tooltip("Save the rows as the size --csv table"));
+        csv.setOnAction(e -> chooseTarget("cow-plan.csv", "CSV", "*.csv", model::exportCsv));
+        csv.disableProperty().bind(model.canExportProperty().not());
+        csv.setMinWidth(Region.USE_PREF_SIZE);
+        Label measuring = new Label("Measuring the change… (progress and Cancel in the status bar)");
+        measuring.getStyleClass().add("dim");
+        measuring.visibleProperty().bind(model.measuringProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(measuring, spacer, json, csv);
+        actions.getStyleClass().add("plan-actions");
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        VBox box = new VBox(recommendation, problem, note, chart, table, actions);
+        box.getStyleClass().add("plan-results");
+        box.setPadding(new Insets(8, 12, 8, 12));
+        return box;
+    }
+
+    private void showChart() {
+        List<SizingRow> rows = List.copyOf(model.rows());
+        long max = rows.stream().mapToLong(r -> r.cowSize().totalBytes()).max().orElse(0);
+        long unit = unitFor(max);
+        sizeAxis.setLabel("COW size (" + (unit == 1 ? "bytes" : Units.human(unit).replace("1.00 ", "")) + ")");
+        List<String> categories = new ArrayList<>();
+        XYChart.Series<String, Number> data = new XYChart.Series<>();
+        data.setName("Data (changed)");
+        XYChart.Series<String, Number> margin = new XYChart.Series<>();
+        margin.setName("Data (margin)");
+        XYChart.Series<String, Number> metadata = new XYChart.Series<>();
+        metadata.setName("Header + metadata");
+        for (SizingRow r : rows) {
+            CowSize s = r.cowSize();
+            String category = SizingPlan.chunkLabel(r.chunkSizeSectors()) + (r.recommended() ? " ★" : "");
+            categories.add(category);
+            long changedBytes = r.changedChunks() * s.chunkSizeBytes();
+            data.getData().add(new XYChart.Data<>(category, (double) Math.min(changedBytes, s.dataBytes()) / unit));
+            margin.getData().add(new XYChart.Data<>(category, (double) Math.max(0, s.dataBytes() - changedBytes) / unit));
+            metadata.getData().add(new XYChart.Data<>(category, (double) (s.headerBytes() + s.metadataBytes()) / unit));
+        }
+        chart.getData().clear();
+        chunkAxis.setCategories(FXCollections.observableArrayList(categories));
+        chart.getData().addAll(List.of(data, margin, metadata));
+    }
+
+    /** The binary unit that keeps the axis below 1024 of it. */
+    static long unitFor(long maxBytes) {
+        long unit = 1;
+        while (unit < (1L << 40) && maxBytes / unit >= 1024) {
+            unit <<= 10;
+        }
+        return unit;
+    }
+
+    // ---- helpers
+
+    private static RadioButton modeButton(ToggleGroup group, PlanViewModel.Mode mode, String id) {
+        RadioButton button = new RadioButton(mode.toString());
+        button.setId(id);
+        button.setUserData(mode);
+        button.setToggleGroup(group);
+        button.getStyleClass().add("plan-mode");
+        return button;
+    }
+
+    private static void selectMode(ToggleGroup group, PlanViewModel.Mode mode) {
+        group.getToggles().stream().filter(t -> t.getUserData() == mode).findFirst().ifPresent(group::selectToggle);
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value, String tip) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(9);
+        field.textProperty().bindBidirectional(value);
+        field.setTooltip(new Tooltip(tip));
+        return field;
+    }
+
+    private static ComboBox<Long> blockSizes(String id, javafx.beans.property.ObjectProperty<Long> value, String tip) {
+        ComboBox<Long> box = new ComboBox<>(FXCollections.observableArrayList(PlanViewModel.LOGICAL_BLOCK_SIZES_BYTES));
+        box.setId(id);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Long bytes) {
+                return bytes == null ? "" : bytes + " B";
+            }
+
+            @Override
+            public Long fromString(String text) {
+                return Units.parseBytes(text.replace(" ", ""));
+            }
+        });
+        box.valueProperty().bindBidirectional(value);
+        box.setTooltip(new Tooltip(tip + " (blockdev --getss); the chunk size must be a multiple of it"));
+        return box;
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("plan-grid");
+        return grid;
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private static Label label(String text, Control target) {
+        Label label = new Label(text);
+        label.setLabelFor(target);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static Label pathLabel(String id, ReadOnlyObjectProperty<Path> path) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("plan-path");
+        label.textProperty().bind(Bindings.createStringBinding(() -> path.get() == null ? "none" : path.get().getFileName().toString(), path));
+        label.tooltipProperty().bind(Bindings.createObjectBinding(() -> path.get() == null ? null : new Tooltip(path.get().toString()), path));
+        return label;
+    }
+
+    private static ValidationResult result(Control c, Optional<String> error) {
+        return ValidationResult.fromErrorIf(c, error.orElse(""), error.isPresent());
+    }
+
+    private static TableColumn<SizingRow, String> column(String title, double widthPx, String tip, Function<SizingRow, String> text) {
+        TableColumn<SizingRow, String> column = new TableColumn<>();
+        column.setPrefWidth(widthPx);
+        column.setMinWidth(widthPx);
+        Label header = new Label(title);
+        header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        header.setMinHeight(Region.USE_PREF_SIZE);
+        header.setTooltip(new Tooltip(tip));
+        column.setGraphic(header);
+        column.setSortable(false);
+        column.setCellValueFactory(cell -> (ObservableValue<String>) new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        column.getStyleClass().add("number-column");
+        return column;
+    }
+
+    private void chooseFile(String title, Consumer<Path> action) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            action.accept(file.toPath());
+        }
+    }
+
+    private void chooseTarget(String suggested, String kind, String pattern, Consumer<Path> action) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the plan as " + kind);
+        chooser.setInitialFileName(suggested);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            action.accept(file.toPath());
+        }
+    }
+}

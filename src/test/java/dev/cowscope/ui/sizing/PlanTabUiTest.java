@@ -1,0 +1,212 @@
+package dev.cowscope.ui.sizing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cowscope.sizing.SizingRow;
+import dev.cowscope.ui.CowScopeApp;
+import dev.cowscope.ui.MainViewModel;
+import dev.cowscope.ui.MainWindow;
+import dev.cowscope.ui.common.AppPreferences;
+import dev.cowscope.ui.common.DialogService;
+import dev.cowscope.ui.common.FxTaskRunner;
+import dev.cowscope.ui.document.ImageOpener;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.css.PseudoClass;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Plan tab on Monocle, from the start page with no COW open. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class PlanTabUiTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path B3 = Path.of(System.getProperty("cowscope.fixtures", "../shared/fixtures/kernel"), "b3-257");
+
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final Preferences prefsNode = Preferences.userRoot().node("dev/cowscope/ui-test-" + UUID.randomUUID());
+    private FxTaskRunner tasks;
+    private MainViewModel model;
+    private MainWindow window;
+    private Stage stage;
+
+    @TempDir
+    Path temp;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        tasks = new FxTaskRunner("plan-test", 2);
+        DialogService dialogs = new DialogService() {
+            @Override
+            public void showError(String title, String message, Throwable detail) {
+                errors.add(title + ": " + message);
+            }
+
+            @Override
+            public void showInformation(String title, String message) {
+            }
+        };
+        AppPreferences preferences = new AppPreferences(prefsNode);
+        model = new MainViewModel(tasks, dialogs, preferences, ImageOpener.ENGINE);
+        window = new MainWindow(stage, model);
+        CowScopeApp.show(stage, window, model, preferences);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        Platform.runLater(() -> {
+            stage.hide();
+            model.close();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        tasks.shutdown();
+        prefsNode.removeNode();
+    }
+
+    @Test
+    void shortcutOpensThePlanWithNoCowOpen(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#start").query().isVisible()).isTrue();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        waitUntil(() -> window.planView().isVisible() && window.planView().getScene() != null);
+        assertThat(model.document()).isNull();
+        assertThat(robot.lookup("#start").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-plan");
+    }
+
+    @Test
+    void plansFromACountAndFromTheKernelFixtureImagesAndExports(FxRobot robot) throws Exception {
+        robot.clickOn("#start-plan");
+        WaitForAsyncUtils.waitForFxEvents();
+        PlanView view = window.planView();
+        PlanViewModel plan = view.model();
+        assertThat(view.isVisible()).isTrue();
+
+        // manual mode: type N, the table and the chart follow
+        TextField count = robot.lookup("#plan-changed-chunks").queryAs(TextField.class);
+        robot.doubleClickOn(count).eraseText(8).write("257");
+        waitUntil(() -> "257".equals(count.getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.table().getItems()).hasSize(9);
+        SizingRow fourK = view.table().getItems().get(0);
+        assertThat(fourK.changedChunks()).isEqualTo(257);
+        assertThat(fourK.cowSize().totalChunks()).isEqualTo(2 + 257 + 1);
+        assertThat(view.chart().getData()).hasSize(3);
+        assertThat(view.chart().getData().get(0).getData()).hasSize(9);
+        assertThat(view.chart().getData().get(0).getData().get(0).getXValue()).isEqualTo("4K ★");
+        assertThat(recommendedRowChunk(robot)).isEqualTo(8);
+        screenshot("plan-count", stage.getScene().getRoot());
+
+        // a smaller chunk size: it becomes the recommended row and the first bar
+        robot.clickOn("#plan-chunk-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.table().getItems()).hasSize(10);
+        assertThat(recommendedRowChunk(robot)).isEqualTo(1);
+        assertThat(view.chart().getData().get(2).getData().get(0).getXValue()).isEqualTo("512 ★");
+        robot.clickOn("#plan-chunk-1");
+
+        // a bad count: decorated, a message, no rows, no export
+        robot.doubleClickOn(count).eraseText(8).write("25x");
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> view.validation().isInvalid());
+        assertThat(robot.lookup("#plan-problem").queryAs(Label.class).getText()).contains("Not a whole number");
+        assertThat(view.table().getItems()).isEmpty();
+        assertThat(robot.lookup("#plan-export-json").query().isDisabled()).isTrue();
+        robot.doubleClickOn(count).eraseText(8).write("257");
+        waitUntil(() -> !view.validation().isInvalid());
+
+        // the kernel's b3-257 scenario: origin before vs the snapshot view, 257 distinct 4K chunks
+        Platform.runLater(() -> {
+            plan.setOldImage(B3.resolve("origin-before.img.gz"));
+            plan.setNewImage(B3.resolve("snapshot-view.img.gz"));
+            plan.marginProperty().set("1M");
+        });
+        waitUntil(() -> !plan.measuringProperty().get() && plan.planProperty().get() != null
+                && plan.modeProperty().get() == PlanViewModel.Mode.IMAGE_PAIR);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).isEmpty();
+        SizingRow measured = view.table().getItems().get(0);
+        assertThat(measured.chunkSizeSectors()).isEqualTo(8);
+        assertThat(measured.changedChunks()).isEqualTo(257);
+        assertThat(measured.marginChunks()).isEqualTo(256);
+        assertThat(robot.lookup("#plan-old-image").queryAs(Label.class).getText()).isEqualTo("origin-before.img.gz");
+        assertThat(robot.lookup("#plan-note").queryAs(Label.class).getText()).contains("Old 32.0 MiB, new 32.0 MiB");
+        assertThat(robot.lookup("#plan-recommendation").queryAs(Label.class).getText()).startsWith("Recommended: ");
+        assertThat(recommendedRowChunk(robot)).isEqualTo(plan.planProperty().get().recommended().orElseThrow().chunkSizeSectors());
+        screenshot("plan", stage.getScene().getRoot());
+
+        Path json = temp.resolve("plan.json");
+        Platform.runLater(() -> plan.exportJson(json));
+        waitUntil(() -> Files.exists(json));
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("mode").asText()).isEqualTo("plan");
+        assertThat(doc.get("source").asText()).isEqualTo("IMAGE_PAIR");
+        assertThat(doc.get("margin").asText()).isEqualTo("1M");
+        JsonNode row = doc.get("rows").get(0);
+        assertThat(row.get("chunkSizeSectors").asLong()).isEqualTo(8);
+        assertThat(row.get("changedChunks").asLong()).isEqualTo(257);
+        assertThat(row.get("totalChunks").asLong()).isEqualTo(measured.cowSize().totalChunks());
+        assertThat(errors).isEmpty();
+    }
+
+    /** The chunk size of the table row drawn with the :recommended pseudo-class. */
+    private static long recommendedRowChunk(FxRobot robot) {
+        PseudoClass recommended = PseudoClass.getPseudoClass("recommended");
+        List<Long> marked = robot.lookup(".plan-table .table-row-cell").queryAll().stream()
+                .filter(n -> n.getPseudoClassStates().contains(recommended))
+                .map(n -> ((SizingRow) ((TableRow<?>) n).getItem()).chunkSizeSectors()).toList();
+        assertThat(marked).hasSize(1);
+        return marked.get(0);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            AtomicReference<Boolean> result = new AtomicReference<>(false);
+            WaitForAsyncUtils.asyncFx(() -> {
+                try {
+                    result.set(condition.call());
+                } catch (Exception e) {
+                    result.set(false);
+                }
+            }).get();
+            return result.get();
+        });
+    }
+
+    private static void screenshot(String name, Node node) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> image.set(node.getScene().snapshot(null))).get();
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image.get(), null);
+        ImageIO.write(buffered, "png", SCREENSHOTS.resolve(name + ".png").toFile());
+    }
+}
