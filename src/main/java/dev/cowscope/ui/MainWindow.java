@@ -2,6 +2,9 @@ package dev.cowscope.ui;
 
 import dev.cowscope.ui.areas.AreasView;
 import dev.cowscope.ui.areas.AreasViewModel;
+import dev.cowscope.ui.alignment.AlignmentSources;
+import dev.cowscope.ui.alignment.AlignmentView;
+import dev.cowscope.ui.alignment.AlignmentViewModel;
 import dev.cowscope.ui.chunkmap.ChunkMapView;
 import dev.cowscope.ui.chunkmap.ChunkMapViewModel;
 import dev.cowscope.ui.export.ExportViewModel;
@@ -64,6 +67,7 @@ public final class MainWindow {
     private final AreasView areasView;
     private final FillView fillView;
     private final StartView startView;
+    private final AlignmentView alignmentView;
     private final ExportViewModel export;
 
     public MainWindow(Window owner, MainViewModel model) {
@@ -79,16 +83,22 @@ public final class MainWindow {
         fillView = new FillView(new FillViewModel(model));
         startView = new StartView(new StartViewModel(model), this::chooseAndOpen);
         export = new ExportViewModel(model);
+        alignmentView = new AlignmentView(new AlignmentViewModel(model.tasks(), model.dialogs(), AlignmentSources.ENGINE,
+                model::reportStatus));
 
         tabs.add(new InspectorTab(MainViewModel.CHUNK_MAP_TAB, "Chunk map", chunkMapView, KeyCombination.keyCombination("Shortcut+1")));
         tabs.add(new InspectorTab("origin-map", "Origin map", originMapView, KeyCombination.keyCombination("Shortcut+2")));
         tabs.add(new InspectorTab("areas", "Exception areas", areasView, KeyCombination.keyCombination("Shortcut+3")));
         tabs.add(new InspectorTab("fill", "Fill level", fillView, KeyCombination.keyCombination("Shortcut+4")));
+        tabs.add(new InspectorTab(MainViewModel.ALIGNMENT_TAB, "Alignment", alignmentView, KeyCombination.keyCombination("Shortcut+6"), false));
         for (InspectorTab t : tabs) {
             Tab tab = new Tab(t.title(), t.content());
             tab.setId("tab-" + t.id());
             tab.setClosable(false);
             tabPane.getTabs().add(tab);
+            if (!t.needsDocument()) {
+                startView.addTool(t.id(), t.title(), () -> showTab(t.id()));
+            }
         }
         tabPane.setId("tabs");
 
@@ -97,14 +107,26 @@ public final class MainWindow {
         inspector.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(summaryView, false);
         StackPane centre = new StackPane(startView, inspector);
-        inspector.visibleProperty().bind(model.documentProperty().isNotNull());
-        startView.visibleProperty().bind(model.documentProperty().isNull());
+        inspector.visibleProperty().bind(model.documentProperty().isNotNull().or(model.toolsShownProperty()));
+        // a planning tool with no image: the (empty) summary would only take space
+        model.documentProperty().addListener((obs, was, now) -> showSummary(inspector, now != null));
+        showSummary(inspector, model.document() != null);
+        startView.visibleProperty().bind(inspector.visibleProperty().not());
 
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(centre);
         root.setBottom(statusBar());
         enableDrop();
         model.requestedTabProperty().addListener((obs, was, id) -> showTab(id));
+    }
+
+    private void showSummary(SplitPane inspector, boolean show) {
+        if (show && !inspector.getItems().contains(summaryView)) {
+            inspector.getItems().add(0, summaryView);
+            inspector.setDividerPositions(0.3);
+        } else if (!show) {
+            inspector.getItems().remove(summaryView);
+        }
     }
 
     public Parent root() {
@@ -119,6 +141,9 @@ public final class MainWindow {
     public void showTab(String id) {
         for (int i = 0; i < tabs.size(); i++) {
             if (tabs.get(i).id().equals(id)) {
+                if (!tabs.get(i).needsDocument()) {
+                    model.showTools();
+                }
                 tabPane.getSelectionModel().select(i);
             }
         }
@@ -146,6 +171,10 @@ public final class MainWindow {
 
     public FillView fillView() {
         return fillView;
+    }
+
+    public AlignmentView alignmentView() {
+        return alignmentView;
     }
 
     public ExportViewModel export() {

@@ -343,6 +343,13 @@ public final class AlignmentViewModel {
             .onCancelled(() -> busy.set(false)));
     }
 
+    /** The Copy button put the table on the clipboard. */
+    public void tableCopied() {
+        AlignmentReport r = report.get();
+        status.accept("Table copied (" + AlignmentRequest.plural(r == null ? 0 : r.table().lines().size(), "line")
+            + "); create it with: dmsetup create NAME < table.txt");
+    }
+
     /** The tooltip text for table line {@code index} of the shown report. */
     public String describeLine(int index) {
         AlignmentReport r = report.get();

@@ -165,14 +165,24 @@ public final class StripCanvas extends BorderPane {
         return tooltip;
     }
 
+    /** Zooms in around the selected line when it is in view, else around the middle. */
     public void zoomIn() {
-        StripViewport v = viewport.get();
-        setViewport(v.zoom(ZOOM_STEP, v.widthPx() / 2.0));
+        setViewport(viewport.get().zoom(ZOOM_STEP, zoomAnchorX()));
     }
 
     public void zoomOut() {
+        setViewport(viewport.get().zoom(1 / ZOOM_STEP, zoomAnchorX()));
+    }
+
+    private double zoomAnchorX() {
         StripViewport v = viewport.get();
-        setViewport(v.zoom(1 / ZOOM_STEP, v.widthPx() / 2.0));
+        if (selectedArea >= 0) {
+            double x = v.xOf((strip.fromSector()[selectedArea] + strip.toSector()[selectedArea]) / 2.0);
+            if (x >= 0 && x < v.widthPx()) {
+                return x;
+            }
+        }
+        return v.widthPx() / 2.0;
     }
 
     public void fit() {

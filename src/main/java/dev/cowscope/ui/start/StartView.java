@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 /** What the window shows before anything is open. */
 public final class StartView extends VBox {
     private final VBox recent = new VBox();
+    private final HBox tools = new HBox();
 
     public StartView(StartViewModel model, Runnable openFile) {
         getStyleClass().add("start-view");
@@ -42,7 +43,22 @@ public final class StartView extends VBox {
         fillRecent(model);
         Label drop = new Label("Drop a COW image anywhere on this window to open it.");
         drop.getStyleClass().add("dim");
-        getChildren().addAll(title, subtitle, buttons, recentTitle, recent, drop);
+        Label toolsTitle = new Label("Planning tools (no image needed)");
+        toolsTitle.getStyleClass().add("section-title");
+        tools.getStyleClass().add("start-tools");
+        tools.setAlignment(Pos.CENTER);
+        toolsTitle.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tools.getChildren()));
+        toolsTitle.managedProperty().bind(toolsTitle.visibleProperty());
+        getChildren().addAll(title, subtitle, buttons, recentTitle, recent, drop, toolsTitle, tools);
+    }
+
+    /** Lists a planning tool that works without an image (the window adds its tabs that need none). */
+    public void addTool(String id, String title, Runnable show) {
+        Button button = new Button(title);
+        button.setId("start-tool-" + id);
+        button.setTooltip(new Tooltip("Open the " + title + " tool; it needs no COW image"));
+        button.setOnAction(e -> show.run());
+        tools.getChildren().add(button);
     }
 
     private void fillRecent(StartViewModel model) {
