@@ -122,13 +122,14 @@ public final class StripCanvas extends BorderPane {
         render.setOnSucceeded(e -> show(render.getValue()));
     }
 
-    /** Shows a new strip, fitted to the width. */
+    /** Shows a new strip: fitted to the width, or where it was when the device size is unchanged (an edit of the limits). */
     public void setStrip(DeviceStrip newStrip) {
+        boolean sameDevice = newStrip.deviceSectors() == strip.deviceSectors() && newStrip.device().equals(strip.device());
         strip = newStrip;
         hoveredArea = -1;
         selectedArea = -1;
         StripViewport v = viewport.get();
-        setViewport(StripViewport.fit(newStrip.deviceSectors(), v.widthPx(), v.heightPx()));
+        setViewport(sameDevice ? v : StripViewport.fit(newStrip.deviceSectors(), v.widthPx(), v.heightPx()));
     }
 
     public DeviceStrip strip() {
