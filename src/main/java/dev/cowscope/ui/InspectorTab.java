@@ -11,6 +11,12 @@ import javafx.scene.input.KeyCombination;
  * @param title tab text
  * @param content the view
  * @param shortcut View-menu accelerator, or null
+ * @param needsDocument false for the planning tools, which work with no COW image open: asking for
+ *                      them shows the tabs instead of the start page, and the start page lists them
  */
-public record InspectorTab(String id, String title, Node content, KeyCombination shortcut) {
+public record InspectorTab(String id, String title, Node content, KeyCombination shortcut, boolean needsDocument) {
+    /** A tab about the open image. */
+    public InspectorTab(String id, String title, Node content, KeyCombination shortcut) {
+        this(id, title, content, shortcut, true);
+    }
 }

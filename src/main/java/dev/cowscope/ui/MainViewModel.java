@@ -37,6 +37,7 @@ import javafx.collections.ObservableList;
 public final class MainViewModel {
     /** Tab ids the model can ask the window to show. */
     public static final String CHUNK_MAP_TAB = "chunk-map";
+    public static final String ALIGNMENT_TAB = "alignment";
 
     private final TaskRunner tasks;
     private final DialogService dialogs;
@@ -49,6 +50,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a COW image to begin");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "CowScope");
     private final ReadOnlyObjectWrapper<String> requestedTab = new ReadOnlyObjectWrapper<>(this, "requestedTab");
+    private final ReadOnlyBooleanWrapper toolsShown = new ReadOnlyBooleanWrapper(this, "toolsShown");
     private final StringProperty tableChunkSize = new SimpleStringProperty(this, "tableChunkSize", "");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
@@ -102,6 +104,21 @@ public final class MainViewModel {
     /** A tab the window should bring forward (set after "go to"), or null. */
     public ReadOnlyObjectProperty<String> requestedTabProperty() {
         return requestedTab.getReadOnlyProperty();
+    }
+
+    /** The tabs are shown without an image because a planning tool was asked for. */
+    public ReadOnlyBooleanProperty toolsShownProperty() {
+        return toolsShown.getReadOnlyProperty();
+    }
+
+    /** Shows the tabs even with no image open (for the planning tools). */
+    /** Back to the start page when no COW is open (View ▸ Start page). */
+    public void hideTools() {
+        toolsShown.set(false);
+    }
+
+    public void showTools() {
+        toolsShown.set(true);
     }
 
     /** The snapshot table's chunk size ("8", "4K", "8s"; empty = from the header). */

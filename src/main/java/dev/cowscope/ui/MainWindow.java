@@ -2,6 +2,9 @@ package dev.cowscope.ui;
 
 import dev.cowscope.ui.areas.AreasView;
 import dev.cowscope.ui.areas.AreasViewModel;
+import dev.cowscope.ui.alignment.AlignmentSources;
+import dev.cowscope.ui.alignment.AlignmentView;
+import dev.cowscope.ui.alignment.AlignmentViewModel;
 import dev.cowscope.ui.chunkmap.ChunkMapView;
 import dev.cowscope.ui.chunkmap.ChunkMapViewModel;
 import dev.cowscope.ui.export.ExportViewModel;
@@ -25,8 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Worker;
 import javafx.scene.Parent;
@@ -71,10 +72,9 @@ public final class MainWindow {
     private final FillView fillView;
     private final MergeView mergeView;
     private final StartView startView;
+    private final AlignmentView alignmentView;
     private final ExportViewModel export;
     private final PlanView planView;
-    /** Planning tools work without a COW: showing any tab leaves the start page. */
-    private final BooleanProperty tabsWithoutDocument = new SimpleBooleanProperty(this, "tabsWithoutDocument");
 
     public MainWindow(Window owner, MainViewModel model) {
         this.owner = owner;
@@ -91,18 +91,25 @@ public final class MainWindow {
         startView = new StartView(new StartViewModel(model), this::chooseAndOpen);
         export = new ExportViewModel(model);
         planView = new PlanView(PlanViewModel.of(model));
+        alignmentView = new AlignmentView(new AlignmentViewModel(model.tasks(), model.dialogs(), AlignmentSources.ENGINE,
+                model::reportStatus));
 
         tabs.add(new InspectorTab(MainViewModel.CHUNK_MAP_TAB, "Chunk map", chunkMapView, KeyCombination.keyCombination("Shortcut+1")));
         tabs.add(new InspectorTab("origin-map", "Origin map", originMapView, KeyCombination.keyCombination("Shortcut+2")));
         tabs.add(new InspectorTab("areas", "Exception areas", areasView, KeyCombination.keyCombination("Shortcut+3")));
         tabs.add(new InspectorTab("fill", "Fill level", fillView, KeyCombination.keyCombination("Shortcut+4")));
-        tabs.add(new InspectorTab(PlanView.TAB_ID, "Plan size", planView, KeyCombination.keyCombination("Shortcut+5")));
-        tabs.add(new InspectorTab("merge", "Merge", mergeView, KeyCombination.keyCombination("Shortcut+7")));
+        // the planning tools work with no COW open (Merge compares strategies without one)
+        tabs.add(new InspectorTab(PlanView.TAB_ID, "Plan size", planView, KeyCombination.keyCombination("Shortcut+5"), false));
+        tabs.add(new InspectorTab(MainViewModel.ALIGNMENT_TAB, "Alignment", alignmentView, KeyCombination.keyCombination("Shortcut+6"), false));
+        tabs.add(new InspectorTab("merge", "Merge", mergeView, KeyCombination.keyCombination("Shortcut+7"), false));
         for (InspectorTab t : tabs) {
             Tab tab = new Tab(t.title(), t.content());
             tab.setId("tab-" + t.id());
             tab.setClosable(false);
             tabPane.getTabs().add(tab);
+            if (!t.needsDocument()) {
+                startView.addTool(t.id(), t.title(), () -> showTab(t.id()));
+            }
         }
         tabPane.setId("tabs");
 
@@ -114,13 +121,9 @@ public final class MainWindow {
         model.documentProperty().addListener((obs, was, now) -> showSummary(inspector, now != null));
         showSummary(inspector, model.document() != null);
         StackPane centre = new StackPane(startView, inspector);
-        // the planning tabs work without a COW: choosing a tab (View menu) shows the tabs over the start page
-        inspector.visibleProperty().bind(model.documentProperty().isNotNull().or(tabsWithoutDocument));
+        // the planning tools work without a COW: asking for one shows the tabs over the start page
+        inspector.visibleProperty().bind(model.documentProperty().isNotNull().or(model.toolsShownProperty()));
         startView.visibleProperty().bind(inspector.visibleProperty().not());
-        startView.addTool("Plan COW size…", "start-plan", "Size a COW before a release: from a count of changed chunks, "
-                + "an old/new image pair or written ranges (Ctrl+5); no COW needed", () -> showTab(PlanView.TAB_ID));
-        startView.addTool("Compare update strategies…", "start-merge", "Update in the snapshot and merge on success, or "
-                + "update the origin and keep the old data in the snapshot (Ctrl+7); no COW needed", () -> showTab("merge"));
 
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(centre);
@@ -148,9 +151,11 @@ public final class MainWindow {
     }
 
     public void showTab(String id) {
-        tabsWithoutDocument.set(true);
         for (int i = 0; i < tabs.size(); i++) {
             if (tabs.get(i).id().equals(id)) {
+                if (!tabs.get(i).needsDocument()) {
+                    model.showTools();
+                }
                 tabPane.getSelectionModel().select(i);
             }
         }
@@ -186,6 +191,10 @@ public final class MainWindow {
 
     public PlanView planView() {
         return planView;
+    }
+
+    public AlignmentView alignmentView() {
+        return alignmentView;
     }
 
     public ExportViewModel export() {
@@ -229,7 +238,7 @@ public final class MainWindow {
             viewMenu.getItems().add(m);
         }
         MenuItem start = new MenuItem("Start page");
-        start.setOnAction(e -> tabsWithoutDocument.set(false));
+        start.setOnAction(e -> model.hideTools());
         start.disableProperty().bind(model.documentProperty().isNotNull());
         viewMenu.getItems().addAll(start, new SeparatorMenuItem(),
                 item("Zoom in", "Shortcut+Equals", () -> chunkMapView.canvas().zoomIn()),

@@ -43,24 +43,22 @@ public final class StartView extends VBox {
         fillRecent(model);
         Label drop = new Label("Drop a COW image anywhere on this window to open it.");
         drop.getStyleClass().add("dim");
-        Label toolsTitle = new Label("Plan without a COW");
+        Label toolsTitle = new Label("Planning tools (no image needed)");
         toolsTitle.getStyleClass().add("section-title");
-        toolsTitle.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tools.getChildren()));
-        toolsTitle.managedProperty().bind(toolsTitle.visibleProperty());
         tools.getStyleClass().add("start-tools");
         tools.setAlignment(Pos.CENTER);
-        tools.setSpacing(8);
-        getChildren().addAll(title, subtitle, buttons, toolsTitle, tools, recentTitle, recent, drop);
+        toolsTitle.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tools.getChildren()));
+        toolsTitle.managedProperty().bind(toolsTitle.visibleProperty());
+        getChildren().addAll(title, subtitle, buttons, recentTitle, recent, drop, toolsTitle, tools);
     }
 
-    /** Adds a planning tool (it needs no COW) as a button under "Plan without a COW". */
-    public Button addTool(String text, String id, String tooltip, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setTooltip(new Tooltip(tooltip));
-        button.setOnAction(e -> action.run());
+    /** Lists a planning tool that works without an image (the window adds its tabs that need none). */
+    public void addTool(String id, String title, Runnable show) {
+        Button button = new Button(title);
+        button.setId("start-tool-" + id);
+        button.setTooltip(new Tooltip("Open the " + title + " tool; it needs no COW image"));
+        button.setOnAction(e -> show.run());
         tools.getChildren().add(button);
-        return button;
     }
 
     private void fillRecent(StartViewModel model) {

@@ -105,7 +105,7 @@ class PlanTabUiTest {
 
     @Test
     void plansFromACountAndFromTheKernelFixtureImagesAndExports(FxRobot robot) throws Exception {
-        robot.clickOn("#start-plan");
+        robot.clickOn("#start-tool-plan");
         WaitForAsyncUtils.waitForFxEvents();
         PlanView view = window.planView();
         PlanViewModel plan = view.model();

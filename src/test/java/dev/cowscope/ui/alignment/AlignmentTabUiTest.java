@@ -1,0 +1,214 @@
+package dev.cowscope.ui.alignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cowscope.alignment.KernelVersion;
+import dev.cowscope.alignment.LineReport;
+import dev.cowscope.alignment.Verdict;
+import dev.cowscope.ui.CowScopeApp;
+import dev.cowscope.ui.MainViewModel;
+import dev.cowscope.ui.MainWindow;
+import dev.cowscope.ui.common.AppPreferences;
+import dev.cowscope.ui.common.DialogService;
+import dev.cowscope.ui.common.FxTaskRunner;
+import dev.cowscope.ui.document.ImageOpener;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Alignment tab on Monocle, with no COW image open: paste the kernel fixture's filefrag output and read the verdicts. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class AlignmentTabUiTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private final List<String> dialogs = new CopyOnWriteArrayList<>();
+    private final Preferences prefsNode = Preferences.userRoot().node("dev/cowscope/ui-test-" + UUID.randomUUID());
+    private FxTaskRunner tasks;
+    private MainViewModel model;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        tasks = new FxTaskRunner("ui-test", 2);
+        DialogService recording = new DialogService() {
+            @Override
+            public void showError(String title, String message, Throwable detail) {
+                dialogs.add(title + ": " + message);
+            }
+
+            @Override
+            public void showInformation(String title, String message) {
+                dialogs.add(title + ": " + message);
+            }
+        };
+        model = new MainViewModel(tasks, recording, new AppPreferences(prefsNode), ImageOpener.ENGINE);
+        window = new MainWindow(stage, model);
+        CowScopeApp.show(stage, window, model, new AppPreferences(prefsNode));
+        stage.setWidth(1280); // the headless Monocle screen is 1280x800
+        stage.setHeight(800);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        Platform.runLater(() -> {
+            stage.hide();
+            model.close();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        tasks.shutdown();
+        prefsNode.removeNode();
+    }
+
+    @Test
+    void pastedFilefragOutputShowsTheKernelsWarningsAndCopiesTheTable(FxRobot robot) throws Exception {
+        // reachable with no image: the start page lists it, the View menu has Shortcut+6
+        MenuItem item = robot.lookup("#menu-bar").queryAs(MenuBar.class).getMenus().get(1).getItems().stream()
+            .filter(m -> "Alignment".equals(m.getText())).findFirst().orElseThrow();
+        assertThat(item.getAccelerator()).isEqualTo(KeyCombination.keyCombination("Shortcut+6"));
+        screenshot("alignment-start-page", stage.getScene().getRoot());
+        robot.clickOn("#start-tool-alignment");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.document()).isNull();
+        assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId())
+            .isEqualTo("tab-alignment");
+        AlignmentView view = window.alignmentView();
+        assertThat(view.isVisible() && view.getScene() != null).isTrue();
+
+        LimitsInput limits = AlignmentFixture.limits();
+        String filefrag = AlignmentFixture.frag6mFilefrag();
+        WaitForAsyncUtils.asyncFx(() -> {
+            text("#alignment-device", "/dev/vdb");
+            text("#alignment-lbs", limits.lbs());
+            text("#alignment-pbs", limits.pbs());
+            text("#alignment-io-min", limits.ioMin());
+            text("#alignment-io-opt", limits.ioOpt());
+            text("#alignment-offset", limits.alignmentOffset());
+            text("#alignment-part-start", limits.partStart());
+            text("#alignment-device-size", limits.deviceSize());
+            @SuppressWarnings("unchecked")
+            ChoiceBox<KernelVersion> kernel = (ChoiceBox<KernelVersion>) view.lookup("#alignment-kernel");
+            kernel.setValue(KernelVersion.V6_1);
+            // a real paste into the text area
+            ClipboardContent content = new ClipboardContent();
+            content.putString(filefrag);
+            Clipboard.getSystemClipboard().setContent(content);
+            view.input().requestFocus();
+            view.input().paste();
+        }).get();
+
+        waitUntil(() -> "0 lines rejected, 7 warnings".equals(label("#alignment-summary")));
+        assertThat(label("#alignment-details")).startsWith("The kernel accepts the table; the dm device reports alignment_offset -1");
+        List<LineReport> rows = view.linesTable().getItems();
+        assertThat(rows).hasSize(23);
+        assertThat(rows).filteredOn(l -> l.verdict() == Verdict.WARN).extracting(l -> l.line().startSector())
+            .containsExactly(1024L, 1970L, 2482L, 2994L, 3506L, 4018L, 12210L);
+        assertThat(robot.lookup(".verdict-warn").queryAll()).isNotEmpty();
+        String kernelLines = robot.lookup("#alignment-kernel-lines").queryAs(TextArea.class).getText();
+        assertThat(kernelLines.lines().toList()).containsExactlyElementsOf(AlignmentFixture.dmesg());
+
+        StripCanvas strip = view.strip();
+        waitUntil(() -> strip.framesPaintedProperty().get() > 0 && strip.strip().areaCount() == 23);
+        // hover the middle of line 1 (device sectors 15440..16385) and read its verdict in the tooltip
+        StripViewport v = strip.viewportProperty().get();
+        double x = v.xOf(15440 + 473);
+        robot.moveTo(strip.stripPane().localToScreen(x, v.heightPx() / 2.0));
+        robot.moveBy(1, 0); // a last move that ends on the strip
+        waitUntil(() -> !strip.hoverTextProperty().get().isEmpty());
+        assertThat(strip.tooltip().getText()).startsWith("line 1: sectors 1024+946").contains("WARN: W2");
+
+        // pick line 1 in the table: the strip zooms to it; zoom in until the 4 KiB grid shows
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.linesTable().getSelectionModel().select(1);
+            for (int i = 0; i < 7; i++) {
+                strip.zoomIn();
+            }
+        }).get();
+        waitUntil(() -> strip.viewportProperty().get().sectorsPerPixel() <= 8 / 6.0);
+        StripViewport zoomed = strip.viewportProperty().get();
+        assertThat(zoomed.firstSector()).isLessThan(15440 + 946).isGreaterThan(15440 - zoomed.widthPx() * zoomed.sectorsPerPixel());
+
+        robot.clickOn("#alignment-copy");
+        AtomicReference<String> clip = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> clip.set(Clipboard.getSystemClipboard().getString())).get();
+        assertThat(clip.get()).isEqualTo(AlignmentFixture.tableText());
+        assertThat(model.statusProperty().get()).startsWith("Table copied (23 lines)");
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("alignment", stage.getScene().getRoot());
+        assertThat(dialogs).isEmpty();
+    }
+
+    private void text(String id, String value) {
+        ((TextField) window.alignmentView().lookup(id)).setText(value);
+    }
+
+    private String label(String id) {
+        AtomicReference<String> text = new AtomicReference<>();
+        try {
+            WaitForAsyncUtils.asyncFx(() -> text.set(((Label) window.alignmentView().lookup(id)).getText())).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return text.get();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            AtomicReference<Boolean> result = new AtomicReference<>(false);
+            WaitForAsyncUtils.asyncFx(() -> {
+                try {
+                    result.set(condition.call());
+                } catch (Exception e) {
+                    result.set(false);
+                }
+            }).get();
+            return result.get();
+        });
+    }
+
+    private static void screenshot(String name, Node node) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Scene scene = node.getScene();
+            image.set(node == scene.getRoot() ? scene.snapshot(null) : node.snapshot(null, null));
+        }).get();
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image.get(), null);
+        File file = SCREENSHOTS.resolve(name + ".png").toFile();
+        ImageIO.write(buffered, "png", file);
+    }
+}

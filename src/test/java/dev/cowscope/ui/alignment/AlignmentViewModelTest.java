@@ -1,0 +1,214 @@
+package dev.cowscope.ui.alignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cowscope.alignment.BlockDevice;
+import dev.cowscope.alignment.Extent;
+import dev.cowscope.alignment.FiemapException;
+import dev.cowscope.alignment.KernelVersion;
+import dev.cowscope.alignment.LineReport;
+import dev.cowscope.alignment.QueueLimits;
+import dev.cowscope.alignment.Verdict;
+import dev.cowscope.ui.common.CurrentThreadTaskRunner;
+import dev.cowscope.ui.common.DialogService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The tab's state without a stage: jobs run on the test thread. */
+class AlignmentViewModelTest {
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> statuses = new ArrayList<>();
+    private final FakeSources sources = new FakeSources();
+    private final AlignmentViewModel model = new AlignmentViewModel(new CurrentThreadTaskRunner(), new DialogService() {
+        @Override
+        public void showError(String title, String message, Throwable detail) {
+            errors.add(title + ": " + message);
+        }
+
+        @Override
+        public void showInformation(String title, String message) {
+        }
+    }, sources, statuses::add);
+
+    @Test
+    void startsWithAHintAndNothingChecked() {
+        assertThat(model.messageProperty().get()).startsWith("Paste filefrag -v output");
+        assertThat(model.messageIsErrorProperty().get()).isFalse();
+        assertThat(model.lines()).isEmpty();
+        assertThat(model.summaryProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theFixturesFilefragOutputPredictsWhatTheKernelPrinted() throws Exception {
+        model.deviceProperty().set("/dev/vdb");
+        model.setLimits(AlignmentFixture.limits());
+        model.kernelProperty().set(KernelVersion.V6_1);
+        model.textProperty().set(AlignmentFixture.frag6mFilefrag());
+
+        assertThat(model.messageProperty().get()).isEmpty();
+        assertThat(model.summaryProperty().get()).isEqualTo("0 lines rejected, 7 warnings");
+        assertThat(model.worstVerdictProperty().get()).isEqualTo(Verdict.WARN);
+        assertThat(model.lines()).hasSize(23);
+        assertThat(model.lines()).filteredOn(l -> l.verdict() == Verdict.WARN).extracting(l -> l.line().startSector())
+            .containsExactly(1024L, 1970L, 2482L, 2994L, 3506L, 4018L, 12210L);
+        assertThat(model.kernelLines()).containsExactlyElementsOf(AlignmentFixture.dmesg());
+        assertThat(model.tableTextProperty().get()).isEqualTo(AlignmentFixture.tableText());
+        assertThat(model.sourceNames()).containsExactly("/mnt/fs1k/frag6M");
+        assertThat(model.detailsProperty().get()).contains("accepts the table").contains("23 extents");
+        DeviceStrip strip = model.stripProperty().get();
+        assertThat(strip.device()).isEqualTo("/dev/vdb");
+        assertThat(strip.deviceSectors()).isEqualTo(131072);
+        assertThat(strip.areaCount()).isEqualTo(23);
+        assertThat(model.describeLine(1)).startsWith("line 1: sectors 1024+946 → /dev/vdb sectors 15440..16385")
+            .contains("WARN: W2").contains("fix: ");
+    }
+
+    @Test
+    void inputsRecomputeAsTheyChange() throws Exception {
+        model.deviceProperty().set("/dev/vdb");
+        model.setLimits(AlignmentFixture.limits());
+        model.textProperty().set(AlignmentFixture.frag6mFilefrag());
+        model.wantedSizeProperty().set("512K");
+        assertThat(model.lines()).hasSize(1);
+        assertThat(model.tableTextProperty().get()).isEqualTo("0 1024 linear /dev/vdb 129538\n");
+        assertThat(model.summaryProperty().get()).isEqualTo("0 lines rejected, 0 warnings");
+
+        model.wantedSizeProperty().set("");
+        model.pbsProperty().set("512");
+        model.ioMinProperty().set("512");
+        assertThat(model.summaryProperty().get()).isEqualTo("0 lines rejected, 0 warnings");
+        assertThat(model.kernelLines()).isEmpty();
+    }
+
+    @Test
+    void tableLinesAreCheckedAsTheyAre() {
+        model.setLimits(new LimitsInput("4096", "4096", "", "0", "0", "0", "32768"));
+        model.textProperty().set("0 8 linear /dev/vdd 0\n8 7 linear /dev/vdd 9\n");
+        assertThat(model.sourceNames()).containsExactly("table, 2 lines");
+        assertThat(model.lines()).extracting(LineReport::verdict).containsExactly(Verdict.OK, Verdict.REJECT);
+        assertThat(model.summaryProperty().get()).isEqualTo("1 line rejected, 0 warnings");
+        assertThat(model.kernelLines()).contains("device-mapper: table: start=9 not aligned to h/w logical block size 4096 of vdd")
+            .last().asString().isEqualTo("device-mapper: ioctl: unable to set up device queue for new table.");
+        assertThat(model.detailsProperty().get()).startsWith("The kernel rejects the table");
+    }
+
+    @Test
+    void badInputIsShownInPlaceNotAsADialog() {
+        model.textProperty().set("this is not filefrag output");
+        assertThat(model.messageIsErrorProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).contains("line 1").contains("not filefrag");
+        assertThat(model.lines()).isEmpty();
+
+        model.textProperty().set("0 8 linear /dev/sda 0");
+        model.lbsProperty().set("lots");
+        assertThat(model.messageProperty().get()).startsWith("logical block size: not a size");
+        model.lbsProperty().set("512");
+        assertThat(model.messageProperty().get()).isEmpty();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void severalFilesInOnePasteCanBePicked() throws Exception {
+        String one = AlignmentFixture.frag6mFilefrag();
+        String small = java.nio.file.Files.readString(AlignmentFixture.p4().resolve("files/fs1k/small.filefrag-v.txt"));
+        model.textProperty().set(one + small);
+        assertThat(model.sourceNames()).containsExactly("/mnt/fs1k/frag6M", "/mnt/fs1k/small");
+        assertThat(model.lines()).hasSize(23);
+        model.selectedSourceProperty().set(1);
+        assertThat(model.lines()).hasSize(1);
+    }
+
+    @Test
+    void limitsAreReadFromTheDeviceThroughTheEngine() {
+        QueueLimits part = new QueueLimits(512, 4096, 4096, 0, 0, 2049, 120000, false);
+        sources.devices.put("/dev/vdc1", new BlockDevice("/dev/vdc1", "vdc1", Optional.of("vdc"), part));
+        model.deviceProperty().set("vdc1");
+        model.readDeviceLimits();
+        assertThat(model.partStartProperty().get()).isEqualTo("2049");
+        assertThat(model.deviceSizeProperty().get()).isEqualTo("120000");
+        assertThat(model.deviceInfoProperty().get()).contains("vdc1").contains("partition of vdc");
+        model.textProperty().set("0 8 linear vdc1 0\n8 8 linear vdc1 7\n");
+        assertThat(model.lines()).extracting(LineReport::deviceKernelName).containsOnly("vdc1");
+        assertThat(errors).isEmpty();
+
+        model.deviceProperty().set("sdz");
+        assertThat(model.deviceInfoProperty().get()).isEqualTo("limits typed by hand");
+        model.readDeviceLimits();
+        assertThat(errors).singleElement().asString().startsWith("Cannot read the limits of sdz: There is no block device");
+    }
+
+    @Test
+    void liveExtentsReplaceTheTextUntilItIsEdited() {
+        sources.extents = List.of(new Extent(0, 8 * 4096, 8192, 0), new Extent(8192, 1024 * 1024 + 1024, 4096, 1));
+        model.readLiveExtents(Path.of("/data/cow.img"));
+        assertThat(model.deviceProperty().get()).isEqualTo("8:16");
+        assertThat(model.liveSourceProperty().get()).startsWith("Live extents of /data/cow.img (2 extents)");
+        assertThat(model.tableTextProperty().get()).isEqualTo("0 16 linear 8:16 64\n16 8 linear 8:16 2050\n");
+        assertThat(model.summaryProperty().get()).isEqualTo("0 lines rejected, 1 warning");
+        assertThat(statuses).last().asString().contains("2 extents").contains("8:16");
+
+        model.textProperty().set("0 8 linear /dev/sda 0");
+        assertThat(model.liveSourceProperty().get()).isEmpty();
+        assertThat(model.lines()).hasSize(1);
+    }
+
+    @Test
+    void fiemapFailuresGoToTheDialogService() {
+        sources.fiemapError = new FiemapException("reading live extents needs Linux (the FIEMAP ioctl)", 0);
+        model.readLiveExtents(Path.of("x"));
+        assertThat(errors).singleElement().asString()
+            .isEqualTo("Cannot read the extents of x: reading live extents needs Linux (the FIEMAP ioctl)");
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void droppedTextFilesAreReadThroughTheEngine() throws Exception {
+        sources.files.put(Path.of("t.txt"), "0 8 linear /dev/sda 0\n");
+        model.loadTextFile(Path.of("t.txt"));
+        assertThat(model.textProperty().get()).isEqualTo("0 8 linear /dev/sda 0\n");
+        assertThat(model.lines()).hasSize(1);
+        model.loadTextFile(Path.of("missing.txt"));
+        assertThat(errors).singleElement().asString().startsWith("Cannot read missing.txt: ");
+    }
+
+    /** The machine, made up. */
+    private static final class FakeSources implements AlignmentSources {
+        final Map<String, BlockDevice> devices = new HashMap<>();
+        final Map<Path, String> files = new HashMap<>();
+        List<Extent> extents = List.of();
+        FiemapException fiemapError;
+
+        @Override
+        public String readText(Path file) throws IOException {
+            String text = files.get(file);
+            if (text == null) {
+                throw new java.nio.file.NoSuchFileException(file.toString());
+            }
+            return text;
+        }
+
+        @Override
+        public List<Extent> liveExtents(Path file) throws IOException {
+            if (fiemapError != null) {
+                throw fiemapError;
+            }
+            return extents;
+        }
+
+        @Override
+        public Optional<String> deviceOf(Path file) {
+            return Optional.of("8:16");
+        }
+
+        @Override
+        public Optional<BlockDevice> device(String name) {
+            return Optional.ofNullable(devices.get(name));
+        }
+    }
+}
