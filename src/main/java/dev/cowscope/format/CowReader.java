@@ -15,6 +15,7 @@ import java.util.Locale;
  * checked once per area.
  */
 public final class CowReader {
+    private static final int SEGMENT_BYTES = 1 << 20;
     private final ParseOptions options;
 
     public CowReader(ParseOptions options) {
@@ -189,13 +190,14 @@ public final class CowReader {
             throws IOException {
         AreaLayout layout = image.layout;
         long deviceChunks = image.deviceSectors / layout.chunkSizeSectors();
-        int chunkBytes = Math.toIntExact(layout.chunkSizeBytes());
         long perArea = layout.exceptionsPerArea();
         long maxAreas = (deviceChunks - AreaLayout.HEADER_CHUNKS + layout.areaStrideChunks() - 1) / layout.areaStrideChunks();
         progress.begin("Reading exception areas", maxAreas);
 
-        ByteBuffer area = ByteBuffer.allocateDirect(chunkBytes).order(ByteOrder.LITTLE_ENDIAN);
-        long[] words = new long[chunkBytes / Long.BYTES]; // the area as (old, new) pairs, decoded in one copy
+        // an area is read in segments of at most 1 MiB: a 1 GiB chunk size needs no 1 GiB buffer
+        int segmentEntries = (int) Math.min(perArea, SEGMENT_BYTES / DiskException.SIZE_BYTES);
+        ByteBuffer segment = ByteBuffer.allocateDirect(segmentEntries * DiskException.SIZE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        long[] words = new long[2 * segmentEntries]; // the segment as (old, new) pairs, decoded in one copy
         ExceptionTable.Builder table = new ExceptionTable.Builder(layout);
         long nextFree = AreaLayout.HEADER_CHUNKS + 1;
         long areaIndex = 0;
@@ -215,26 +217,33 @@ public final class CowReader {
                 image.areasRead = areaIndex;
                 break;
             }
-            area.clear();
-            source.readFully(layout.chunkOffsetBytes(chunk), area);
-            area.flip();
-            area.asLongBuffer().get(words);
             boolean full = true;
-            int entries = (int) perArea;
-            for (int i = 0; i < perArea; i++) {
-                long newChunk = words[2 * i + 1];
-                if (newChunk == 0) {
-                    image.currentCommitted = i;
-                    image.staleEntries = countStale(words, i + 1, perArea);
-                    entries = i;
-                    full = false;
-                    break;
+            for (long slot = 0; slot < perArea; slot += segmentEntries) {
+                int n = (int) Math.min(segmentEntries, perArea - slot);
+                segment.clear().limit(n * DiskException.SIZE_BYTES);
+                source.readFully(layout.entryOffsetBytes(areaIndex, slot), segment);
+                segment.flip();
+                segment.asLongBuffer().get(words, 0, 2 * n);
+                if (!full) {
+                    image.staleEntries += countStale(words, 0, n);
+                    continue;
                 }
-                if (Long.compareUnsigned(nextFree, newChunk) <= 0) {
-                    nextFree = newChunk + 1; // unsigned, wraps like the kernel's chunk_t
+                int entries = n;
+                for (int i = 0; i < n; i++) {
+                    long newChunk = words[2 * i + 1];
+                    if (newChunk == 0) {
+                        image.currentCommitted = slot + i;
+                        image.staleEntries = countStale(words, i + 1, n);
+                        entries = i;
+                        full = false;
+                        break;
+                    }
+                    if (Long.compareUnsigned(nextFree, newChunk) <= 0) {
+                        nextFree = newChunk + 1; // unsigned, wraps like the kernel's chunk_t
+                    }
                 }
+                table.addEntries(words, entries);
             }
-            table.addArea(words, entries);
             progress.worked(1);
             if (!full) {
                 image.currentArea = areaIndex;
@@ -253,9 +262,10 @@ public final class CowReader {
         }
     }
 
-    private static long countStale(long[] words, int from, long perArea) {
+    /** Non-zero entries among pairs {@code from … to - 1} of {@code words}. */
+    private static long countStale(long[] words, int from, int to) {
         long stale = 0;
-        for (int i = from; i < perArea; i++) {
+        for (int i = from; i < to; i++) {
             if (words[2 * i] != 0 || words[2 * i + 1] != 0) {
                 stale++;
             }

@@ -186,10 +186,10 @@ public final class ExceptionTable {
         }
 
         /**
-         * Appends the first {@code count} entries of one metadata area given as (old, new) pairs:
-         * {@code words[2i]} is entry i's old chunk, {@code words[2i+1]} its new chunk.
+         * Appends {@code count} entries that follow the ones added so far, given as (old, new)
+         * pairs: {@code words[2i]} is entry i's old chunk, {@code words[2i+1]} its new chunk.
          */
-        public Builder addArea(long[] words, int count) {
+        public Builder addEntries(long[] words, int count) {
             if (newChunks == null) {
                 long base = size();
                 long expected = expectedNewChunk;

@@ -244,6 +244,17 @@ class FindingsTest {
     }
 
     @Test
+    void largeChunksAreReadInSegments() throws Exception {
+        // 2 MiB chunks hold 131072 entries per area, read 1 MiB (65536 entries) at a time
+        CowImage image = cow().chunkSizeSectors(4096).deviceBytes(8L << 20).exceptions(7, 70_000)
+                .rawEntry(0, 100_000, 1, 1).read();
+        assertThat(image.exceptions().size()).isEqualTo(70_000);
+        assertThat(image.currentCommitted()).isEqualTo(70_000);
+        assertThat(image.staleEntries()).isEqualTo(1);
+        assertThat(image.exceptions().oldChunk(69_999)).isEqualTo(7 + 69_999);
+    }
+
+    @Test
     void everyFindingKindIsCovered() {
         // keeps this class honest when a kind is added: each kind has a test above
         assertThat(FindingKind.values()).hasSize(18);
