@@ -7,8 +7,9 @@
 #   cowscope-<v>-1.x86_64.rpm  only where rpmbuild exists
 # Run by `mvn -Ppackage -DskipTests package`; by hand: packaging/linux/package.sh [VERSION].
 # Tools: a JDK 17+ with jmods (jlink, jpackage), dpkg-deb, fakeroot, objcopy (packaging/linux/prereqs.sh).
-# With Xvfb present the app is started once, hidden on a virtual display, to record a
-# class-data-sharing archive of the classes it loads up to its first frame (faster start).
+# With Xvfb present the app is started once, hidden on a virtual display, to list the classes it
+# loads up to its first frame; the archive made from that list (class-data sharing) is made for
+# the app image here and, for the .deb, by its postinst at the installed path.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -51,24 +52,30 @@ cds=${COWSCOPE_CDS:-auto}
 if [ "$cds" = required ] && ! command -v Xvfb >/dev/null; then
   fail "COWSCOPE_CDS=required but Xvfb is missing"
 fi
+jsa_cmd() {  # the static AppCDS dump, at the path the launcher will use (JDK 17 archives do not relocate)
+  "$1/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$1/lib/app/cowscope.classlist" \
+    -XX:SharedArchiveFile="$1/lib/app/cowscope.jsa" -cp "$1/lib/app/cowscope.jar"
+}
 if [ "$cds" != off ] && command -v Xvfb >/dev/null; then
-  echo "package.sh: recording the class-data-sharing archive (Xvfb)"
+  echo "package.sh: listing the classes loaded up to the first frame (Xvfb), for class-data sharing"
   display=:$((90 + RANDOM % 60))
   Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   trap 'kill "$xvfb" 2>/dev/null || true' EXIT
   sleep 1
   prefs=$(mktemp -d)
-  if DISPLAY=$display JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$image/lib/app/cowscope.jsa -Dcowscope.exitAfterShown=true -Djava.util.prefs.userRoot=$prefs" \
-      timeout 120 "$image/bin/cowscope" >"$out/cds-training.log" 2>&1 && [ -s "$image/lib/app/cowscope.jsa" ]; then
-    # the launcher reads lib/app/cowscope.cfg; $APPDIR is lib/app wherever the image is installed
+  if DISPLAY=$display JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$image/lib/app/cowscope.classlist -Dcowscope.exitAfterShown=true -Djava.util.prefs.userRoot=$prefs" \
+      timeout 120 "$image/bin/cowscope" >"$out/cds-training.log" 2>&1 && [ -s "$image/lib/app/cowscope.classlist" ] \
+      && jsa_cmd "$image" >>"$out/cds-training.log" 2>&1; then
+    # the launcher reads lib/app/cowscope.cfg ($APPDIR = lib/app). The archive is made here for
+    # the app image and again by the .deb's postinst at /opt/cowscope; a missing one is ignored.
     sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/cowscope.jsa\njava-options=-Xshare:auto|' \
       "$image/lib/app/cowscope.cfg"
     grep -q 'SharedArchiveFile' "$image/lib/app/cowscope.cfg" || fail "could not add the CDS archive to cowscope.cfg"
   else
     [ "$cds" = required ] && { cat "$out/cds-training.log" >&2; fail "the packaged app did not show its window (CDS training)"; }
     echo "package.sh: CDS training failed (see $out/cds-training.log); packaging without the archive"
-    rm -f "$image/lib/app/cowscope.jsa"
+    rm -f "$image/lib/app/cowscope.jsa" "$image/lib/app/cowscope.classlist"
   fi
   rm -rf "$prefs"
   kill "$xvfb" 2>/dev/null || true
@@ -77,7 +84,11 @@ else
   echo "package.sh: no class-data-sharing archive (Xvfb missing or COWSCOPE_CDS=off)"
 fi
 
-# JavaFX's natives travel inside the jar, so jpackage cannot see that they need GTK 3 and GL
+# the packages carry the class list, not the archive (made by postinst where it will be used)
+if [ -f "$image/lib/app/cowscope.jsa" ]; then
+  mv "$image/lib/app/cowscope.jsa" "$out/cowscope.jsa"
+fi
+
 linux=(--resource-dir "$here" --icon "$root/icons/cowscope-256.png" --linux-shortcut
        --linux-menu-group "System;Utility;Development;" --linux-app-category utils)
 
@@ -95,5 +106,8 @@ else
   echo "package.sh: rpm skipped: rpmbuild is not installed"
 fi
 
+if [ -f "$out/cowscope.jsa" ]; then
+  mv "$out/cowscope.jsa" "$image/lib/app/cowscope.jsa"
+fi
 ls -l "$out"/*.deb "$out"/*.rpm 2>/dev/null || true
 du -sh "$image" "$out/runtime"
