@@ -4,12 +4,15 @@ import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.AppPreferences.WindowGeometry;
 import dev.cowscope.ui.common.FxDialogService;
 import dev.cowscope.ui.common.FxTaskRunner;
+import dev.cowscope.ui.desktop.AppIcons;
+import dev.cowscope.ui.desktop.StartupProbe;
 import dev.cowscope.ui.document.ImageOpener;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The JavaFX application: one inspector window, remembered size and position. */
@@ -28,6 +31,7 @@ public final class CowScopeApp extends Application {
                 () -> dialogs.showError("Unexpected error", MainViewModel.messageOf(error), error)));
         model = new MainViewModel(tasks, dialogs, preferences, ImageOpener.ENGINE);
         MainWindow window = new MainWindow(stage, model);
+        window.setLinkOpener(getHostServices()::showDocument);
         show(stage, window, model, preferences);
         List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
@@ -40,17 +44,23 @@ public final class CowScopeApp extends Application {
         WindowGeometry geometry = preferences.windowGeometry();
         Scene scene = new Scene(window.root(), geometry.width(), geometry.height());
         scene.getStylesheets().add(CowScopeApp.class.getResource(STYLESHEET).toExternalForm());
+        window.theme().attach(scene);
         stage.setScene(scene);
+        stage.getIcons().setAll(AppIcons.all());
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(WindowGeometry.MIN_WIDTH);
         stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
-        if (!Double.isNaN(geometry.x()) && !Double.isNaN(geometry.y())) {
+        if (!Double.isNaN(geometry.x()) && !Double.isNaN(geometry.y())
+                && !Screen.getScreensForRectangle(geometry.x(), geometry.y(), geometry.width(), geometry.height()).isEmpty()) {
             stage.setX(geometry.x());
             stage.setY(geometry.y());
         }
         stage.setMaximized(geometry.maximized());
-        stage.setOnHiding(e -> preferences.saveWindowGeometry(new WindowGeometry(stage.getX(), stage.getY(),
-                stage.getWidth(), stage.getHeight(), stage.isMaximized())));
+        stage.setOnHiding(e -> preferences.saveWindowGeometry(stage.isMaximized()
+                // maximized: keep the size to return to, remember only that it was maximized
+                ? new WindowGeometry(geometry.x(), geometry.y(), geometry.width(), geometry.height(), true)
+                : new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false)));
+        StartupProbe.install(stage);
         stage.show();
         stage.requestFocus();
         return scene;

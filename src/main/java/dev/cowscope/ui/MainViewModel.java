@@ -130,6 +130,17 @@ public final class MainViewModel {
         return recentFilesView;
     }
 
+    /** File ▸ Open recent ▸ Clear recent. */
+    public void clearRecentFiles() {
+        preferences.clearRecentFiles();
+        recentFiles.clear();
+    }
+
+    /** What the window remembers (theme, last directory); the same node the model keeps recent files in. */
+    public AppPreferences preferences() {
+        return preferences;
+    }
+
     /** Opens {@code path} as a COW image, replacing the current one when it succeeds. */
     public void open(Path path) {
         ParseOptions options;

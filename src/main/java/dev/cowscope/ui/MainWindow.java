@@ -1,5 +1,9 @@
 package dev.cowscope.ui;
 
+import dev.cowscope.ui.about.AboutDialog;
+import dev.cowscope.ui.about.AboutInfo;
+import dev.cowscope.ui.about.Shortcuts;
+import dev.cowscope.ui.about.ShortcutsDialog;
 import dev.cowscope.ui.areas.AreasView;
 import dev.cowscope.ui.areas.AreasViewModel;
 import dev.cowscope.ui.alignment.AlignmentSources;
@@ -7,6 +11,7 @@ import dev.cowscope.ui.alignment.AlignmentView;
 import dev.cowscope.ui.alignment.AlignmentViewModel;
 import dev.cowscope.ui.chunkmap.ChunkMapView;
 import dev.cowscope.ui.chunkmap.ChunkMapViewModel;
+import dev.cowscope.ui.desktop.RememberedDirectory;
 import dev.cowscope.ui.export.ExportViewModel;
 import dev.cowscope.ui.fill.FillView;
 import dev.cowscope.ui.fill.FillViewModel;
@@ -22,6 +27,8 @@ import dev.cowscope.ui.start.StartView;
 import dev.cowscope.ui.start.StartViewModel;
 import dev.cowscope.ui.summary.SummaryView;
 import dev.cowscope.ui.summary.SummaryViewModel;
+import dev.cowscope.ui.theme.DesktopColorScheme;
+import dev.cowscope.ui.theme.ThemeSettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +39,7 @@ import javafx.collections.ListChangeListener;
 import javafx.concurrent.Worker;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -75,10 +83,17 @@ public final class MainWindow {
     private final AlignmentView alignmentView;
     private final ExportViewModel export;
     private final PlanView planView;
+    private final ThemeSettings theme;
+    private final RememberedDirectory directories;
+    private MenuBar menuBar;
+    private Consumer<String> linkOpener;
 
     public MainWindow(Window owner, MainViewModel model) {
         this.owner = owner;
         this.model = model;
+        theme = new ThemeSettings(model.preferences(), DesktopColorScheme.detectInBackground());
+        directories = new RememberedDirectory(model.preferences());
+        linkOpener = model::reportStatus; // without HostServices (tests): show the address
         root.getStyleClass().add("main-window");
         root.setId("main-window");
         summaryView = new SummaryView(new SummaryViewModel(model));
@@ -87,12 +102,12 @@ public final class MainWindow {
         originMapView = new OriginMapView(new OriginMapViewModel(model));
         areasView = new AreasView(new AreasViewModel(model));
         fillView = new FillView(new FillViewModel(model));
-        mergeView = new MergeView(new MergeViewModel(model));
+        mergeView = new MergeView(new MergeViewModel(model), directories);
         startView = new StartView(new StartViewModel(model), this::chooseAndOpen);
         export = new ExportViewModel(model);
-        planView = new PlanView(PlanViewModel.of(model));
+        planView = new PlanView(PlanViewModel.of(model), directories);
         alignmentView = new AlignmentView(new AlignmentViewModel(model.tasks(), model.dialogs(), AlignmentSources.ENGINE,
-                model::reportStatus));
+                model::reportStatus), directories);
 
         tabs.add(new InspectorTab(MainViewModel.CHUNK_MAP_TAB, "Chunk map", chunkMapView, KeyCombination.keyCombination("Shortcut+1")));
         tabs.add(new InspectorTab("origin-map", "Origin map", originMapView, KeyCombination.keyCombination("Shortcut+2")));
@@ -205,6 +220,39 @@ public final class MainWindow {
         return statusBar;
     }
 
+    /** The theme (View ▸ Theme); {@code CowScopeApp.show} attaches it to the scene. */
+    public ThemeSettings theme() {
+        return theme;
+    }
+
+    /** Where every file chooser of the window starts. */
+    public RememberedDirectory directories() {
+        return directories;
+    }
+
+    public MenuBar menuBarNode() {
+        return menuBar;
+    }
+
+    /** How links (Help ▸ About) are opened; the application passes its HostServices. */
+    public void setLinkOpener(Consumer<String> opener) {
+        linkOpener = opener;
+    }
+
+    /** Help ▸ About. */
+    public void showAbout() {
+        Dialog<Void> dialog = AboutDialog.create(owner, AboutInfo.current(), url -> linkOpener.accept(url));
+        theme.style(dialog.getDialogPane());
+        dialog.show();
+    }
+
+    /** Help ▸ Keyboard shortcuts: every accelerator of the menu bar. */
+    public void showShortcuts() {
+        Dialog<Void> dialog = ShortcutsDialog.create(owner, Shortcuts.of(menuBar));
+        theme.style(dialog.getDialogPane());
+        dialog.show();
+    }
+
     private MenuBar menuBar() {
         Menu file = new Menu("_File");
         MenuItem open = item("Open COW…", "Shortcut+O", this::chooseAndOpen);
@@ -243,12 +291,17 @@ public final class MainWindow {
         viewMenu.getItems().addAll(start, new SeparatorMenuItem(),
                 item("Zoom in", "Shortcut+Equals", () -> chunkMapView.canvas().zoomIn()),
                 item("Zoom out", "Shortcut+Minus", () -> chunkMapView.canvas().zoomOut()),
-                item("Fit whole device", "Shortcut+0", () -> chunkMapView.canvas().fit()));
+                item("Fit whole device", "Shortcut+0", () -> chunkMapView.canvas().fit()),
+                new SeparatorMenuItem(), theme.menu());
         Menu help = new Menu("_Help");
-        help.getItems().add(item("About CowScope", "F1", () -> model.dialogs().showInformation("About CowScope",
-                "CowScope reads Linux dm-snapshot COW devices offline (read-only) and shows what the kernel would see.")));
+        MenuItem shortcuts = item("Keyboard shortcuts", "Shortcut+Slash", this::showShortcuts);
+        shortcuts.setId("menu-shortcuts");
+        MenuItem about = item("About CowScope", "F1", this::showAbout);
+        about.setId("menu-about");
+        help.getItems().addAll(shortcuts, new SeparatorMenuItem(), about);
         MenuBar bar = new MenuBar(file, viewMenu, help);
         bar.setId("menu-bar");
+        menuBar = bar;
         return bar;
     }
 
@@ -341,6 +394,12 @@ public final class MainWindow {
             m.setOnAction(e -> model.open(path));
             recent.getItems().add(m);
         }
+        if (!recent.getItems().isEmpty()) {
+            MenuItem clear = new MenuItem("Clear recent");
+            clear.setId("clear-recent");
+            clear.setOnAction(e -> model.clearRecentFiles());
+            recent.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
         recent.setDisable(recent.getItems().isEmpty());
     }
 
@@ -349,7 +408,7 @@ public final class MainWindow {
         chooser.setTitle("Open COW image");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("All files", "*"),
                 new FileChooser.ExtensionFilter("Images", "*.img", "*.img.gz", "*.cow"));
-        File file = chooser.showOpenDialog(owner);
+        File file = directories.showOpen(chooser, owner);
         if (file != null) {
             model.open(file.toPath());
         }
@@ -358,7 +417,7 @@ public final class MainWindow {
     private void chooseAndAttach() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Attach origin");
-        File file = chooser.showOpenDialog(owner);
+        File file = directories.showOpen(chooser, owner);
         if (file != null) {
             model.attachOrigin(file.toPath());
         }
@@ -378,7 +437,7 @@ public final class MainWindow {
         chooser.setTitle("Export " + kind);
         chooser.setInitialFileName(suggested);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        File file = chooser.showSaveDialog(owner);
+        File file = directories.showSave(chooser, owner);
         if (file != null) {
             action.accept(file.toPath());
         }

@@ -42,6 +42,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
+import dev.cowscope.ui.desktop.RememberedDirectory;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -51,6 +52,8 @@ import javafx.util.StringConverter;
  * predicted kernel lines and the generated table with Copy. Only builds nodes and binds them.
  */
 public final class AlignmentView extends SplitPane {
+    /** File choosers start where the user last was (remembered across runs). */
+    private final RememberedDirectory directories;
     private final AlignmentViewModel model;
     private final TextArea input = new TextArea();
     private final StripCanvas strip = new StripCanvas();
@@ -58,7 +61,8 @@ public final class AlignmentView extends SplitPane {
     private final TextArea kernelLines = new TextArea();
     private final TextArea tableText = new TextArea();
 
-    public AlignmentView(AlignmentViewModel model) {
+    public AlignmentView(AlignmentViewModel model, RememberedDirectory directories) {
+        this.directories = directories;
         this.model = model;
         getStyleClass().add("alignment-view");
         setId("alignment-view");
@@ -171,7 +175,7 @@ public final class AlignmentView extends SplitPane {
     private java.util.Optional<File> choose(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        return java.util.Optional.ofNullable(chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow()));
+        return java.util.Optional.ofNullable(directories.showOpen(chooser, getScene() == null ? null : getScene().getWindow()));
     }
 
     // ---- limits ----------------------------------------------------------------------------------

@@ -3,11 +3,13 @@ package dev.cowscope.ui.common;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * What the window remembers between runs (java.util.prefs): recent files and its geometry.
+ * What the window remembers between runs (java.util.prefs): recent files, its geometry, the
+ * last directory of a file chooser and the theme.
  * Tests pass their own node so they never touch the user's.
  */
 public final class AppPreferences {
@@ -53,6 +55,35 @@ public final class AppPreferences {
         }
         flush();
         return files;
+    }
+
+    /** Forgets every recent file. */
+    public void clearRecentFiles() {
+        for (int i = 0; i < MAX_RECENT; i++) {
+            node.remove(RECENT_KEY + i);
+        }
+        flush();
+    }
+
+    /** The directory the last file chooser ended in, if any was recorded. */
+    public Optional<Path> lastDirectory() {
+        String value = node.get("chooser.directory", null);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
+    }
+
+    public void saveLastDirectory(Path directory) {
+        node.put("chooser.directory", directory.toAbsolutePath().normalize().toString());
+        flush();
+    }
+
+    /** The theme the user picked ("LIGHT", "DARK", "SYSTEM"), or {@code fallback}. */
+    public String theme(String fallback) {
+        return node.get("theme", fallback);
+    }
+
+    public void saveTheme(String theme) {
+        node.put("theme", theme);
+        flush();
     }
 
     public WindowGeometry windowGeometry() {

@@ -40,6 +40,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
+import dev.cowscope.ui.desktop.RememberedDirectory;
 import javafx.stage.FileChooser;
 
 /**
@@ -48,6 +49,8 @@ import javafx.stage.FileChooser;
  * the offline merge, and the strategy comparison. Only builds nodes and binds them.
  */
 public final class MergeView extends BorderPane {
+    /** File choosers start where the user last was (remembered across runs). */
+    private final RememberedDirectory directories;
     private final MergeViewModel model;
     private final MapCanvas canvas;
     private final Slider slider = new Slider(0, 0, 0);
@@ -60,7 +63,8 @@ public final class MergeView extends BorderPane {
         }
     };
 
-    public MergeView(MergeViewModel model) {
+    public MergeView(MergeViewModel model, RememberedDirectory directories) {
+        this.directories = directories;
         this.model = model;
         getStyleClass().add("merge-view");
         setId("merge");
@@ -425,7 +429,7 @@ public final class MergeView extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Merge into a new file");
         chooser.setInitialFileName("origin-merged.img");
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        File file = directories.showSave(chooser, getScene() == null ? null : getScene().getWindow());
         if (file != null) {
             model.mergeInto(file.toPath());
         }

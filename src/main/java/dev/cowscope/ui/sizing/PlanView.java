@@ -45,6 +45,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import dev.cowscope.ui.desktop.RememberedDirectory;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.controlsfx.validation.Severity;
@@ -58,6 +59,8 @@ import org.controlsfx.validation.Validator;
  * ours, and JSON/CSV export. Usable with no COW open.
  */
 public final class PlanView extends SplitPane {
+    /** File choosers start where the user last was (remembered across runs). */
+    private final RememberedDirectory directories;
     /** The tab's id in the main window. */
     public static final String TAB_ID = "plan";
     private static final PseudoClass RECOMMENDED = PseudoClass.getPseudoClass("recommended");
@@ -70,7 +73,8 @@ public final class PlanView extends SplitPane {
     private final NumberAxis sizeAxis = new NumberAxis();
     private final StackedBarChart<String, Number> chart = new StackedBarChart<>(chunkAxis, sizeAxis);
 
-    public PlanView(PlanViewModel model) {
+    public PlanView(PlanViewModel model, RememberedDirectory directories) {
+        this.directories = directories;
         this.model = model;
         getStyleClass().add("plan-view");
         setId("plan");
@@ -450,7 +454,7 @@ public final class PlanView extends SplitPane {
     private void chooseFile(String title, Consumer<Path> action) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        File file = directories.showOpen(chooser, getScene() == null ? null : getScene().getWindow());
         if (file != null) {
             action.accept(file.toPath());
         }
@@ -461,7 +465,7 @@ public final class PlanView extends SplitPane {
         chooser.setTitle("Export the plan as " + kind);
         chooser.setInitialFileName(suggested);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        File file = directories.showSave(chooser, getScene() == null ? null : getScene().getWindow());
         if (file != null) {
             action.accept(file.toPath());
         }

@@ -1,0 +1,90 @@
+package dev.cowscope.ui.desktop;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * Measures startup for the record: with {@code -Dcowscope.startupReport=FILE} it writes the
+ * milliseconds from JVM start (and from process start, which for the packaged launcher includes
+ * the launcher itself) to the window shown and to its first frame; with
+ * {@code -Dcowscope.exitAfterShown=true} the application then quits (also used to train the
+ * class-data-sharing archive of the package). Does nothing without those properties.
+ */
+public final class StartupProbe {
+    public static final String REPORT_PROPERTY = "cowscope.startupReport";
+    public static final String EXIT_PROPERTY = "cowscope.exitAfterShown";
+
+    private StartupProbe() {
+        throw new AssertionError("no instances");
+    }
+
+    /** Call before {@code stage.show()}. */
+    public static void install(Stage stage) {
+        String report = System.getProperty(REPORT_PROPERTY);
+        boolean exit = Boolean.getBoolean(EXIT_PROPERTY);
+        if ((report == null || report.isBlank()) && !exit) {
+            return;
+        }
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<WindowEvent>() {
+            @Override
+            public void handle(WindowEvent event) {
+                stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                long shown = System.currentTimeMillis();
+                new AnimationTimer() {
+                    private int frames;
+
+                    @Override
+                    public void handle(long now) {
+                        // the second pulse after "shown": the first frame has been rendered
+                        if (++frames < 2) {
+                            return;
+                        }
+                        stop();
+                        long painted = System.currentTimeMillis();
+                        if (report != null && !report.isBlank()) {
+                            write(Path.of(report), format(jvmStart(), processStart(), shown, painted));
+                        }
+                        if (exit) {
+                            Platform.exit();
+                        }
+                    }
+                }.start();
+            }
+        });
+    }
+
+    /** The report: one {@code key=value} line each, milliseconds. */
+    static String format(long jvmStart, long processStart, long shown, long painted) {
+        StringBuilder out = new StringBuilder();
+        out.append("jvm_start_to_shown_ms=").append(shown - jvmStart).append('\n');
+        out.append("jvm_start_to_first_frame_ms=").append(painted - jvmStart).append('\n');
+        if (processStart > 0) {
+            out.append("process_start_to_first_frame_ms=").append(painted - processStart).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static long jvmStart() {
+        return ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    private static long processStart() {
+        return ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // a measurement aid: nothing to tell the user
+        }
+    }
+}
