@@ -90,7 +90,7 @@ if [ -f "$image/lib/app/cowscope.jsa" ]; then
 fi
 
 linux=(--resource-dir "$here" --icon "$root/icons/cowscope-256.png" --linux-shortcut
-       --linux-menu-group "System;Utility;Development;" --linux-app-category utils)
+       --linux-menu-group "System;Filesystem;" --linux-app-category utils)
 
 echo "package.sh: deb"
 "$jdk/bin/jpackage" --type deb --app-image "$image" @"$here/jpackage.options" --app-version "$version" \
