@@ -99,7 +99,7 @@ class DesktopMannersUiTest {
         assertThat(version.getText()).isEqualTo("Version " + VersionProvider.version());
         assertThat(robot.lookup("#about-licence").queryAs(Label.class).getText()).contains("Apache-2.0");
         DialogPane pane = robot.lookup("#about-dialog").queryAs(DialogPane.class);
-        InspectorWindowUiTest.screenshot("about", pane);
+        UiTestSupport.screenshot("about", pane);
     }
 
     @Test
@@ -117,7 +117,7 @@ class DesktopMannersUiTest {
         assertThat(shown).containsAll(expected).contains("Open COW…", "Export ▸ Report JSON…", "About CowScope", "Keyboard shortcuts");
         assertThat(Shortcuts.of(window.menuBarNode())).extracting(Shortcut::menu).containsSubsequence("File", "View", "Help")
                 .filteredOn("File"::equals).hasSizeGreaterThan(4);
-        InspectorWindowUiTest.screenshot("shortcuts", robot.lookup("#shortcuts-dialog").queryAs(DialogPane.class));
+        UiTestSupport.screenshot("shortcuts", robot.lookup("#shortcuts-dialog").queryAs(DialogPane.class));
     }
 
     @Test
@@ -126,13 +126,13 @@ class DesktopMannersUiTest {
         assertThat(stage.getScene().getStylesheets()).anyMatch(css -> css.endsWith("cowscope-dark.css"));
         assertThat(window.theme().theme()).isEqualTo(Theme.DARK);
         assertThat(preferences.theme("")).isEqualTo("DARK");
-        InspectorWindowUiTest.screenshot("start-page-dark", stage.getScene().getRoot());
+        UiTestSupport.screenshot("start-page-dark", stage.getScene().getRoot());
         fire("menu-about");
         WaitForAsyncUtils.waitForFxEvents();
         DialogPane about = (DialogPane) javafx.stage.Window.getWindows().stream().filter(w -> w != stage)
                 .map(w -> w.getScene().getRoot()).filter(r -> r instanceof DialogPane).findFirst().orElseThrow();
         assertThat(about.getScene().getStylesheets()).anyMatch(css -> css.endsWith("cowscope-dark.css"));
-        InspectorWindowUiTest.screenshot("about-dark", about);
+        UiTestSupport.screenshot("about-dark", about);
 
         ThemeSettings again = new ThemeSettings(preferences, () -> Theme.LIGHT);
         assertThat(again.choiceProperty().get()).isEqualTo(ThemeChoice.DARK);

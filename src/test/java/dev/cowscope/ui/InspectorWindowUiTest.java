@@ -1,5 +1,7 @@
 package dev.cowscope.ui;
 
+import static dev.cowscope.ui.UiTestSupport.screenshot;
+import static dev.cowscope.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,22 +14,14 @@ import dev.cowscope.ui.chunkmap.MapCanvas;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.FxTaskRunner;
 import dev.cowscope.ui.document.ImageOpener;
-import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +38,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class InspectorWindowUiTest {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private final Preferences prefsNode = Preferences.userRoot().node("dev/cowscope/ui-test-" + UUID.randomUUID());
@@ -239,29 +232,5 @@ class InspectorWindowUiTest {
         };
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            AtomicReference<Boolean> result = new AtomicReference<>(false);
-            WaitForAsyncUtils.asyncFx(() -> {
-                try {
-                    result.set(condition.call());
-                } catch (Exception e) {
-                    result.set(false);
-                }
-            }).get();
-            return result.get();
-        });
-    }
 
-    static void screenshot(String name, Node node) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        WaitForAsyncUtils.asyncFx(() -> {
-            Scene scene = node.getScene();
-            image.set(node == scene.getRoot() ? scene.snapshot(null) : node.snapshot(null, null));
-        }).get();
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image.get(), null);
-        File file = SCREENSHOTS.resolve(name + ".png").toFile();
-        ImageIO.write(buffered, "png", file);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.cowscope.ui.alignment;
 
+import static dev.cowscope.ui.UiTestSupport.screenshot;
+import static dev.cowscope.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cowscope.alignment.KernelVersion;
@@ -12,21 +14,12 @@ import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.DialogService;
 import dev.cowscope.ui.common.FxTaskRunner;
 import dev.cowscope.ui.document.ImageOpener;
-import java.awt.image.BufferedImage;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -34,12 +27,10 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,7 +44,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class AlignmentTabUiTest {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private final List<String> dialogs = new CopyOnWriteArrayList<>();
     private final Preferences prefsNode = Preferences.userRoot().node("dev/cowscope/ui-test-" + UUID.randomUUID());
     private FxTaskRunner tasks;
@@ -162,7 +152,9 @@ class AlignmentTabUiTest {
         StripViewport zoomed = strip.viewportProperty().get();
         assertThat(zoomed.firstSector()).isLessThan(15440 + 946).isGreaterThan(15440 - zoomed.widthPx() * zoomed.sectorsPerPixel());
 
-        robot.clickOn("#alignment-copy");
+        // fire the button itself: a robot click here raced the layout of the scrolled pane now and then
+        robot.interact(() -> robot.lookup("#alignment-copy").queryButton().fire());
+        waitUntil(() -> AlignmentFixture.tableText().equals(Clipboard.getSystemClipboard().getString()));
         AtomicReference<String> clip = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> clip.set(Clipboard.getSystemClipboard().getString())).get();
         assertThat(clip.get()).isEqualTo(AlignmentFixture.tableText());
@@ -186,29 +178,5 @@ class AlignmentTabUiTest {
         return text.get();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            AtomicReference<Boolean> result = new AtomicReference<>(false);
-            WaitForAsyncUtils.asyncFx(() -> {
-                try {
-                    result.set(condition.call());
-                } catch (Exception e) {
-                    result.set(false);
-                }
-            }).get();
-            return result.get();
-        });
-    }
 
-    private static void screenshot(String name, Node node) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        WaitForAsyncUtils.asyncFx(() -> {
-            Scene scene = node.getScene();
-            image.set(node == scene.getRoot() ? scene.snapshot(null) : node.snapshot(null, null));
-        }).get();
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image.get(), null);
-        File file = SCREENSHOTS.resolve(name + ".png").toFile();
-        ImageIO.write(buffered, "png", file);
-    }
 }

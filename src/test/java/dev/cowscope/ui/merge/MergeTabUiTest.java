@@ -1,5 +1,7 @@
 package dev.cowscope.ui.merge;
 
+import static dev.cowscope.ui.UiTestSupport.screenshot;
+import static dev.cowscope.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cowscope.format.CowReader;
@@ -15,26 +17,16 @@ import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.DialogService;
 import dev.cowscope.ui.common.FxTaskRunner;
 import dev.cowscope.ui.document.ImageOpener;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,7 +40,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class MergeTabUiTest {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final List<String> errors = new CopyOnWriteArrayList<>();
     private final Preferences prefsNode = Preferences.userRoot().node("dev/cowscope/merge-ui-test-" + UUID.randomUUID());
@@ -199,28 +190,5 @@ class MergeTabUiTest {
         assertThat(errors).isEmpty();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            AtomicReference<Boolean> result = new AtomicReference<>(false);
-            WaitForAsyncUtils.asyncFx(() -> {
-                try {
-                    result.set(condition.call());
-                } catch (Exception e) {
-                    result.set(false);
-                }
-            }).get();
-            return result.get();
-        });
-    }
 
-    private static void screenshot(String name, Node node) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        WaitForAsyncUtils.asyncFx(() -> {
-            Scene scene = node.getScene();
-            image.set(node == scene.getRoot() ? scene.snapshot(null) : node.snapshot(null, null));
-        }).get();
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image.get(), null);
-        ImageIO.write(buffered, "png", SCREENSHOTS.resolve(name + ".png").toFile());
-    }
 }

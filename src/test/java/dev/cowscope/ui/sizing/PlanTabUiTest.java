@@ -1,5 +1,7 @@
 package dev.cowscope.ui.sizing;
 
+import static dev.cowscope.ui.UiTestSupport.screenshot;
+import static dev.cowscope.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,29 +14,20 @@ import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.DialogService;
 import dev.cowscope.ui.common.FxTaskRunner;
 import dev.cowscope.ui.document.ImageOpener;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,7 +42,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class PlanTabUiTest {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Path B3 = Path.of(System.getProperty("cowscope.fixtures", "../shared/fixtures/kernel"), "b3-257");
 
     private final List<String> errors = new CopyOnWriteArrayList<>();
@@ -188,25 +180,5 @@ class PlanTabUiTest {
         return marked.get(0);
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            AtomicReference<Boolean> result = new AtomicReference<>(false);
-            WaitForAsyncUtils.asyncFx(() -> {
-                try {
-                    result.set(condition.call());
-                } catch (Exception e) {
-                    result.set(false);
-                }
-            }).get();
-            return result.get();
-        });
-    }
 
-    private static void screenshot(String name, Node node) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        WaitForAsyncUtils.asyncFx(() -> image.set(node.getScene().snapshot(null))).get();
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image.get(), null);
-        ImageIO.write(buffered, "png", SCREENSHOTS.resolve(name + ".png").toFile());
-    }
 }
