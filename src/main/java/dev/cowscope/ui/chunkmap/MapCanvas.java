@@ -1,5 +1,6 @@
 package dev.cowscope.ui.chunkmap;
 
+import java.nio.IntBuffer;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -14,6 +15,7 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -52,6 +54,7 @@ public final class MapCanvas extends BorderPane {
     private final ReadOnlyLongWrapper framesPainted = new ReadOnlyLongWrapper(this, "framesPainted", 0);
     private ChunkCells cells = new ByteRoleCells(new byte[0], 1);
     private WritableImage image;
+    private PixelBuffer<IntBuffer> pixels;
     private WritableImage overviewPixels;
     private long generation;
     private long overviewGeneration;
@@ -282,13 +285,16 @@ public final class MapCanvas extends BorderPane {
         }
         MapViewport v = rendered.viewport();
         if (image == null || (int) image.getWidth() != v.widthPx() || (int) image.getHeight() != v.heightPx()) {
-            image = new WritableImage(v.widthPx(), v.heightPx());
+            // the image shares this buffer (PixelBuffer): a frame is one array copy, no pixel-format conversion
+            pixels = new PixelBuffer<>(v.widthPx(), v.heightPx(), IntBuffer.allocate(v.widthPx() * v.heightPx()),
+                    PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(pixels);
             mapImage.setImage(image);
             overlay.setWidth(v.widthPx());
             overlay.setHeight(v.heightPx());
         }
-        image.getPixelWriter().setPixels(0, 0, v.widthPx(), v.heightPx(), PixelFormat.getIntArgbPreInstance(),
-                rendered.argb(), 0, v.widthPx());
+        pixels.getBuffer().clear().put(rendered.argb(), 0, v.widthPx() * v.heightPx());
+        pixels.updateBuffer(b -> null); // null: the whole image changed
         drawOverlay();
         framesPainted.set(framesPainted.get() + 1);
     }
