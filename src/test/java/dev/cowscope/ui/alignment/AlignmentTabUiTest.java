@@ -1,5 +1,6 @@
 package dev.cowscope.ui.alignment;
 
+import dev.cowscope.ui.WindowUiTest;
 import static dev.cowscope.ui.UiTestSupport.screenshot;
 import static dev.cowscope.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,19 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cowscope.alignment.KernelVersion;
 import dev.cowscope.alignment.LineReport;
 import dev.cowscope.alignment.Verdict;
-import dev.cowscope.ui.CowScopeApp;
-import dev.cowscope.ui.MainViewModel;
-import dev.cowscope.ui.MainWindow;
-import dev.cowscope.ui.common.AppPreferences;
-import dev.cowscope.ui.common.DialogService;
-import dev.cowscope.ui.common.FxTaskRunner;
-import dev.cowscope.ui.document.ImageOpener;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -30,59 +20,19 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Alignment tab on Monocle, with no COW image open: paste the kernel fixture's filefrag output and read the verdicts. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class AlignmentTabUiTest {
-    private final List<String> dialogs = new CopyOnWriteArrayList<>();
-    private final Preferences prefsNode = Preferences.userRoot().node("dev/cowscope/ui-test-" + UUID.randomUUID());
-    private FxTaskRunner tasks;
-    private MainViewModel model;
-    private MainWindow window;
-    private Stage stage;
-
+class AlignmentTabUiTest extends WindowUiTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        tasks = new FxTaskRunner("ui-test", 2);
-        DialogService recording = new DialogService() {
-            @Override
-            public void showError(String title, String message, Throwable detail) {
-                dialogs.add(title + ": " + message);
-            }
-
-            @Override
-            public void showInformation(String title, String message) {
-                dialogs.add(title + ": " + message);
-            }
-        };
-        model = new MainViewModel(tasks, recording, new AppPreferences(prefsNode), ImageOpener.ENGINE);
-        window = new MainWindow(stage, model);
-        CowScopeApp.show(stage, window, model, new AppPreferences(prefsNode));
-        stage.setWidth(1280); // the headless Monocle screen is 1280x800
-        stage.setHeight(800);
+        showWindow(stage);
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        Platform.runLater(() -> {
-            stage.hide();
-            model.close();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        tasks.shutdown();
-        prefsNode.removeNode();
-    }
 
     @Test
     void pastedFilefragOutputShowsTheKernelsWarningsAndCopiesTheTable(FxRobot robot) throws Exception {
@@ -177,6 +127,5 @@ class AlignmentTabUiTest {
         }
         return text.get();
     }
-
 
 }

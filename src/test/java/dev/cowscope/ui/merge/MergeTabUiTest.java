@@ -1,5 +1,6 @@
 package dev.cowscope.ui.merge;
 
+import dev.cowscope.ui.WindowUiTest;
 import static dev.cowscope.ui.UiTestSupport.screenshot;
 import static dev.cowscope.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,75 +11,26 @@ import dev.cowscope.format.Progress;
 import dev.cowscope.merge.MergePlan;
 import dev.cowscope.merge.MergeSimulator;
 import dev.cowscope.testkit.Fixtures;
-import dev.cowscope.ui.CowScopeApp;
-import dev.cowscope.ui.MainViewModel;
-import dev.cowscope.ui.MainWindow;
-import dev.cowscope.ui.common.AppPreferences;
-import dev.cowscope.ui.common.DialogService;
-import dev.cowscope.ui.common.FxTaskRunner;
-import dev.cowscope.ui.document.ImageOpener;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Merge tab on Monocle with the f1-merge kernel fixture and its origin attached. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class MergeTabUiTest {
-
-    private final List<String> errors = new CopyOnWriteArrayList<>();
-    private final Preferences prefsNode = Preferences.userRoot().node("dev/cowscope/merge-ui-test-" + UUID.randomUUID());
-    private final Path scenario = Fixtures.scenario("f1-merge");
-    private FxTaskRunner tasks;
-    private MainViewModel model;
-    private MainWindow window;
-    private Stage stage;
-
+class MergeTabUiTest extends WindowUiTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        tasks = new FxTaskRunner("merge-ui-test", 2);
-        DialogService dialogs = new DialogService() {
-            @Override
-            public void showError(String title, String message, Throwable detail) {
-                errors.add(title + ": " + message);
-            }
-
-            @Override
-            public void showInformation(String title, String message) {
-            }
-        };
-        AppPreferences preferences = new AppPreferences(prefsNode);
-        model = new MainViewModel(tasks, dialogs, preferences, ImageOpener.ENGINE);
-        window = new MainWindow(stage, model);
-        CowScopeApp.show(stage, window, model, preferences);
+        showWindow(stage);
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        Platform.runLater(() -> {
-            stage.hide();
-            model.close();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        tasks.shutdown();
-        prefsNode.removeNode();
-    }
+
+    private final Path scenario = Fixtures.scenario("f1-merge");
 
     @Test
     void stepToAKernelStatusCrashThereAndCompareStrategies(FxRobot robot) throws Exception {
@@ -157,7 +109,7 @@ class MergeTabUiTest {
         assertThat(vm.playingProperty().get()).isFalse();
         assertThat(vm.cellsProperty().get().stepsDone()).isEqualTo(vm.stepProperty().get());
         assertThat(vm.crashProperty().get()).isNull();
-        assertThat(errors).isEmpty();
+        assertThat(dialogs).isEmpty();
     }
 
     @Test
@@ -187,8 +139,7 @@ class MergeTabUiTest {
         assertThat(view.lookup("#merge-offline").isDisabled()).isTrue();
         assertThat(view.lookup("#crash-here").isDisabled()).isTrue();
         screenshot("merge-no-cow", view.page());
-        assertThat(errors).isEmpty();
+        assertThat(dialogs).isEmpty();
     }
-
 
 }

@@ -1,5 +1,6 @@
 package dev.cowscope.ui.sizing;
 
+import dev.cowscope.ui.WindowUiTest;
 import static dev.cowscope.ui.UiTestSupport.screenshot;
 import static dev.cowscope.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,19 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cowscope.sizing.SizingRow;
-import dev.cowscope.ui.CowScopeApp;
-import dev.cowscope.ui.MainViewModel;
-import dev.cowscope.ui.MainWindow;
-import dev.cowscope.ui.common.AppPreferences;
-import dev.cowscope.ui.common.DialogService;
-import dev.cowscope.ui.common.FxTaskRunner;
-import dev.cowscope.ui.document.ImageOpener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
@@ -27,63 +18,24 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Plan tab on Monocle, from the start page with no COW open. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class PlanTabUiTest {
-    private static final Path B3 = Path.of(System.getProperty("cowscope.fixtures", "../shared/fixtures/kernel"), "b3-257");
+class PlanTabUiTest extends WindowUiTest {
+    @Start
+    void start(Stage stage) {
+        showWindow(stage);
+    }
 
-    private final List<String> errors = new CopyOnWriteArrayList<>();
-    private final Preferences prefsNode = Preferences.userRoot().node("dev/cowscope/ui-test-" + UUID.randomUUID());
-    private FxTaskRunner tasks;
-    private MainViewModel model;
-    private MainWindow window;
-    private Stage stage;
+    private static final Path B3 = Path.of(System.getProperty("cowscope.fixtures", "../shared/fixtures/kernel"), "b3-257");
 
     @TempDir
     Path temp;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        tasks = new FxTaskRunner("plan-test", 2);
-        DialogService dialogs = new DialogService() {
-            @Override
-            public void showError(String title, String message, Throwable detail) {
-                errors.add(title + ": " + message);
-            }
-
-            @Override
-            public void showInformation(String title, String message) {
-            }
-        };
-        AppPreferences preferences = new AppPreferences(prefsNode);
-        model = new MainViewModel(tasks, dialogs, preferences, ImageOpener.ENGINE);
-        window = new MainWindow(stage, model);
-        CowScopeApp.show(stage, window, model, preferences);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        Platform.runLater(() -> {
-            stage.hide();
-            model.close();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        tasks.shutdown();
-        prefsNode.removeNode();
-    }
 
     @Test
     void shortcutOpensThePlanWithNoCowOpen(FxRobot robot) throws Exception {
@@ -145,7 +97,7 @@ class PlanTabUiTest {
         waitUntil(() -> !plan.measuringProperty().get() && plan.planProperty().get() != null
                 && plan.modeProperty().get() == PlanViewModel.Mode.IMAGE_PAIR);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(errors).isEmpty();
+        assertThat(dialogs).isEmpty();
         SizingRow measured = view.table().getItems().get(0);
         assertThat(measured.chunkSizeSectors()).isEqualTo(8);
         assertThat(measured.changedChunks()).isEqualTo(257);
@@ -167,7 +119,7 @@ class PlanTabUiTest {
         assertThat(row.get("chunkSizeSectors").asLong()).isEqualTo(8);
         assertThat(row.get("changedChunks").asLong()).isEqualTo(257);
         assertThat(row.get("totalChunks").asLong()).isEqualTo(measured.cowSize().totalChunks());
-        assertThat(errors).isEmpty();
+        assertThat(dialogs).isEmpty();
     }
 
     /** The chunk size of the table row drawn with the :recommended pseudo-class. */
@@ -179,6 +131,5 @@ class PlanTabUiTest {
         assertThat(marked).hasSize(1);
         return marked.get(0);
     }
-
 
 }
