@@ -1,11 +1,14 @@
 package dev.cowscope.cli;
 
+import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.ExceptionTable;
+import dev.cowscope.format.Location;
 import dev.cowscope.format.Progress;
 import dev.cowscope.report.ExceptionsWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -39,6 +42,10 @@ final class ExceptionsCommand implements Callable<Integer> {
     @Option(names = "--sorted", description = "Order by origin chunk instead of disk order.")
     boolean sorted;
 
+    @Option(names = "--at", paramLabel = "LOCATION",
+            description = "Show one place only, in the form findings print: 'area 3 entry 17' or 'chunk 771' (what uses that COW chunk).")
+    String at;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,6 +62,9 @@ final class ExceptionsCommand implements Callable<Integer> {
                     + ": no usable chunk size, so no exception table can be read");
             return ExitCode.UNREADABLE;
         }
+        if (at != null) {
+            return printAt(image, out);
+        }
         if (format.csv) {
             ExceptionsWriter.csv(table, sorted, out, Progress.NONE);
         } else if (format.json) {
@@ -62,6 +72,47 @@ final class ExceptionsCommand implements Callable<Integer> {
         } else {
             printText(table, out);
         }
+        return ExitCode.OK;
+    }
+
+    /** {@code --at}: the entry at an area/slot, or what a COW chunk holds (header, metadata, whose data, free). */
+    private int printAt(CowImage image, PrintWriter out) {
+        Location location = Location.parse(at)
+                .orElseThrow(() -> new UsageException(spec.commandLine(), "--at: expected 'area A entry I' or 'chunk C', got '" + at + "'"));
+        ExceptionTable table = image.exceptions();
+        AreaLayout layout = table.layout();
+        if (location.isEntry()) {
+            long index = location.area() * layout.exceptionsPerArea() + location.index();
+            if (location.index() >= layout.exceptionsPerArea() || index >= table.size()) {
+                out.printf(Locale.ROOT, "%s: no committed entry there (the table has %d entries)%n", location, table.size());
+                return ExitCode.OK;
+            }
+            int i = (int) index;
+            out.printf(Locale.ROOT, "%s: old_chunk %s -> new_chunk %s%n", table.locationOf(i),
+                    Long.toUnsignedString(table.oldChunk(i)), Long.toUnsignedString(table.newChunk(i)));
+            return ExitCode.OK;
+        }
+        if (location.chunk() < 0) {
+            throw new UsageException(spec.commandLine(), "--at: give an entry ('area A entry I') or a COW chunk ('chunk C')");
+        }
+        long chunk = location.chunk();
+        String what;
+        if (chunk == 0) {
+            what = "the header";
+        } else if (Long.compareUnsigned(chunk, image.deviceChunks()) >= 0) {
+            what = "past the last whole chunk of the device (" + (image.deviceChunks() - 1) + ")";
+        } else if (layout.isMetadataChunk(chunk)) {
+            what = "the metadata chunk of area " + layout.areaOfChunk(chunk);
+        } else {
+            what = "free (no entry uses it)";
+            for (int i = 0; i < table.size(); i++) {
+                if (table.newChunk(i) == chunk) {
+                    what = "data of origin chunk " + Long.toUnsignedString(table.oldChunk(i)) + " (" + table.locationOf(i) + ")";
+                    break;
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "%s: %s%n", Location.chunk(layout, chunk), what);
         return ExitCode.OK;
     }
 

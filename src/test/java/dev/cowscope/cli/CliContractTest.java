@@ -180,6 +180,22 @@ class CliContractTest {
     }
 
     @Test
+    void atShowsOnePlaceInTheFormFindingsPrint(@TempDir Path dir) throws Exception {
+        Path damaged = CowImageBuilder.cow().exception(1, 2).exception(2, 258).writeTo(dir.resolve("d.img"));
+        CliRun inspect = CliRun.of("inspect", "--json", damaged.toString());
+        String location = JSON.readTree(inspect.out()).path("findings").get(0).path("location").asText();
+        assertThat(location).isEqualTo("area 0 entry 1 @0x1010");
+        assertThat(CliRun.of("exceptions", "--at", location, damaged.toString()).out())
+                .isEqualTo("area 0 entry 1 @0x1010: old_chunk 2 -> new_chunk 258\n");
+        assertThat(CliRun.of("exceptions", "--at", "chunk 2", damaged.toString()).out())
+                .isEqualTo("chunk 2 @0x2000: data of origin chunk 1 (area 0 entry 0 @0x1000)\n");
+        assertThat(CliRun.of("exceptions", "--at", "chunk 258", damaged.toString()).out()).contains("the metadata chunk of area 1");
+        assertThat(CliRun.of("exceptions", "--at", "chunk 3", damaged.toString()).out()).contains("free");
+        assertThat(CliRun.of("exceptions", "--at", "area 0 entry 9", damaged.toString()).out()).contains("no committed entry");
+        assertThat(CliRun.of("exceptions", "--at", "somewhere", damaged.toString()).exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
     void viewRebuildsTheKernelsBytesAndRefusesToOverwriteAnInput(@TempDir Path dir) throws Exception {
         Path scenario = Fixtures.scenario("d1-origin-writes");
         Path out = dir.resolve("view.img");
