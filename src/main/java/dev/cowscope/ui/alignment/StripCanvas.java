@@ -1,5 +1,6 @@
 package dev.cowscope.ui.alignment;
 
+import dev.cowscope.ui.common.RasterService;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import javafx.animation.AnimationTimer;
@@ -38,7 +39,11 @@ public final class StripCanvas extends BorderPane {
     private final Canvas overlay = new Canvas();
     private final ScrollBar scrollBar = new ScrollBar();
     private final Tooltip tooltip = new Tooltip();
-    private final StripRenderService render = new StripRenderService();
+    private final RasterService<Frame> render = new RasterService<>();
+
+    /** Pixels of one render, tagged with the generation that asked for them. */
+    record Frame(long generation, StripViewport viewport, int[] argb) {
+    }
     private final ReadOnlyObjectWrapper<StripViewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport",
         StripViewport.fit(0, 1, 1));
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
@@ -61,7 +66,10 @@ public final class StripCanvas extends BorderPane {
             stop();
             if (dirty) {
                 dirty = false;
-                render.render(strip, viewport.get(), ++generation);
+                DeviceStrip s = strip;
+                StripViewport v = viewport.get();
+                long gen = ++generation;
+                render.render(cancelled -> new Frame(gen, v, StripRaster.render(s, v, cancelled)));
             }
         }
     };
@@ -232,7 +240,7 @@ public final class StripCanvas extends BorderPane {
         drawOverlay();
     }
 
-    private void show(StripRenderService.Frame rendered) {
+    private void show(Frame rendered) {
         if (rendered == null || rendered.generation() != generation) {
             return; // a newer render is on its way
         }

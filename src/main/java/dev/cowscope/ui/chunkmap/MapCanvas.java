@@ -1,5 +1,6 @@
 package dev.cowscope.ui.chunkmap;
 
+import dev.cowscope.ui.common.RasterService;
 import java.nio.IntBuffer;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -45,8 +46,8 @@ public final class MapCanvas extends BorderPane {
     private final ImageView overviewImage = new ImageView();
     private final Canvas overviewOverlay = new Canvas();
     private final Tooltip tooltip = new Tooltip();
-    private final MapRenderService mapRender = new MapRenderService();
-    private final MapRenderService overviewRender = new MapRenderService();
+    private final RasterService<RenderedFrame> mapRender = new RasterService<>();
+    private final RasterService<RenderedFrame> overviewRender = new RasterService<>();
     private final ReadOnlyObjectWrapper<MapViewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport");
     private final ReadOnlyLongWrapper hoveredChunk = new ReadOnlyLongWrapper(this, "hoveredChunk", -1);
     private final ReadOnlyLongWrapper selectedChunk = new ReadOnlyLongWrapper(this, "selectedChunk", -1);
@@ -266,7 +267,7 @@ public final class MapCanvas extends BorderPane {
         frame.stop();
         if (dirty) {
             dirty = false;
-            mapRender.render(cells, palette, viewport.get(), ++generation);
+            mapRender.render(frame(cells, palette, viewport.get(), ++generation));
         }
         if (overviewDirty) {
             overviewDirty = false;
@@ -275,8 +276,14 @@ public final class MapCanvas extends BorderPane {
             long perCell = Math.max(1, (count + w - 1) / w);
             int columns = (int) Math.max(1, (count + perCell - 1) / perCell); // no empty tail when perCell rounds up
             MapViewport strip = new MapViewport(count, columns, 1, 1, perCell, 0);
-            overviewRender.render(cells, palette, strip, ++overviewGeneration);
+            overviewRender.render(frame(cells, palette, strip, ++overviewGeneration));
         }
+    }
+
+    /** A render of {@code v} of {@code c}, tagged with {@code gen} (runs on the raster thread). */
+    private static java.util.function.Function<java.util.function.BooleanSupplier, RenderedFrame> frame(
+            ChunkCells c, ChunkPalette p, MapViewport v, long gen) {
+        return cancelled -> new RenderedFrame(gen, v, ChunkRaster.render(c, p, v, cancelled));
     }
 
     private void show(RenderedFrame rendered) {
