@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * A new output file written beside its final name and renamed into place only when complete:
@@ -22,6 +24,7 @@ public final class AtomicOutput implements AutoCloseable {
     private final Path target;
     private final Path temp;
     private final FileChannel channel;
+    private FileChannel extra;
     private boolean committed;
 
     private AtomicOutput(Path target, Path temp, FileChannel channel) {
@@ -61,14 +64,36 @@ public final class AtomicOutput implements AutoCloseable {
         };
     }
 
+    /**
+     * Another channel on the file, opened for writing with {@code options} added (such as
+     * {@code O_DIRECT} for writers of multi-GiB images). {@link #commit()} flushes what it wrote
+     * with the file; closing the output closes it.
+     *
+     * @throws IOException when the file system refuses an option ({@code O_DIRECT} on tmpfs)
+     */
+    public FileChannel openChannel(OpenOption... options) throws IOException {
+        if (extra != null) {
+            throw new IllegalStateException("one extra channel per output");
+        }
+        OpenOption[] all = Arrays.copyOf(options, options.length + 1);
+        all[options.length] = StandardOpenOption.WRITE;
+        extra = FileChannel.open(temp, all);
+        return extra;
+    }
+
+    /** The file system's block size: the alignment {@code O_DIRECT} needs. */
+    public int blockSize() throws IOException {
+        return Math.toIntExact(Files.getFileStore(temp).getBlockSize());
+    }
+
     public Path target() {
         return target;
     }
 
     /** Flushes to stable storage and renames the file to its final name. */
     public void commit() throws IOException {
-        channel.force(true);
-        channel.close();
+        channel.force(true); // fsync is per file: it covers what went through the extra channel too
+        closeChannels();
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -80,8 +105,18 @@ public final class AtomicOutput implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (!committed) {
-            channel.close();
+            closeChannels();
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private void closeChannels() throws IOException {
+        try {
+            channel.close();
+        } finally {
+            if (extra != null) {
+                extra.close();
+            }
         }
     }
 }

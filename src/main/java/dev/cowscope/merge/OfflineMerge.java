@@ -66,7 +66,8 @@ public final class OfflineMerge {
             MergePlan plan = checkedPlan(image, originSource.sizeBytes());
             SnapshotView view = view(originSource, image, cowSource);
             try (AtomicOutput out = AtomicOutput.create(target)) {
-                Result result = overlay(originSource, cowSource, plan, view, out, progress);
+                Result result = overlay(originSource, plan, view, out, progress);
+                progress.begin("Flushing " + target.getFileName() + " to disk", -1);
                 out.commit();
                 return result;
             }
@@ -74,42 +75,28 @@ public final class OfflineMerge {
     }
 
     /**
-     * Copies the origin's data regions into the new file in the kernel (holes stay holes), then
-     * writes every remapped chunk from the COW over it, clamped to the origin's end.
+     * Writes the snapshot view (what the merged origin holds) over the origin's data regions and
+     * the remapped chunks only, so the origin's holes stay holes in the new file.
      */
-    private static Result overlay(BlockSource origin, BlockSource cow, MergePlan plan, SnapshotView view, AtomicOutput out,
-                                  Progress progress) throws IOException {
+    private static Result overlay(BlockSource origin, MergePlan plan, SnapshotView view, AtomicOutput out, Progress progress)
+            throws IOException {
         long size = origin.sizeBytes();
-        FileChannel target = out.channel();
         List<long[]> regions = origin instanceof FileBlockSource && origin.kind() == SourceKind.FILE
                 ? DataRegions.of(Path.of(origin.name()), size) : List.of(new long[] {0, size});
-        long dataBytes = regions.stream().mapToLong(r -> r[1] - r[0]).sum();
-        progress.begin("Merging into " + out.target().getFileName(), dataBytes);
-        for (long[] region : regions) {
-            copyRange(origin, region[0], region[1], target, progress);
-        }
-        long chunkBytes = plan.layout().chunkSizeBytes();
         ExceptionTable table = plan.image().exceptions();
-        ByteBuffer chunk = ByteBuffer.allocateDirect((int) chunkBytes);
-        long merged = 0;
-        for (int i = 0; i < table.size(); i++) {
-            if ((i & 0xfff) == 0) {
-                progress.checkCancelled();
-            }
-            long oldChunk = table.oldChunk(i);
-            long at = Math.multiplyExact(oldChunk, chunkBytes);
-            chunk.clear().limit((int) Math.min(chunkBytes, size - at));
-            cow.readFully(Math.multiplyExact(view.servedChunk(oldChunk), chunkBytes), chunk);
-            chunk.flip();
-            while (chunk.hasRemaining()) {
-                target.write(chunk, at + chunk.position());
-            }
-            merged++;
-        }
+        long chunkBytes = plan.layout().chunkSizeBytes();
+        long[] written = {0};
+        MergeExtents.forEach(regions, table, chunkBytes, size, (from, to) -> written[0] += to - from);
+        progress.begin("Writing the merged origin into " + out.target().getFileName(), written[0]);
+        DirectWriter writer = new DirectWriter(out, true);
+        long[] merged = {0};
+        MergeExtents.forEach(regions, table, chunkBytes, size, (from, to) ->
+                writer.copy(from, to, (offset, dst) -> merged[0] += view.read(offset, dst), progress));
+        FileChannel target = out.channel();
         if (target.size() < size) {
             target.write(ByteBuffer.allocate(1), size - 1); // the file ends in a hole: set its length
         }
-        return new Result(out.target(), size, 0, plan.stepCount(), merged, size - dataBytes);
+        return new Result(out.target(), size, 0, plan.stepCount(), merged[0], size - written[0]);
     }
 
     /** {@code [from, to)} of the origin to the same place in {@code target}: in-kernel for files. */

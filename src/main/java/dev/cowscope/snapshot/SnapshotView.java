@@ -142,41 +142,80 @@ public final class SnapshotView {
     public Result stream(java.nio.channels.WritableByteChannel sink, Progress progress) throws IOException {
         MessageDigest digest = sha256();
         long size = origin.sizeBytes();
-        int window = (int) Math.max(chunkBytes, WINDOW_BYTES - WINDOW_BYTES % chunkBytes);
-        ByteBuffer buffer = ByteBuffer.allocateDirect(window);
-        int[] sorted = table.sortedByOld();
-        int cursor = 0;
+        ByteBuffer buffer = ByteBuffer.allocateDirect(WINDOW_BYTES);
         long remapped = 0;
         progress.begin("Rebuilding the snapshot view", size);
-        for (long offset = 0; offset < size; offset += window) {
+        for (long offset = 0; offset < size; offset += buffer.limit()) {
             progress.checkCancelled();
-            int length = (int) Math.min(window, size - offset);
-            buffer.clear().limit(length);
-            origin.readFully(offset, buffer);
-            long firstChunk = offset / chunkBytes;
-            long endChunk = (offset + length + chunkBytes - 1) / chunkBytes;
-            while (cursor < sorted.length && Long.compareUnsigned(table.oldChunk(sorted[cursor]), endChunk) < 0) {
-                long oldChunk = table.oldChunk(sorted[cursor]);
-                if (Long.compareUnsigned(oldChunk, firstChunk) >= 0 && (cursor == 0 || table.oldChunk(sorted[cursor - 1]) != oldChunk)) {
-                    long newChunk = servedChunk(oldChunk);
-                    if (newChunk != ExceptionTable.NOT_REMAPPED) {
-                        int at = (int) ((oldChunk - firstChunk) * chunkBytes);
-                        ByteBuffer slice = buffer.duplicate();
-                        slice.limit(Math.min(length, at + (int) chunkBytes)).position(at);
-                        cowSource.readFully(newChunk * chunkBytes, slice);
-                        remapped++;
-                    }
-                }
-                cursor++;
-            }
-            buffer.position(0).limit(length);
+            buffer.clear().limit((int) Math.min(WINDOW_BYTES, size - offset));
+            remapped += read(offset, buffer);
+            buffer.flip();
             digest.update(buffer.duplicate());
             while (buffer.hasRemaining()) {
                 sink.write(buffer);
             }
-            progress.worked(length);
+            progress.worked(buffer.limit());
         }
         return new Result(size, HexFormat.of().formatHex(digest.digest()), remapped, warnings());
+    }
+
+    /**
+     * Reads the view's bytes at {@code offset} into {@code dst} (its remaining bytes, any alignment
+     * to chunks): the origin's, with the served COW chunks over them.
+     *
+     * @return how many remapped chunks start in the range (partly covered ones count where they start)
+     */
+    public long read(long offset, ByteBuffer dst) throws IOException {
+        int length = dst.remaining();
+        int base = dst.position();
+        long end = offset + length;
+        if (offset < 0 || end > origin.sizeBytes()) {
+            throw new IllegalArgumentException("bytes [" + offset + ", " + end + ") are not all inside the view");
+        }
+        origin.readFully(offset, dst.duplicate());
+        int[] sorted = table.sortedByOld();
+        long firstChunk = offset / chunkBytes;
+        long endChunk = (end + chunkBytes - 1) / chunkBytes;
+        long remapped = 0;
+        for (int i = firstAtOrAfter(sorted, firstChunk); i < sorted.length; i++) {
+            long oldChunk = table.oldChunk(sorted[i]);
+            if (Long.compareUnsigned(oldChunk, endChunk) >= 0) {
+                break; // sorted unsigned: the rest lie past the range
+            }
+            long chunkStart = oldChunk * chunkBytes;
+            if (i > 0 && table.oldChunk(sorted[i - 1]) == oldChunk) {
+                continue; // a duplicated old chunk: the lookup below already chose its entry
+            }
+            long newChunk = servedChunk(oldChunk);
+            if (newChunk == ExceptionTable.NOT_REMAPPED) {
+                continue;
+            }
+            long from = Math.max(chunkStart, offset);
+            long to = Math.min(chunkStart + chunkBytes, end);
+            ByteBuffer slice = dst.duplicate();
+            slice.limit(base + (int) (to - offset)).position(base + (int) (from - offset));
+            cowSource.readFully(newChunk * chunkBytes + (from - chunkStart), slice);
+            if (chunkStart >= offset) {
+                remapped++;
+            }
+        }
+        dst.position(base + length);
+        return remapped;
+    }
+
+    /** The first position in {@code sorted} whose old chunk is at or after {@code chunk} (unsigned). */
+    private int firstAtOrAfter(int[] sorted, long chunk) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(table.oldChunk(sorted[mid]), chunk) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static MessageDigest sha256() {

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cowscope.format.Progress;
 import dev.cowscope.testkit.Fixtures;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +53,48 @@ class OfflineMergeTest {
         Path fromCrash = temp.resolve("b.img");
         OfflineMerge.toNewFile(f2.resolve("origin-crash.img.gz"), f2.resolve("cow-crash.img.gz"), fromCrash, Progress.NONE);
         assertThat(Fixtures.sha256(fromCrash)).isEqualTo(kernel);
+    }
+
+    /**
+     * A sparse origin whose data region starts inside a chunk and whose size is no multiple of the
+     * chunk or block size; remapped chunks straddle the region's start, lie in a hole, and end the
+     * origin. The result holds the view's bytes and keeps the other holes.
+     */
+    @Test
+    void sparseOriginKeepsItsHolesAndEveryWriteFindsItsPlace() throws Exception {
+        long cs = 16; // 8 KiB chunks
+        int chunk = 8192;
+        int size = (1 << 20) + 1536;
+        byte[] origin = new byte[size];
+        for (int i = 68 << 10; i < 200 << 10; i++) {
+            origin[i] = (byte) (i * 7 + 1);
+        }
+        Path originFile = temp.resolve("origin.img");
+        try (FileChannel ch = FileChannel.open(originFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(origin, 68 << 10, 132 << 10), 68 << 10);
+            ch.write(ByteBuffer.allocate(1), size - 1); // the end is a hole (the last byte is zero anyway)
+        }
+        long lastChunk = (size - 1) / chunk;
+        long[][] entries = {{8, 3}, {40, 4}, {lastChunk, 5}, {20, 6}};
+        byte[] cowBytes = TestCows.bytes(cs, entries, 0);
+        byte[] expected = origin.clone();
+        for (long[] e : entries) {
+            int at = (int) (e[1] * chunk);
+            Arrays.fill(cowBytes, at, at + chunk, (byte) (0x41 + e[1]));
+            int to = (int) Math.min(size, (e[0] + 1) * chunk);
+            Arrays.fill(expected, (int) (e[0] * chunk), to, (byte) (0x41 + e[1]));
+        }
+        Path cow = temp.resolve("cow.img");
+        Files.write(cow, cowBytes);
+        Path out = temp.resolve("merged.img");
+        OfflineMerge.Result result = OfflineMerge.toNewFile(originFile, cow, out, Progress.NONE);
+        assertThat(Files.readAllBytes(out)).isEqualTo(expected);
+        assertThat(result.chunksMerged()).isEqualTo(4);
+        // written: chunk 8 with the region [68K, 200K) + chunk 40 + the last chunk's 1536 bytes
+        assertThat(result.holeBytes()).isEqualTo(size - (200 - 64) * 1024 - chunk - 1536);
+        assertThat(DataRegions.of(out, size)).isNotEmpty().allSatisfy(r ->
+                assertThat(r[0] >= 64 << 10 && r[1] <= 200 << 10 || r[0] >= 320 << 10 && r[1] <= 328 << 10 || r[0] >= 1 << 20)
+                        .as("data at [%d, %d) lies where the merge wrote", r[0], r[1]).isTrue());
     }
 
     @Test
