@@ -35,9 +35,13 @@ public final class ByteRoleCells implements ChunkCells {
         if (i >= end) {
             return -1;
         }
+        byte[] r = roles;
+        if (isUniform(r, i, end)) {
+            counts[r[i]] += end - i; // most pixels of a fitted map: two 8-byte loads decide them
+            return r[i];
+        }
         // count runs, not chunks: maps are long runs of one role, and counts[r]++ per chunk
         // would chain every iteration through one memory cell
-        byte[] r = roles;
         int current = r[i];
         int runStart = i;
         long pattern = (current & 0xFFL) * 0x0101010101010101L;
@@ -58,5 +62,19 @@ public final class ByteRoleCells implements ChunkCells {
         }
         counts[current] += end - runStart;
         return runStart == from ? current : -1;
+    }
+
+    /** Whether {@code r[from, end)} holds one value, eight bytes per compare (the last compare overlaps). */
+    private static boolean isUniform(byte[] r, int from, int end) {
+        if (end - from < Long.BYTES) {
+            return false; // short ranges: the run loop is as quick
+        }
+        long pattern = (r[from] & 0xFFL) * 0x0101010101010101L;
+        for (int i = from; i + Long.BYTES < end; i += Long.BYTES) {
+            if ((long) LONGS.get(r, i) != pattern) {
+                return false;
+            }
+        }
+        return (long) LONGS.get(r, end - Long.BYTES) == pattern;
     }
 }

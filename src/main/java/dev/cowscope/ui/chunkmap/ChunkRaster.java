@@ -71,9 +71,14 @@ public final class ChunkRaster {
                 rowColours[c] = palette.colour(cells.roleAt(from));
             } else {
                 long to = Math.min(count, from + perCell);
-                java.util.Arrays.fill(counts, 0);
                 int uniform = cells.countRoles(from, to, counts);
-                rowColours[c] = uniform >= 0 ? palette.colour(uniform) : palette.mix(counts, (int) (to - from));
+                if (uniform >= 0) {
+                    rowColours[c] = palette.colour(uniform);
+                    counts[uniform] = 0; // counts stay all zero between cells: no fill for most of them
+                } else {
+                    rowColours[c] = palette.mix(counts, (int) (to - from));
+                    java.util.Arrays.fill(counts, 0);
+                }
             }
             filled = c + 1;
         }
@@ -87,7 +92,11 @@ public final class ChunkRaster {
                 continue;
             }
             int x = 0;
-            for (int c = 0; c < filled; c++) {
+            if (cellPx == 1) { // a fitted map: one pixel per cell
+                System.arraycopy(rowColours, 0, argb, line, filled);
+                x = filled;
+            }
+            for (int c = x; c < filled; c++) {
                 int colour = rowColours[c];
                 int cellEnd = x + cellPx;
                 int paintEnd = gutter ? cellEnd - 1 : cellEnd;
