@@ -28,6 +28,14 @@ public interface LibC extends Library {
 
     int close(int fd) throws LastErrorException;
 
+    int PRIO_PROCESS = 0;
+
+    /** The calling thread's kernel id (glibc 2.30 and later). */
+    int gettid() throws LastErrorException;
+
+    /** With {@code PRIO_PROCESS} and a thread id, Linux sets that one thread's nice value. */
+    int setpriority(int which, int who, int prio) throws LastErrorException;
+
     /** The C library, or empty when not on Linux or JNA cannot load it. */
     static Optional<LibC> load() {
         if (!Platform.isLinux()) {
@@ -37,6 +45,24 @@ public interface LibC extends Library {
             return Optional.of(Native.load("c", LibC.class));
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Makes the calling thread nicer ({@code niceness} 1–19): background work then yields the
+     * CPU to the FX and render threads when both compete, and runs at full speed otherwise.
+     * Raising the nice value needs no privilege. Returns false when the system refuses.
+     */
+    static boolean lowerCurrentThreadPriority(int niceness) {
+        Optional<LibC> libc = load();
+        if (libc.isEmpty()) {
+            return false;
+        }
+        try {
+            libc.get().setpriority(PRIO_PROCESS, libc.get().gettid(), niceness);
+            return true;
+        } catch (LastErrorException | UnsatisfiedLinkError e) {
+            return false;
         }
     }
 

@@ -118,8 +118,15 @@ public final class MainWindow {
         tabs.add(new InspectorTab(MainViewModel.ALIGNMENT_TAB, "Alignment", alignmentView, KeyCombination.keyCombination("Shortcut+6"), false));
         tabs.add(new InspectorTab("merge", "Merge", mergeView, KeyCombination.keyCombination("Shortcut+7"), false));
         for (InspectorTab t : tabs) {
-            Tab tab = new Tab(t.title(), t.content());
+            Tab tab = new Tab(t.title());
+            // only the selected tab's view is in the scene: hidden views cost no CSS and layout
+            // passes when a document opens (they were most of the FX-thread stall on a 64 GiB COW)
+            tab.selectedProperty().addListener((obs, was, selected) -> tab.setContent(selected ? t.content() : null));
+            tab.setContent(tabPane.getTabs().isEmpty() ? t.content() : null);
             tab.setId("tab-" + t.id());
+            if (t.content() == mergeView) {
+                mergeView.model().shownProperty().bind(tab.selectedProperty());
+            }
             tab.setClosable(false);
             tabPane.getTabs().add(tab);
             if (!t.needsDocument()) {

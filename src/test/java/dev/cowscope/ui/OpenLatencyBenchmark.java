@@ -30,8 +30,11 @@ import javafx.stage.Stage;
  * probe that posts a runnable every 2 ms and records how late each one runs, and the time from
  * Open to the first painted chunk-map frame. Not a test (surefire skips *Benchmark*):
  * <pre>mvn -Pbench -Dbench=dev.cowscope.ui.OpenLatencyBenchmark</pre>
+ * {@code -Dbench.rounds=N} (in {@code bench.jvm}) sets the rounds, {@code -Dbench.showStalls=true}
+ * prints each stall over 40 ms with its JVM uptime, to line up with a GC log or a JFR recording.
  */
 public final class OpenLatencyBenchmark {
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private OpenLatencyBenchmark() {
     }
 
@@ -43,7 +46,8 @@ public final class OpenLatencyBenchmark {
             CountDownLatch started = new CountDownLatch(1);
             Platform.startup(started::countDown);
             started.await();
-            for (int round = 1; round <= 3; round++) {
+            Platform.setImplicitExit(false); // each round hides its window: the toolkit must outlive it
+            for (int round = 1; round <= ROUNDS; round++) {
                 measure(cow, round);
             }
         } finally {
@@ -54,7 +58,7 @@ public final class OpenLatencyBenchmark {
 
     private static void measure(Path cow, int round) throws Exception {
         Preferences prefs = Preferences.userRoot().node("dev/cowscope/bench-" + UUID.randomUUID());
-        FxTaskRunner tasks = new FxTaskRunner("bench", 2);
+        FxTaskRunner tasks = new FxTaskRunner(); // as the application has it
         MainViewModel[] model = new MainViewModel[1];
         MainWindow[] window = new MainWindow[1];
         Stage[] stage = new Stage[1];
@@ -76,7 +80,14 @@ public final class OpenLatencyBenchmark {
         ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
         probe.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
-            Platform.runLater(() -> worstLateNanos.accumulateAndGet(System.nanoTime() - posted, Math::max));
+            Platform.runLater(() -> {
+                long late = System.nanoTime() - posted;
+                worstLateNanos.accumulateAndGet(late, Math::max);
+                if (late > 40_000_000L && Boolean.getBoolean("bench.showStalls")) {
+                    System.out.printf(Locale.ROOT, "  stall %.0f ms ending at JVM uptime %d ms%n", late / 1e6,
+                            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+                }
+            });
         }, 0, 2, TimeUnit.MILLISECONDS);
 
         long openAt = System.nanoTime();

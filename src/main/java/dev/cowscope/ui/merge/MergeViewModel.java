@@ -24,7 +24,9 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -82,6 +84,9 @@ public final class MergeViewModel {
     private TaskRunner.Cancellable planJob = TaskRunner.Cancellable.DONE;
     private TaskRunner.Cancellable proofJob = TaskRunner.Cancellable.DONE;
     private TaskRunner.Cancellable mergeJob = TaskRunner.Cancellable.DONE;
+    /** Whether the Merge tab is on screen: a plan of 16 M entries costs seconds and GiBs, so it waits for the tab. */
+    private final BooleanProperty shown = new SimpleBooleanProperty();
+    private boolean planStale;
     private String preMergeSha;
     private double playCarry;
     private long lastTick;
@@ -99,8 +104,17 @@ public final class MergeViewModel {
         throughput.addListener(o -> recomputeEstimate());
         flushLatency.addListener(o -> recomputeEstimate());
         crashPoint.addListener(o -> clearCrash());
+        shown.addListener((obs, was, now) -> {
+            if (now && planStale) {
+                replan();
+            }
+        });
         strategy.prefill(main.document());
         replan();
+    }
+
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     public MainViewModel main() {
@@ -398,6 +412,11 @@ public final class MergeViewModel {
         if (doc == null) {
             planMessage.set("Open a COW image to plan its merge. The strategy comparison below works without one.");
             recomputeEstimate();
+            return;
+        }
+        planStale = !shown.get();
+        if (planStale) {
+            planMessage.set("The merge of " + doc.displayName() + " is planned when this tab is shown.");
             return;
         }
         AttachedOrigin origin = main.originProperty().get();

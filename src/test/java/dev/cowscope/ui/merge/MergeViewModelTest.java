@@ -30,11 +30,28 @@ class MergeViewModelTest {
     }
 
     private MergeViewModel openWithOrigin() {
-        MergeViewModel vm = new MergeViewModel(f.main);
+        MergeViewModel vm = shown(new MergeViewModel(f.main));
         f.main.open(f.cow);
         f.main.attachOrigin(f.origin);
         assertThat(vm.loadedProperty().get()).as(vm.planMessageProperty().get()).isNotNull();
         return vm;
+    }
+
+    /** The Merge tab on screen: the model plans only then. */
+    private static MergeViewModel shown(MergeViewModel vm) {
+        vm.shownProperty().set(true);
+        return vm;
+    }
+
+    @Test
+    void aHiddenTabPlansNothingUntilItIsShown() throws Exception {
+        MergeViewModel vm = new MergeViewModel(f.main);
+        f.main.open(f.cow);
+        assertThat(vm.loadedProperty().get()).isNull();
+        assertThat(vm.planMessageProperty().get()).contains("planned when this tab is shown");
+        vm.shownProperty().set(true);
+        assertThat(vm.loadedProperty().get()).as(vm.planMessageProperty().get()).isNotNull();
+        assertThat(vm.stepCountProperty().get()).isPositive();
     }
 
     @Test
@@ -62,7 +79,7 @@ class MergeViewModelTest {
 
     @Test
     void withoutAnOriginTheStatusHasNoTargetLengthAndTheCrashSaysWhatAnOriginWouldProve() {
-        MergeViewModel vm = new MergeViewModel(f.main);
+        MergeViewModel vm = shown(new MergeViewModel(f.main));
         f.main.open(f.cow);
         vm.setStep(3);
         assertThat(vm.statusLine()).startsWith("snapshot-merge ");
@@ -154,7 +171,7 @@ class MergeViewModelTest {
 
     @Test
     void withNothingOpenThereIsNoPlanButTheStrategyTableIsFilled() {
-        MergeViewModel vm = new MergeViewModel(f.main);
+        MergeViewModel vm = shown(new MergeViewModel(f.main));
         assertThat(vm.loadedProperty().get()).isNull();
         assertThat(vm.planMessageProperty().get()).contains("Open a COW image");
         assertThat(vm.strategy().rows()).hasSize(9);
@@ -166,7 +183,7 @@ class MergeViewModelTest {
 
     @Test
     void theStrategyInputsArePrefilledFromTheOpenCow() {
-        MergeViewModel vm = new MergeViewModel(f.main);
+        MergeViewModel vm = shown(new MergeViewModel(f.main));
         f.main.open(f.cow);
         StrategyViewModel s = vm.strategy();
         assertThat(s.changedChunksProperty().get()).isEqualTo(Integer.toString(f.main.document().image().exceptions().size()));
