@@ -24,6 +24,7 @@ public final class CowScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.applicationStarted();
         AppPreferences preferences = AppPreferences.user();
         tasks = new FxTaskRunner();
         FxDialogService dialogs = new FxDialogService(stage);

@@ -45,6 +45,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -71,18 +72,18 @@ public final class MainWindow {
     private final TabPane tabPane = new TabPane();
     private final StatusBar statusBar = new StatusBar();
     private final Button cancel = new Button("Cancel");
+    private static final String ORIGIN_MAP_TAB = "origin-map";
+    private static final String AREAS_TAB = "areas";
+    private static final String FILL_TAB = "fill";
+    private static final String MERGE_TAB = "merge";
     private final List<InspectorTab> tabs = new ArrayList<>();
-    private final SummaryView summaryView;
-    private final ChunkMapView chunkMapView;
-    private final ChunkInspectorView inspectorView;
-    private final OriginMapView originMapView;
-    private final AreasView areasView;
-    private final FillView fillView;
-    private final MergeView mergeView;
+    private Tab mergeTab;
+    private SummaryView summaryView;
+    private ChunkMapView chunkMapView;
+    private ChunkInspectorView inspectorView;
+    private SplitPane inspector;
     private final StartView startView;
-    private final AlignmentView alignmentView;
     private final ExportViewModel export;
-    private final PlanView planView;
     private final ThemeSettings theme;
     private final RememberedDirectory directories;
     private MenuBar menuBar;
@@ -96,37 +97,28 @@ public final class MainWindow {
         linkOpener = model::reportStatus; // without HostServices (tests): show the address
         root.getStyleClass().add("main-window");
         root.setId("main-window");
-        summaryView = new SummaryView(new SummaryViewModel(model));
-        inspectorView = new ChunkInspectorView(new ChunkInspectorViewModel(model));
-        chunkMapView = new ChunkMapView(new ChunkMapViewModel(model), inspectorView);
-        originMapView = new OriginMapView(new OriginMapViewModel(model));
-        areasView = new AreasView(new AreasViewModel(model));
-        fillView = new FillView(new FillViewModel(model));
-        mergeView = new MergeView(new MergeViewModel(model), directories);
         startView = new StartView(new StartViewModel(model), this::chooseAndOpen);
         export = new ExportViewModel(model);
-        planView = new PlanView(PlanViewModel.of(model), directories);
-        alignmentView = new AlignmentView(new AlignmentViewModel(model.tasks(), model.dialogs(), AlignmentSources.ENGINE,
-                model::reportStatus), directories);
 
-        tabs.add(new InspectorTab(MainViewModel.CHUNK_MAP_TAB, "Chunk map", chunkMapView, KeyCombination.keyCombination("Shortcut+1")));
-        tabs.add(new InspectorTab("origin-map", "Origin map", originMapView, KeyCombination.keyCombination("Shortcut+2")));
-        tabs.add(new InspectorTab("areas", "Exception areas", areasView, KeyCombination.keyCombination("Shortcut+3")));
-        tabs.add(new InspectorTab("fill", "Fill level", fillView, KeyCombination.keyCombination("Shortcut+4")));
+        tabs.add(new InspectorTab(MainViewModel.CHUNK_MAP_TAB, "Chunk map", this::chunkMapView, KeyCombination.keyCombination("Shortcut+1")));
+        tabs.add(new InspectorTab(ORIGIN_MAP_TAB, "Origin map", () -> new OriginMapView(new OriginMapViewModel(model)),
+                KeyCombination.keyCombination("Shortcut+2")));
+        tabs.add(new InspectorTab(AREAS_TAB, "Exception areas", () -> new AreasView(new AreasViewModel(model)),
+                KeyCombination.keyCombination("Shortcut+3")));
+        tabs.add(new InspectorTab(FILL_TAB, "Fill level", () -> new FillView(new FillViewModel(model)), KeyCombination.keyCombination("Shortcut+4")));
         // the planning tools work with no COW open (Merge compares strategies without one)
-        tabs.add(new InspectorTab(PlanView.TAB_ID, "Plan size", planView, KeyCombination.keyCombination("Shortcut+5"), false));
-        tabs.add(new InspectorTab(MainViewModel.ALIGNMENT_TAB, "Alignment", alignmentView, KeyCombination.keyCombination("Shortcut+6"), false));
-        tabs.add(new InspectorTab("merge", "Merge", mergeView, KeyCombination.keyCombination("Shortcut+7"), false));
+        tabs.add(new InspectorTab(PlanView.TAB_ID, "Plan size", () -> new PlanView(PlanViewModel.of(model), directories),
+                KeyCombination.keyCombination("Shortcut+5"), false));
+        tabs.add(new InspectorTab(MainViewModel.ALIGNMENT_TAB, "Alignment", () -> new AlignmentView(new AlignmentViewModel(model.tasks(),
+                model.dialogs(), AlignmentSources.ENGINE, model::reportStatus), directories), KeyCombination.keyCombination("Shortcut+6"), false));
+        tabs.add(new InspectorTab(MERGE_TAB, "Merge", () -> mergeView(directories), KeyCombination.keyCombination("Shortcut+7"), false));
         for (InspectorTab t : tabs) {
             Tab tab = new Tab(t.title());
             // only the selected tab's view is in the scene: hidden views cost no CSS and layout
             // passes when a document opens (they were most of the FX-thread stall on a 64 GiB COW)
             tab.selectedProperty().addListener((obs, was, selected) -> tab.setContent(selected ? t.content() : null));
-            tab.setContent(tabPane.getTabs().isEmpty() ? t.content() : null);
             tab.setId("tab-" + t.id());
-            if (t.content() == mergeView) {
-                mergeView.model().shownProperty().bind(tab.selectedProperty());
-            }
+            mergeTab = t.id().equals(MERGE_TAB) ? tab : mergeTab;
             tab.setClosable(false);
             tabPane.getTabs().add(tab);
             if (!t.needsDocument()) {
@@ -135,17 +127,20 @@ public final class MainWindow {
         }
         tabPane.setId("tabs");
 
-        SplitPane inspector = new SplitPane(summaryView, tabPane);
-        inspector.setId("inspector");
-        inspector.setDividerPositions(0.3);
-        SplitPane.setResizableWithParent(summaryView, false);
-        // with no COW open (a planning tab) the summary has nothing to say: give its room to the tabs
-        model.documentProperty().addListener((obs, was, now) -> showSummary(inspector, now != null));
-        showSummary(inspector, model.document() != null);
-        StackPane centre = new StackPane(startView, inspector);
+        StackPane centre = new StackPane(startView);
         // the planning tools work without a COW: asking for one shows the tabs over the start page
-        inspector.visibleProperty().bind(model.documentProperty().isNotNull().or(model.toolsShownProperty()));
-        startView.visibleProperty().bind(inspector.visibleProperty().not());
+        BooleanBinding inspecting = model.documentProperty().isNotNull().or(model.toolsShownProperty());
+        startView.visibleProperty().bind(inspecting.not());
+        // the inspector is built and joins the scene when first needed: a window that starts on
+        // its start page builds, styles and lays out only that (start-up time)
+        inspecting.addListener((obs, was, now) -> {
+            if (now && inspector == null) {
+                centre.getChildren().add(inspector(inspecting));
+            }
+        });
+        if (inspecting.get()) {
+            centre.getChildren().add(inspector(inspecting));
+        }
 
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(centre);
@@ -154,12 +149,26 @@ public final class MainWindow {
         model.requestedTabProperty().addListener((obs, was, id) -> showTab(id));
     }
 
-    private void showSummary(SplitPane inspector, boolean show) {
-        if (show && !inspector.getItems().contains(summaryView)) {
-            inspector.getItems().add(0, summaryView);
+    /** Summary | tabs, showing the selected tab's view. */
+    private SplitPane inspector(BooleanBinding inspecting) {
+        inspector = new SplitPane(tabPane);
+        inspector.setId("inspector");
+        inspector.visibleProperty().bind(inspecting);
+        SplitPane.setResizableWithParent(summaryView(), false);
+        // with no COW open (a planning tab) the summary has nothing to say: give its room to the tabs
+        model.documentProperty().addListener((obs, was, now) -> showSummary(now != null));
+        showSummary(model.document() != null);
+        int selected = tabPane.getSelectionModel().getSelectedIndex();
+        tabPane.getTabs().get(selected).setContent(tabs.get(selected).content());
+        return inspector;
+    }
+
+    private void showSummary(boolean show) {
+        if (show && !inspector.getItems().contains(summaryView())) {
+            inspector.getItems().add(0, summaryView());
             inspector.setDividerPositions(0.3);
         } else if (!show) {
-            inspector.getItems().remove(summaryView);
+            inspector.getItems().remove(summaryView());
         }
     }
 
@@ -170,6 +179,17 @@ public final class MainWindow {
     /** The tabs, in order; add later views here. */
     public List<InspectorTab> tabs() {
         return List.copyOf(tabs);
+    }
+
+    private InspectorTab tab(String id) {
+        return tabs.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The Merge tab's model plans only while its tab is selected (a plan of 16 M steps costs GiBs). */
+    private MergeView mergeView(RememberedDirectory directories) {
+        MergeView view = new MergeView(new MergeViewModel(model), directories);
+        view.model().shownProperty().bind(mergeTab.selectedProperty());
+        return view;
     }
 
     public void showTab(String id) {
@@ -184,39 +204,48 @@ public final class MainWindow {
     }
 
     public SummaryView summaryView() {
+        if (summaryView == null) {
+            summaryView = new SummaryView(new SummaryViewModel(model));
+        }
         return summaryView;
     }
 
     public ChunkMapView chunkMapView() {
+        if (chunkMapView == null) {
+            chunkMapView = new ChunkMapView(new ChunkMapViewModel(model), inspectorView());
+        }
         return chunkMapView;
     }
 
     public ChunkInspectorView inspectorView() {
+        if (inspectorView == null) {
+            inspectorView = new ChunkInspectorView(new ChunkInspectorViewModel(model));
+        }
         return inspectorView;
     }
 
     public OriginMapView originMapView() {
-        return originMapView;
+        return (OriginMapView) tab(ORIGIN_MAP_TAB).content();
     }
 
     public AreasView areasView() {
-        return areasView;
+        return (AreasView) tab(AREAS_TAB).content();
     }
 
     public FillView fillView() {
-        return fillView;
+        return (FillView) tab(FILL_TAB).content();
     }
 
     public MergeView mergeView() {
-        return mergeView;
+        return (MergeView) tab(MERGE_TAB).content();
     }
 
     public PlanView planView() {
-        return planView;
+        return (PlanView) tab(PlanView.TAB_ID).content();
     }
 
     public AlignmentView alignmentView() {
-        return alignmentView;
+        return (AlignmentView) tab(MainViewModel.ALIGNMENT_TAB).content();
     }
 
     public ExportViewModel export() {
@@ -296,9 +325,9 @@ public final class MainWindow {
         start.setOnAction(e -> model.hideTools());
         start.disableProperty().bind(model.documentProperty().isNotNull());
         viewMenu.getItems().addAll(start, new SeparatorMenuItem(),
-                item("Zoom in", "Shortcut+Equals", () -> chunkMapView.canvas().zoomIn()),
-                item("Zoom out", "Shortcut+Minus", () -> chunkMapView.canvas().zoomOut()),
-                item("Fit whole device", "Shortcut+0", () -> chunkMapView.canvas().fit()),
+                item("Zoom in", "Shortcut+Equals", () -> chunkMapView().canvas().zoomIn()),
+                item("Zoom out", "Shortcut+Minus", () -> chunkMapView().canvas().zoomOut()),
+                item("Fit whole device", "Shortcut+0", () -> chunkMapView().canvas().fit()),
                 new SeparatorMenuItem(), theme.menu());
         Menu help = new Menu("_Help");
         MenuItem shortcuts = item("Keyboard shortcuts", "Shortcut+Slash", this::showShortcuts);

@@ -22,8 +22,16 @@ public final class StartupProbe {
     public static final String REPORT_PROPERTY = "cowscope.startupReport";
     public static final String EXIT_PROPERTY = "cowscope.exitAfterShown";
 
+    /** When {@code Application.start} began: splits the toolkit's start-up from the window's. */
+    private static long applicationStarted;
+
     private StartupProbe() {
         throw new AssertionError("no instances");
+    }
+
+    /** Call first thing in {@code Application.start}. */
+    public static void applicationStarted() {
+        applicationStarted = System.currentTimeMillis();
     }
 
     /** Call before {@code stage.show()}. */
@@ -50,7 +58,8 @@ public final class StartupProbe {
                         stop();
                         long painted = System.currentTimeMillis();
                         if (report != null && !report.isBlank()) {
-                            write(Path.of(report), format(jvmStart(), processStart(), shown, painted));
+                            write(Path.of(report), format(jvmStart(), processStart(), shown, painted)
+                                    + (applicationStarted > 0 ? "jvm_start_to_application_start_ms=" + (applicationStarted - jvmStart()) + "\n" : ""));
                         }
                         if (exit) {
                             Platform.exit();
