@@ -64,6 +64,18 @@ public final class CowScopeApp extends Application {
         StartupProbe.install(stage);
         stage.show();
         stage.requestFocus();
+        // the inspector's views are built behind the start page once it is on screen
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames == 3) { // after the start-up probe's frame
+                    stop();
+                    window.prepareInspector();
+                }
+            }
+        }.start();
         return scene;
     }
 

@@ -82,6 +82,7 @@ public final class MainWindow {
     private ChunkMapView chunkMapView;
     private ChunkInspectorView inspectorView;
     private SplitPane inspector;
+    private Runnable prepareInspector;
     private final StartView startView;
     private final ExportViewModel export;
     private final ThemeSettings theme;
@@ -133,13 +134,18 @@ public final class MainWindow {
         startView.visibleProperty().bind(inspecting.not());
         // the inspector is built and joins the scene when first needed: a window that starts on
         // its start page builds, styles and lays out only that (start-up time)
-        inspecting.addListener((obs, was, now) -> {
-            if (now && inspector == null) {
+        prepareInspector = () -> {
+            if (inspector == null) {
                 centre.getChildren().add(inspector(inspecting));
+            }
+        };
+        inspecting.addListener((obs, was, now) -> {
+            if (now) {
+                prepareInspector.run();
             }
         });
         if (inspecting.get()) {
-            centre.getChildren().add(inspector(inspecting));
+            prepareInspector.run();
         }
 
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -147,6 +153,14 @@ public final class MainWindow {
         root.setBottom(statusBar());
         enableDrop();
         model.requestedTabProperty().addListener((obs, was, id) -> showTab(id));
+    }
+
+    /**
+     * Builds the (still hidden) inspector now, if nothing has needed it yet: called once the
+     * window has painted its start page, so that neither start-up nor the first Open pays for it.
+     */
+    public void prepareInspector() {
+        prepareInspector.run();
     }
 
     /** Summary | tabs, showing the selected tab's view. */

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -15,7 +18,13 @@ import java.util.prefs.Preferences;
 public final class AppPreferences {
     public static final int MAX_RECENT = 8;
     private static final String RECENT_KEY = "recent.";
+    private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "cowscope-preferences");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Preferences node;
+    private final AtomicBoolean flushQueued = new AtomicBoolean();
 
     public AppPreferences(Preferences node) {
         this.node = node;
@@ -53,7 +62,7 @@ public final class AppPreferences {
                 node.remove(RECENT_KEY + i);
             }
         }
-        flush();
+        flushSoon();
         return files;
     }
 
@@ -62,7 +71,7 @@ public final class AppPreferences {
         for (int i = 0; i < MAX_RECENT; i++) {
             node.remove(RECENT_KEY + i);
         }
-        flush();
+        flushSoon();
     }
 
     /** The directory the last file chooser ended in, if any was recorded. */
@@ -73,7 +82,7 @@ public final class AppPreferences {
 
     public void saveLastDirectory(Path directory) {
         node.put("chooser.directory", directory.toAbsolutePath().normalize().toString());
-        flush();
+        flushSoon();
     }
 
     /** The theme the user picked ("LIGHT", "DARK", "SYSTEM"), or {@code fallback}. */
@@ -83,7 +92,7 @@ public final class AppPreferences {
 
     public void saveTheme(String theme) {
         node.put("theme", theme);
-        flush();
+        flushSoon();
     }
 
     public WindowGeometry windowGeometry() {
@@ -102,6 +111,21 @@ public final class AppPreferences {
         flush();
     }
 
+    /**
+     * Writes the node out on a background thread: java.util.prefs writes XML through XSLT, whose
+     * first use loads classes and charsets for ~100 ms, and it fsyncs; the FX thread (adding a
+     * recent file as a COW opens) must not wait for that. Flushes queued together run once.
+     */
+    private void flushSoon() {
+        if (flushQueued.compareAndSet(false, true)) {
+            WRITER.execute(() -> {
+                flushQueued.set(false);
+                flush();
+            });
+        }
+    }
+
+    /** Synchronous: for the window geometry, saved as the window closes and the JVM may end. */
     private void flush() {
         try {
             node.flush();
