@@ -23,7 +23,7 @@ final class DirectWriter {
     private static final int WINDOW_BYTES = 8 << 20;
 
     private final FileChannel buffered;
-    private final Optional<FileChannel> direct;
+    private Optional<FileChannel> direct;
     private final int align;
     private final ByteBuffer window;
 
@@ -60,14 +60,28 @@ final class DirectWriter {
             window.clear().limit(length);
             source.read(at, window);
             int directBytes = direct.isPresent() && misaligned == 0 ? length - length % align : 0;
-            if (directBytes > 0) {
-                writeFully(direct.get(), window.duplicate().position(0).limit(directBytes), at);
+            if (directBytes > 0 && !writeDirect(window.duplicate().position(0).limit(directBytes), at)) {
+                directBytes = 0; // refused: this window and the rest go through the page cache
             }
             if (directBytes < length) {
                 writeFully(buffered, window.duplicate().position(directBytes).limit(length), at + directBytes);
             }
             progress.worked(length);
             at += length;
+        }
+    }
+
+    /**
+     * Some stacks accept {@code O_DIRECT} at open and refuse its writes (a device whose logical
+     * block is larger than the file system's block): then stop trying, nothing is lost.
+     */
+    private boolean writeDirect(ByteBuffer bytes, long at) {
+        try {
+            writeFully(direct.get(), bytes, at);
+            return true;
+        } catch (IOException e) {
+            direct = Optional.empty();
+            return false;
         }
     }
 
