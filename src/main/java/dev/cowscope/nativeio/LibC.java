@@ -36,16 +36,9 @@ public interface LibC extends Library {
     /** With {@code PRIO_PROCESS} and a thread id, Linux sets that one thread's nice value. */
     int setpriority(int which, int who, int prio) throws LastErrorException;
 
-    /** The C library, or empty when not on Linux or JNA cannot load it. */
+    /** The C library, or empty when not on Linux or JNA cannot load it (loaded once). */
     static Optional<LibC> load() {
-        if (!Platform.isLinux()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Native.load("c", LibC.class));
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            return Optional.empty();
-        }
+        return Loaded.C;
     }
 
     /**
@@ -72,6 +65,25 @@ public interface LibC extends Library {
             close(fd);
         } catch (LastErrorException ignored) {
             // read-only: no data to lose
+        }
+    }
+
+    /** Holds the library: loaded on first use, then shared by every caller and thread. */
+    final class Loaded {
+        private static final Optional<LibC> C = loadLibrary();
+
+        private Loaded() {
+        }
+
+        private static Optional<LibC> loadLibrary() {
+            if (!Platform.isLinux()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Native.load("c", LibC.class));
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                return Optional.empty();
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.cowscope.ui.common.AppPreferences.WindowGeometry;
 import dev.cowscope.ui.common.FxDialogService;
 import dev.cowscope.ui.common.FxTaskRunner;
 import dev.cowscope.ui.desktop.AppIcons;
+import dev.cowscope.ui.common.AfterFrames;
 import dev.cowscope.ui.desktop.StartupProbe;
 import dev.cowscope.ui.document.ImageOpener;
 import java.nio.file.Path;
@@ -64,18 +65,9 @@ public final class CowScopeApp extends Application {
         StartupProbe.install(stage);
         stage.show();
         stage.requestFocus();
-        // the inspector's views are built behind the start page once it is on screen
-        new javafx.animation.AnimationTimer() {
-            private int frames;
-
-            @Override
-            public void handle(long now) {
-                if (++frames == 3) { // after the start-up probe's frame
-                    stop();
-                    window.prepareInspector();
-                }
-            }
-        }.start();
+        // the inspector's views are built behind the start page once it is on screen (after the
+        // start-up probe's frame)
+        AfterFrames.run(3, window::prepareInspector);
         return scene;
     }
 

@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Worker;
@@ -45,7 +46,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -66,23 +66,23 @@ import org.controlsfx.control.StatusBar;
  * the running job's progress and Cancel. Only builds nodes and wires them to view models.
  */
 public final class MainWindow {
+    private static final String ORIGIN_MAP_TAB = "origin-map";
+    private static final String AREAS_TAB = "areas";
+    private static final String FILL_TAB = "fill";
+    private static final String MERGE_TAB = "merge";
     private final Window owner;
     private final MainViewModel model;
     private final BorderPane root = new BorderPane();
     private final TabPane tabPane = new TabPane();
     private final StatusBar statusBar = new StatusBar();
     private final Button cancel = new Button("Cancel");
-    private static final String ORIGIN_MAP_TAB = "origin-map";
-    private static final String AREAS_TAB = "areas";
-    private static final String FILL_TAB = "fill";
-    private static final String MERGE_TAB = "merge";
     private final List<InspectorTab> tabs = new ArrayList<>();
-    private Tab mergeTab;
     private SummaryView summaryView;
     private ChunkMapView chunkMapView;
     private ChunkInspectorView inspectorView;
     private SplitPane inspector;
-    private Runnable prepareInspector;
+    private final StackPane centre;
+    private final BooleanBinding inspecting;
     private final StartView startView;
     private final ExportViewModel export;
     private final ThemeSettings theme;
@@ -119,7 +119,6 @@ public final class MainWindow {
             // passes when a document opens (they were most of the FX-thread stall on a 64 GiB COW)
             tab.selectedProperty().addListener((obs, was, selected) -> tab.setContent(selected ? t.content() : null));
             tab.setId("tab-" + t.id());
-            mergeTab = t.id().equals(MERGE_TAB) ? tab : mergeTab;
             tab.setClosable(false);
             tabPane.getTabs().add(tab);
             if (!t.needsDocument()) {
@@ -128,24 +127,19 @@ public final class MainWindow {
         }
         tabPane.setId("tabs");
 
-        StackPane centre = new StackPane(startView);
+        centre = new StackPane(startView);
         // the planning tools work without a COW: asking for one shows the tabs over the start page
-        BooleanBinding inspecting = model.documentProperty().isNotNull().or(model.toolsShownProperty());
+        inspecting = model.documentProperty().isNotNull().or(model.toolsShownProperty());
         startView.visibleProperty().bind(inspecting.not());
         // the inspector is built and joins the scene when first needed: a window that starts on
         // its start page builds, styles and lays out only that (start-up time)
-        prepareInspector = () -> {
-            if (inspector == null) {
-                centre.getChildren().add(inspector(inspecting));
-            }
-        };
         inspecting.addListener((obs, was, now) -> {
             if (now) {
-                prepareInspector.run();
+                prepareInspector();
             }
         });
         if (inspecting.get()) {
-            prepareInspector.run();
+            prepareInspector();
         }
 
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -160,11 +154,13 @@ public final class MainWindow {
      * window has painted its start page, so that neither start-up nor the first Open pays for it.
      */
     public void prepareInspector() {
-        prepareInspector.run();
+        if (inspector == null) {
+            centre.getChildren().add(inspector());
+        }
     }
 
     /** Summary | tabs, showing the selected tab's view. */
-    private SplitPane inspector(BooleanBinding inspecting) {
+    private SplitPane inspector() {
         inspector = new SplitPane(tabPane);
         inspector.setId("inspector");
         inspector.visibleProperty().bind(inspecting);
@@ -202,7 +198,8 @@ public final class MainWindow {
     /** The Merge tab's model plans only while its tab is selected (a plan of 16 M steps costs GiBs). */
     private MergeView mergeView(RememberedDirectory directories) {
         MergeView view = new MergeView(new MergeViewModel(model), directories);
-        view.model().shownProperty().bind(mergeTab.selectedProperty());
+        Tab tab = tabPane.getTabs().get(tabs.indexOf(tab(MERGE_TAB)));
+        view.model().shownProperty().bind(tab.selectedProperty());
         return view;
     }
 

@@ -1,11 +1,11 @@
 package dev.cowscope.ui.desktop;
 
+import dev.cowscope.ui.common.AfterFrames;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -45,25 +45,16 @@ public final class StartupProbe {
             public void handle(WindowEvent event) {
                 stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
                 long shown = System.currentTimeMillis();
-                new AnimationTimer() {
-                    private int frames;
-
-                    @Override
-                    public void handle(long now) {
-                        // the second pulse after "shown": the first frame has been rendered
-                        if (++frames < 2) {
-                            return;
-                        }
-                        stop();
-                        long painted = System.currentTimeMillis();
-                        if (report != null && !report.isBlank()) {
-                            write(Path.of(report), format(jvmStart(), applicationStarted, shown, painted));
-                        }
-                        if (exit) {
-                            Platform.exit();
-                        }
+                // the second pulse after "shown": the first frame has been rendered
+                AfterFrames.run(2, () -> {
+                    long painted = System.currentTimeMillis();
+                    if (report != null && !report.isBlank()) {
+                        write(Path.of(report), format(jvmStart(), applicationStarted, shown, painted));
                     }
-                }.start();
+                    if (exit) {
+                        Platform.exit();
+                    }
+                });
             }
         });
     }
