@@ -22,6 +22,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -164,6 +165,33 @@ class InspectorWindowUiTest {
         assertThat(window.areasView().entryTable().getSelectionModel().getSelectedItem()).isEqualTo(1);
         assertThat(window.chunkMapView().canvas().viewportProperty().get().chunkCount()).isEqualTo(64);
         screenshot("summary-findings", stage.getScene().getRoot());
+    }
+
+    @Test
+    void openingTheNextImageKeepsTheSummaryRowsAndShowsItsValues(FxRobot robot) throws Exception {
+        Path first = CowImageBuilder.cow().deviceBytes(64 * 4096).exceptions(0, 3).writeTo(temp.resolve("first.cow"));
+        Path second = CowImageBuilder.cow().deviceBytes(64 * 4096).exceptions(10, 7).writeTo(temp.resolve("second.cow"));
+        Platform.runLater(() -> model.open(first));
+        waitUntil(() -> model.document() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField exceptions = summaryValue(robot, "Exceptions");
+        assertThat(exceptions.getText()).isEqualTo("3 (sequential)");
+        assertThat(exceptions.isDisabled()).as("selectable, to copy a value").isFalse();
+        assertThat(exceptions.isEditable()).isFalse();
+
+        Object before = model.document();
+        Platform.runLater(() -> model.open(second));
+        waitUntil(() -> model.document() != null && model.document() != before);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the same editor, with the new image's value: the sheet was not rebuilt (a 260 ms CSS pass)
+        assertThat(summaryValue(robot, "Exceptions")).isSameAs(exceptions);
+        assertThat(exceptions.getText()).isEqualTo("7 (sequential)");
+    }
+
+    /** The value editor on the summary row named {@code name}. */
+    private static TextField summaryValue(FxRobot robot, String name) {
+        Label label = robot.lookup("#header-sheet .label").match(n -> name.equals(((Label) n).getText())).queryAs(Label.class);
+        return (TextField) label.getLabelFor();
     }
 
     @Test

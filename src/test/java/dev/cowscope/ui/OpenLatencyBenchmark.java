@@ -32,10 +32,12 @@ import javafx.stage.Stage;
  * Open to the first painted chunk-map frame. Not a test (surefire skips *Benchmark*):
  * <pre>mvn -Pbench -Dbench=dev.cowscope.ui.OpenLatencyBenchmark</pre>
  * {@code -Dbench.rounds=N} (in {@code bench.jvm}) sets the rounds, {@code -Dbench.showStalls=true}
- * prints each stall over 40 ms with its JVM uptime, to line up with a GC log or a JFR recording.
+ * prints each stall over 40 ms with its JVM uptime, to line up with a GC log or a JFR recording;
+ * {@code -Dbench.sampleStalls=true} samples the FX and render threads' stacks during stalls.
  */
 public final class OpenLatencyBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    private static final boolean SAMPLE_STALLS = Boolean.getBoolean("bench.sampleStalls");
     private OpenLatencyBenchmark() {
     }
 
@@ -88,11 +90,17 @@ public final class OpenLatencyBenchmark {
         Object before = window.model().document();
         long framesBefore = window.map().framesPaintedProperty().get();
         AtomicLong worstLateNanos = new AtomicLong();
+        CompletableFuture<Thread> fxThread = new CompletableFuture<>();
+        Platform.runLater(() -> fxThread.complete(Thread.currentThread()));
+        StallSampler stalls = SAMPLE_STALLS ? new StallSampler(fxThread.get(), 30) : null;
         ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
         probe.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
             Platform.runLater(() -> {
                 long late = System.nanoTime() - posted;
+                if (stalls != null) {
+                    stalls.answered();
+                }
                 worstLateNanos.accumulateAndGet(late, Math::max);
                 if (late > 40_000_000L && Boolean.getBoolean("bench.showStalls")) {
                     System.out.printf(Locale.ROOT, "  stall %.0f ms ending at JVM uptime %d ms%n", late / 1e6,
@@ -117,6 +125,10 @@ public final class OpenLatencyBenchmark {
         Thread.sleep(300);
         probe.shutdownNow();
         Thread.sleep(50); // let probes already posted run
+        if (stalls != null) {
+            stalls.close();
+            stalls.print(4);
+        }
         System.out.printf(Locale.ROOT, "round %d: open -> first chunk-map paint %.0f ms; longest FX-thread stall %.1f ms (goal <= 50)%n",
                 round, (firstPaint - openAt) / 1e6, worstLateNanos.get() / 1e6);
         Thread.sleep(2000); // the open's background work (origin map, areas) ends before the next round

@@ -1,21 +1,40 @@
 package dev.cowscope.ui.summary;
 
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import org.controlsfx.control.PropertySheet;
 
-/** A read-only row of the summary's property sheet. */
+/**
+ * A row of the summary's property sheet whose value follows the open image. The rows stay when
+ * the next image has the same ones and only their values change: the sheet rebuilds every
+ * editor whenever its item list changes, and that CSS pass was a 260 ms FX-thread stall.
+ */
 final class SummaryItem implements PropertySheet.Item {
     private final String category;
     private final String name;
-    private final String value;
     private final String description;
+    private final ReadOnlyStringWrapper value;
 
     SummaryItem(String category, String name, String value, String description) {
         this.category = category;
         this.name = name;
-        this.value = value;
+        this.value = new ReadOnlyStringWrapper(this, name, value);
         this.description = description;
+    }
+
+    /** Same category and name: the row {@code other} can hand its value to this one. */
+    boolean sameRow(SummaryItem other) {
+        return category.equals(other.category) && name.equals(other.name);
+    }
+
+    void showValue(String text) {
+        value.set(text);
+    }
+
+    ReadOnlyStringProperty valueProperty() {
+        return value.getReadOnlyProperty();
     }
 
     @Override
@@ -40,21 +59,22 @@ final class SummaryItem implements PropertySheet.Item {
 
     @Override
     public Object getValue() {
-        return value;
+        return value.get();
     }
 
     @Override
     public void setValue(Object value) {
-        // read-only
+        // the editor is read-only
     }
 
     @Override
     public Optional<ObservableValue<? extends Object>> getObservableValue() {
-        return Optional.empty();
+        return Optional.of(value.getReadOnlyProperty());
     }
 
+    /** The sheet disables editors of non-editable items; ours stays enabled so its text can be copied. */
     @Override
     public boolean isEditable() {
-        return false;
+        return true;
     }
 }

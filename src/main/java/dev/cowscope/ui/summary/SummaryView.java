@@ -52,6 +52,7 @@ public final class SummaryView extends VBox {
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.CATEGORY);
+        sheet.setPropertyEditorFactory(item -> new SummaryValueEditor((SummaryItem) item));
         VBox.setVgrow(sheet, Priority.SOMETIMES);
 
         Label findingsTitle = new Label("Findings");

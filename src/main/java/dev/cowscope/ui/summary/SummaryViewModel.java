@@ -58,7 +58,8 @@ public final class SummaryViewModel {
 
     private void show(OpenedImage doc) {
         if (doc == null) {
-            items.clear();
+            // the rows stay (hidden with the summary) so that the next image only changes values
+            items.forEach(item -> ((SummaryItem) item).showValue(""));
             findings.clear();
             state.set("");
             statusLine.set("");
@@ -69,12 +70,27 @@ public final class SummaryViewModel {
         state.set(image.state().name());
         statusLine.set(image.usage().map(u -> u.dmsetupStatus()).orElse("— (the kernel would not load this store)"));
         source.set(image.source().path() + " · " + image.source().kind().label() + " · " + Formats.bytes(image.source().sizeBytes()));
-        items.setAll(rows(image));
+        showRows(rows(image));
         findings.setAll(image.findings());
     }
 
-    private static List<PropertySheet.Item> rows(CowImage image) {
-        List<PropertySheet.Item> rows = new ArrayList<>();
+    /** New values into the same rows where the image has the same ones; new rows only otherwise. */
+    private void showRows(List<SummaryItem> rows) {
+        boolean same = rows.size() == items.size();
+        for (int i = 0; same && i < rows.size(); i++) {
+            same = ((SummaryItem) items.get(i)).sameRow(rows.get(i));
+        }
+        if (!same) {
+            items.setAll(rows);
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            ((SummaryItem) items.get(i)).showValue((String) rows.get(i).getValue());
+        }
+    }
+
+    private static List<SummaryItem> rows(CowImage image) {
+        List<SummaryItem> rows = new ArrayList<>();
         DiskHeader h = image.header();
         String header = "Header";
         rows.add(new SummaryItem(header, "Magic", h.magicHex() + (h.hasSnapMagic() ? " (SnAp)" : ""), "SNAP_MAGIC is 0x70416e53; 0 means a new COW"));
@@ -87,7 +103,7 @@ public final class SummaryViewModel {
         return rows;
     }
 
-    private static void addGeometry(List<PropertySheet.Item> rows, String geometry, CowImage image, AreaLayout layout) {
+    private static void addGeometry(List<SummaryItem> rows, String geometry, CowImage image, AreaLayout layout) {
         rows.add(new SummaryItem(geometry, "Chunk size in use", Formats.bytes(layout.chunkSizeBytes())
                 + (image.chunkSizeFromTable() ? " (from the table)" : ""), "The chunk size the kernel uses"));
         rows.add(new SummaryItem(geometry, "Device chunks", Formats.grouped(image.deviceChunks()), "Whole chunks on the device"));
