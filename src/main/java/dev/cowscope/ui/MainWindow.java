@@ -165,15 +165,19 @@ public final class MainWindow {
         inspector.setId("inspector");
         inspector.visibleProperty().bind(inspecting);
         SplitPane.setResizableWithParent(summaryView(), false);
-        // with no COW open (a planning tab) the summary has nothing to say: give its room to the tabs
-        model.documentProperty().addListener((obs, was, now) -> showSummary(now != null));
-        showSummary(model.document() != null);
+        // with no COW open (a planning tab) the summary has nothing to say: its room goes to the
+        // tabs; while the inspector is hidden the summary stays in it, styled and laid out before
+        // the first image opens (that first CSS pass was most of the first open's stall)
+        model.documentProperty().addListener((obs, was, now) -> showSummary());
+        inspecting.addListener((obs, was, now) -> showSummary());
+        showSummary();
         int selected = tabPane.getSelectionModel().getSelectedIndex();
         tabPane.getTabs().get(selected).setContent(tabs.get(selected).content());
         return inspector;
     }
 
-    private void showSummary(boolean show) {
+    private void showSummary() {
+        boolean show = model.document() != null || !inspecting.get();
         if (show && !inspector.getItems().contains(summaryView())) {
             inspector.getItems().add(0, summaryView());
             inspector.setDividerPositions(0.3);

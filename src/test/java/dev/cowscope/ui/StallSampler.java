@@ -73,8 +73,11 @@ final class StallSampler implements AutoCloseable {
         return frames.stream().skip(start).limit(5).map(StallSampler::shortName).collect(Collectors.joining(" > ")) + app + inner;
     }
 
+    /** The innermost frames, and the innermost scene-graph node being rendered. */
     private static String innermost(StackTraceElement[] stack) {
-        return Arrays.stream(stack).limit(4).map(StallSampler::shortName).collect(Collectors.joining(" < "));
+        String node = Arrays.stream(stack).filter(e -> e.getClassName().startsWith("com.sun.javafx.sg.prism.NG"))
+                .findFirst().map(e -> " [" + shortName(e) + "]").orElse("");
+        return Arrays.stream(stack).limit(3).map(StallSampler::shortName).collect(Collectors.joining(" < ")) + node;
     }
 
     private static boolean isLoop(StackTraceElement e) {

@@ -6,27 +6,18 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import org.controlsfx.control.PropertySheet;
 
-/**
- * A row of the summary's property sheet whose value follows the open image. The rows stay when
- * the next image has the same ones and only their values change: the sheet rebuilds every
- * editor whenever its item list changes, and that CSS pass was a 260 ms FX-thread stall.
- */
+/** A row of the summary's property sheet whose value follows the open image. */
 final class SummaryItem implements PropertySheet.Item {
     private final String category;
     private final String name;
     private final String description;
     private final ReadOnlyStringWrapper value;
 
-    SummaryItem(String category, String name, String value, String description) {
+    SummaryItem(String category, String name, String description) {
         this.category = category;
         this.name = name;
-        this.value = new ReadOnlyStringWrapper(this, name, value);
+        this.value = new ReadOnlyStringWrapper(this, name, "");
         this.description = description;
-    }
-
-    /** Same category and name: the row {@code other} can hand its value to this one. */
-    boolean sameRow(SummaryItem other) {
-        return category.equals(other.category) && name.equals(other.name);
     }
 
     void showValue(String text) {

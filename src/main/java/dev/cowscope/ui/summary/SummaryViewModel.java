@@ -9,6 +9,7 @@ import dev.cowscope.ui.common.Formats;
 import dev.cowscope.ui.document.OpenedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -17,15 +18,33 @@ import org.controlsfx.control.PropertySheet;
 
 /** Header, geometry, state and findings of the open image. */
 public final class SummaryViewModel {
+    private static final String HEADER = "Header";
+    private static final String GEOMETRY = "Geometry";
     private final MainViewModel main;
-    private final ObservableList<PropertySheet.Item> items = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObservableList<PropertySheet.Item> items;
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "");
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper(this, "statusLine", "");
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
+    // One fixed set of rows whose values follow the image: the property sheet rebuilds all its
+    // editors whenever its item list changes, a 260 ms CSS pass when a 64 GiB COW opened.
+    private final List<SummaryItem> rows = new ArrayList<>();
+    private final SummaryItem magic = row(HEADER, "Magic", "SNAP_MAGIC is 0x70416e53; 0 means a new COW");
+    private final SummaryItem valid = row(HEADER, "Valid", "0 once the kernel has invalidated the snapshot");
+    private final SummaryItem version = row(HEADER, "Version", "Only version 1 exists");
+    private final SummaryItem headerChunkSize = row(HEADER, "Chunk size", "From the on-disk header");
+    private final SummaryItem device = row(GEOMETRY, "Device", "Size of the COW device");
+    private final SummaryItem chunkSize = row(GEOMETRY, "Chunk size in use", "The chunk size the kernel uses");
+    private final SummaryItem deviceChunks = row(GEOMETRY, "Device chunks", "Whole chunks on the device");
+    private final SummaryItem perArea = row(GEOMETRY, "Exceptions per area", "Chunk bytes / 16");
+    private final SummaryItem areasRead = row(GEOMETRY, "Areas read", "Exception areas the walk read");
+    private final SummaryItem exceptions = row(GEOMETRY, "Exceptions", "Committed entries");
+    private final SummaryItem nextFree = row(GEOMETRY, "next_free", "The chunk the kernel allocates next");
+    private final SummaryItem currentArea = row(GEOMETRY, "Current area", "current_area and current_committed after loading");
 
     public SummaryViewModel(MainViewModel main) {
         this.main = main;
+        items = FXCollections.observableArrayList(rows);
         main.documentProperty().addListener((obs, was, now) -> show(now));
         show(main.document());
     }
@@ -57,62 +76,41 @@ public final class SummaryViewModel {
     }
 
     private void show(OpenedImage doc) {
+        findings.setAll(doc == null ? List.of() : doc.image().findings());
         if (doc == null) {
-            // the rows stay (hidden with the summary) so that the next image only changes values
-            items.forEach(item -> ((SummaryItem) item).showValue(""));
-            findings.clear();
             state.set("");
             statusLine.set("");
             source.set("");
+            rows.forEach(row -> row.showValue(""));
             return;
         }
         CowImage image = doc.image();
         state.set(image.state().name());
         statusLine.set(image.usage().map(u -> u.dmsetupStatus()).orElse("— (the kernel would not load this store)"));
         source.set(image.source().path() + " · " + image.source().kind().label() + " · " + Formats.bytes(image.source().sizeBytes()));
-        showRows(rows(image));
-        findings.setAll(image.findings());
-    }
-
-    /** New values into the same rows where the image has the same ones; new rows only otherwise. */
-    private void showRows(List<SummaryItem> rows) {
-        boolean same = rows.size() == items.size();
-        for (int i = 0; same && i < rows.size(); i++) {
-            same = ((SummaryItem) items.get(i)).sameRow(rows.get(i));
-        }
-        if (!same) {
-            items.setAll(rows);
-            return;
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            ((SummaryItem) items.get(i)).showValue((String) rows.get(i).getValue());
-        }
-    }
-
-    private static List<SummaryItem> rows(CowImage image) {
-        List<SummaryItem> rows = new ArrayList<>();
         DiskHeader h = image.header();
-        String header = "Header";
-        rows.add(new SummaryItem(header, "Magic", h.magicHex() + (h.hasSnapMagic() ? " (SnAp)" : ""), "SNAP_MAGIC is 0x70416e53; 0 means a new COW"));
-        rows.add(new SummaryItem(header, "Valid", Long.toString(h.valid()), "0 once the kernel has invalidated the snapshot"));
-        rows.add(new SummaryItem(header, "Version", Long.toString(h.version()), "Only version 1 exists"));
-        rows.add(new SummaryItem(header, "Chunk size", h.chunkSizeSectors() + " sectors", "From the on-disk header"));
-        String geometry = "Geometry";
-        rows.add(new SummaryItem(geometry, "Device", Formats.grouped(image.deviceSectors()) + " sectors", "Size of the COW device"));
-        image.layout().ifPresent(layout -> addGeometry(rows, geometry, image, layout));
-        return rows;
+        magic.showValue(h.magicHex() + (h.hasSnapMagic() ? " (SnAp)" : ""));
+        valid.showValue(Long.toString(h.valid()));
+        version.showValue(Long.toString(h.version()));
+        headerChunkSize.showValue(h.chunkSizeSectors() + " sectors");
+        device.showValue(Formats.grouped(image.deviceSectors()) + " sectors");
+        Optional<AreaLayout> layout = image.layout();
+        // without a usable chunk size the walk never ran: its rows say so rather than vanish
+        String unknown = "—";
+        chunkSize.showValue(layout.map(l -> Formats.bytes(l.chunkSizeBytes()) + (image.chunkSizeFromTable() ? " (from the table)" : ""))
+                .orElse(unknown));
+        deviceChunks.showValue(layout.isPresent() ? Formats.grouped(image.deviceChunks()) : unknown);
+        perArea.showValue(layout.map(l -> Formats.grouped(l.exceptionsPerArea())).orElse(unknown));
+        areasRead.showValue(layout.isPresent() ? Formats.grouped(image.areasRead()) : unknown);
+        exceptions.showValue(layout.isPresent()
+                ? Formats.grouped(image.exceptions().size()) + (image.exceptions().isSequential() ? " (sequential)" : "") : unknown);
+        nextFree.showValue(layout.isPresent() ? Formats.unsigned(image.nextFree()) : unknown);
+        currentArea.showValue(layout.isPresent() ? image.currentArea() + " (" + image.currentCommitted() + " committed)" : unknown);
     }
 
-    private static void addGeometry(List<SummaryItem> rows, String geometry, CowImage image, AreaLayout layout) {
-        rows.add(new SummaryItem(geometry, "Chunk size in use", Formats.bytes(layout.chunkSizeBytes())
-                + (image.chunkSizeFromTable() ? " (from the table)" : ""), "The chunk size the kernel uses"));
-        rows.add(new SummaryItem(geometry, "Device chunks", Formats.grouped(image.deviceChunks()), "Whole chunks on the device"));
-        rows.add(new SummaryItem(geometry, "Exceptions per area", Formats.grouped(layout.exceptionsPerArea()), "Chunk bytes / 16"));
-        rows.add(new SummaryItem(geometry, "Areas read", Formats.grouped(image.areasRead()), "Exception areas the walk read"));
-        rows.add(new SummaryItem(geometry, "Exceptions", Formats.grouped(image.exceptions().size())
-                + (image.exceptions().isSequential() ? " (sequential)" : ""), "Committed entries"));
-        rows.add(new SummaryItem(geometry, "next_free", Formats.unsigned(image.nextFree()), "The chunk the kernel allocates next"));
-        rows.add(new SummaryItem(geometry, "Current area", image.currentArea() + " (" + image.currentCommitted() + " committed)",
-                "current_area and current_committed after loading"));
+    private SummaryItem row(String category, String name, String description) {
+        SummaryItem row = new SummaryItem(category, name, description);
+        rows.add(row);
+        return row;
     }
 }
