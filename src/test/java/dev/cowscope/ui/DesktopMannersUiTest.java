@@ -157,6 +157,39 @@ class DesktopMannersUiTest {
     }
 
     @Test
+    void aHiddenStartPageRebuildsItsRecentFilesOnlyWhenShownAgain() throws Exception {
+        // a window of its own, whose preferences already list a recent file
+        Path earlier = temp.resolve("earlier.cow");
+        AppPreferences seeded = new AppPreferences(prefsNode.node("seeded"));
+        seeded.addRecentFile(earlier);
+        MainViewModel other = WaitForAsyncUtils.asyncFx(() -> {
+            MainViewModel m = new MainViewModel(tasks, dialogs, seeded, ImageOpener.ENGINE);
+            Stage s = new Stage();
+            CowScopeApp.show(s, new MainWindow(s, m), m, seeded);
+            return m;
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.VBox recent = (javafx.scene.layout.VBox) javafx.stage.Window.getWindows().stream()
+                .map(w -> w.getScene().lookup(".recent-files")).filter(n -> n != null && n.getScene() != stage.getScene())
+                .findFirst().orElseThrow();
+        javafx.scene.Node link = recent.getChildren().get(0);
+        assertThat(((javafx.scene.control.Hyperlink) link).getText()).isEqualTo(earlier.toAbsolutePath().normalize().toString());
+
+        WaitForAsyncUtils.asyncFx(other::showTools).get(); // a planning tool hides the start page
+        WaitForAsyncUtils.asyncFx(other::clearRecentFiles).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(other.recentFiles()).isEmpty();
+        // hidden, the page is not rebuilt (no CSS, layout or repaint behind the tools)
+        assertThat(recent.getChildren()).containsExactly(link);
+
+        WaitForAsyncUtils.asyncFx(other::hideTools).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(recent.getChildren()).hasSize(1).first().isInstanceOf(Label.class)
+                .extracting(n -> ((Label) n).getText()).isEqualTo("None yet");
+        WaitForAsyncUtils.asyncFx(other::close).get();
+    }
+
+    @Test
     void fileChoosersStartInTheLastDirectory() throws Exception {
         Path dir = java.nio.file.Files.createDirectories(temp.resolve("images"));
         window.directories().remember(dir.resolve("a.cow").toFile());

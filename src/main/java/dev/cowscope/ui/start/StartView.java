@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 /** What the window shows before anything is open. */
 public final class StartView extends VBox {
     private final VBox recent = new VBox();
+    private boolean recentStale = true;
     private final HBox tools = new HBox();
 
     public StartView(StartViewModel model, Runnable openFile) {
@@ -39,8 +40,14 @@ public final class StartView extends VBox {
         recentTitle.getStyleClass().add("section-title");
         recent.getStyleClass().add("recent-files");
         recent.setAlignment(Pos.CENTER);
-        model.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent(model));
-        fillRecent(model);
+        // refilled only while shown: behind an open image a hidden page still costs CSS, layout and
+        // a repaint of the whole window area it covers, each time an open adds a recent file
+        model.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> {
+            recentStale = true;
+            fillRecentIfShown(model);
+        });
+        visibleProperty().addListener((obs, was, shown) -> fillRecentIfShown(model));
+        fillRecentIfShown(model);
         Label drop = new Label("Drop a COW image anywhere on this window to open it.");
         drop.getStyleClass().add("dim");
         Label toolsTitle = new Label("Planning tools (no image needed)");
@@ -61,7 +68,11 @@ public final class StartView extends VBox {
         tools.getChildren().add(button);
     }
 
-    private void fillRecent(StartViewModel model) {
+    private void fillRecentIfShown(StartViewModel model) {
+        if (!recentStale || !isVisible()) {
+            return;
+        }
+        recentStale = false;
         recent.getChildren().clear();
         if (model.recentFiles().isEmpty()) {
             Label none = new Label("None yet");
