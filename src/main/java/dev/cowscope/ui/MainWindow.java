@@ -11,6 +11,7 @@ import dev.cowscope.ui.alignment.AlignmentView;
 import dev.cowscope.ui.alignment.AlignmentViewModel;
 import dev.cowscope.ui.chunkmap.ChunkMapView;
 import dev.cowscope.ui.chunkmap.ChunkMapViewModel;
+import dev.cowscope.ui.common.AfterFrames;
 import dev.cowscope.ui.desktop.RememberedDirectory;
 import dev.cowscope.ui.export.ExportViewModel;
 import dev.cowscope.ui.fill.FillView;
@@ -167,10 +168,15 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(summaryView(), false);
         // with no COW open (a planning tab) the summary has nothing to say: its room goes to the
         // tabs; while the inspector is hidden the summary stays in it, styled and laid out before
-        // the first image opens (that first CSS pass was most of the first open's stall)
+        // the first image opens (that first CSS pass was most of the first open's stall), a few
+        // frames after the tabs so that the two first passes are two shorter stalls
         model.documentProperty().addListener((obs, was, now) -> showSummary());
         inspecting.addListener((obs, was, now) -> showSummary());
-        showSummary();
+        if (inspecting.get()) {
+            showSummary();
+        } else {
+            AfterFrames.run(3, this::showSummary);
+        }
         int selected = tabPane.getSelectionModel().getSelectedIndex();
         tabPane.getTabs().get(selected).setContent(tabs.get(selected).content());
         return inspector;

@@ -52,6 +52,11 @@ public final class OpenLatencyBenchmark {
             Platform.startup(started::countDown);
             started.await();
             Window window = Window.show(tasks, prefs);
+            // the start page paints, then the inspector is built, styled and laid out behind it
+            LatenessProbe startup = LatenessProbe.start(null);
+            Thread.sleep(1500);
+            System.out.printf(Locale.ROOT, "start-up: longest FX-thread stall while the start page shows and the inspector is prepared behind it %.1f ms%n",
+                    startup.stop() / 1e6);
             // round 1 opens into the fresh window; later rounds open the COW again over the open
             // one (the document is replaced, as when a user opens the next file)
             for (int round = 1; round <= ROUNDS; round++) {
@@ -80,34 +85,17 @@ public final class OpenLatencyBenchmark {
                 stage.setHeight(1000);
                 shown.complete(new Window(model, window.chunkMapView().canvas()));
             });
-            Window window = shown.get();
-            Thread.sleep(1000); // settle: the start page painted, the inspector prepared behind it
-            return window;
+            return shown.get();
         }
     }
 
     private static void measure(Window window, Path cow, int round) throws Exception {
         Object before = window.model().document();
         long framesBefore = window.map().framesPaintedProperty().get();
-        AtomicLong worstLateNanos = new AtomicLong();
         CompletableFuture<Thread> fxThread = new CompletableFuture<>();
         Platform.runLater(() -> fxThread.complete(Thread.currentThread()));
         StallSampler stalls = SAMPLE_STALLS ? new StallSampler(fxThread.get(), 30) : null;
-        ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
-        probe.scheduleAtFixedRate(() -> {
-            long posted = System.nanoTime();
-            Platform.runLater(() -> {
-                long late = System.nanoTime() - posted;
-                if (stalls != null) {
-                    stalls.answered();
-                }
-                worstLateNanos.accumulateAndGet(late, Math::max);
-                if (late > 40_000_000L && Boolean.getBoolean("bench.showStalls")) {
-                    System.out.printf(Locale.ROOT, "  stall %.0f ms ending at JVM uptime %d ms%n", late / 1e6,
-                            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
-                }
-            });
-        }, 0, 2, TimeUnit.MILLISECONDS);
+        LatenessProbe probe = LatenessProbe.start(stalls);
 
         long openAt = System.nanoTime();
         Platform.runLater(() -> window.model().open(cow));
@@ -123,15 +111,46 @@ public final class OpenLatencyBenchmark {
             Thread.sleep(1);
         }
         Thread.sleep(300);
-        probe.shutdownNow();
-        Thread.sleep(50); // let probes already posted run
+        long worstLate = probe.stop();
         if (stalls != null) {
             stalls.close();
             stalls.print(4);
         }
         System.out.printf(Locale.ROOT, "round %d: open -> first chunk-map paint %.0f ms; longest FX-thread stall %.1f ms (goal <= 50)%n",
-                round, (firstPaint - openAt) / 1e6, worstLateNanos.get() / 1e6);
+                round, (firstPaint - openAt) / 1e6, worstLate / 1e6);
         Thread.sleep(2000); // the open's background work (origin map, areas) ends before the next round
+    }
+
+    /** Posts a runnable to the FX thread every 2 ms and records how late each one runs. */
+    private static final class LatenessProbe {
+        private final AtomicLong worstLateNanos = new AtomicLong();
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+        static LatenessProbe start(StallSampler stalls) {
+            LatenessProbe probe = new LatenessProbe();
+            probe.timer.scheduleAtFixedRate(() -> {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> {
+                    long late = System.nanoTime() - posted;
+                    if (stalls != null) {
+                        stalls.answered();
+                    }
+                    probe.worstLateNanos.accumulateAndGet(late, Math::max);
+                    if (late > 40_000_000L && Boolean.getBoolean("bench.showStalls")) {
+                        System.out.printf(Locale.ROOT, "  stall %.0f ms ending at JVM uptime %d ms%n", late / 1e6,
+                                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+                    }
+                });
+            }, 0, 2, TimeUnit.MILLISECONDS);
+            return probe;
+        }
+
+        /** Stops posting and returns the longest lateness seen, in nanoseconds. */
+        long stop() throws InterruptedException {
+            timer.shutdownNow();
+            Thread.sleep(50); // let probes already posted run
+            return worstLateNanos.get();
+        }
     }
 
     /** Header + full areas of distinct scattered old chunks; only metadata chunks are written. */
