@@ -1,11 +1,13 @@
 package dev.cowscope.ui.common;
 
+import dev.cowscope.nativeio.LibC;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -18,8 +20,13 @@ import java.util.prefs.Preferences;
 public final class AppPreferences {
     public static final int MAX_RECENT = 8;
     private static final String RECENT_KEY = "recent.";
-    private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "cowscope-preferences");
+    /** Writes wait this long, so that the first one (~100 ms of CPU) does not compete with an open's first frames. */
+    private static final long FLUSH_DELAY_MILLIS = 2000;
+    private static final ScheduledExecutorService WRITER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(() -> {
+            LibC.lowerCurrentThreadPriority(10);
+            runnable.run();
+        }, "cowscope-preferences");
         thread.setDaemon(true);
         return thread;
     });
@@ -112,16 +119,18 @@ public final class AppPreferences {
     }
 
     /**
-     * Writes the node out on a background thread: java.util.prefs writes XML through XSLT, whose
-     * first use loads classes and charsets for ~100 ms, and it fsyncs; the FX thread (adding a
-     * recent file as a COW opens) must not wait for that. Flushes queued together run once.
+     * Writes the node out a little later on a background thread, at a low priority:
+     * java.util.prefs writes XML through XSLT, whose first use loads classes and charsets for
+     * ~100 ms, and it fsyncs; neither the FX thread (adding a recent file as a COW opens) nor the
+     * render thread painting the opened image must wait for that. Flushes queued together run once;
+     * the window geometry is written synchronously at quit, and that flush writes the rest too.
      */
     private void flushSoon() {
         if (flushQueued.compareAndSet(false, true)) {
-            WRITER.execute(() -> {
+            WRITER.schedule(() -> {
                 flushQueued.set(false);
                 flush();
-            });
+            }, FLUSH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
