@@ -33,7 +33,10 @@ import javafx.stage.Stage;
  * <pre>mvn -Pbench -Dbench=dev.cowscope.ui.OpenLatencyBenchmark</pre>
  * {@code -Dbench.rounds=N} (in {@code bench.jvm}) sets the rounds, {@code -Dbench.showStalls=true}
  * prints each stall over 40 ms with its JVM uptime, to line up with a GC log or a JFR recording;
- * {@code -Dbench.sampleStalls=true} samples the FX and render threads' stacks during stalls.
+ * {@code -Dbench.sampleStalls=true} samples the FX and render threads' stacks during stalls
+ * ({@code -Dbench.sampleDepth=N} frames of the FX thread's outermost work). With
+ * {@code -Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=40} JavaFX itself prints each
+ * slow pulse by phase (CSS, layout, waiting for the renderer, painting and its dirty regions).
  */
 public final class OpenLatencyBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);

@@ -70,7 +70,7 @@ final class StallSampler implements AutoCloseable {
         String app = Arrays.stream(stack).filter(e -> e.getClassName().startsWith("dev.cowscope.")).findFirst()
                 .map(e -> " [" + shortName(e) + "]").orElse("");
         String inner = stack.length > 0 ? " … " + shortName(stack[0]) : "";
-        return frames.stream().skip(start).limit(5).map(StallSampler::shortName).collect(Collectors.joining(" > ")) + app + inner;
+        return frames.stream().skip(start).limit(Integer.getInteger("bench.sampleDepth", 5)).map(StallSampler::shortName).collect(Collectors.joining(" > ")) + app + inner;
     }
 
     /** The innermost frames, and the innermost scene-graph node being rendered. */

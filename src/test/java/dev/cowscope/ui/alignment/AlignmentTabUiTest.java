@@ -41,6 +41,8 @@ class AlignmentTabUiTest extends WindowUiTest {
             .filter(m -> "Alignment".equals(m.getText())).findFirst().orElseThrow();
         assertThat(item.getAccelerator()).isEqualTo(KeyCombination.keyCombination("Shortcut+6"));
         screenshot("alignment-start-page", stage.getScene().getRoot());
+        // behind the start page the inspector, summary included, is built and styled before any open
+        waitUntil(() -> window.summaryView().getScene() != null);
         robot.clickOn("#start-tool-alignment");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.document()).isNull();
@@ -48,6 +50,8 @@ class AlignmentTabUiTest extends WindowUiTest {
             .isEqualTo("tab-alignment");
         AlignmentView view = window.alignmentView();
         assertThat(view.isVisible() && view.getScene() != null).isTrue();
+        // with no image the summary (styled behind the start page) gives its room to the tabs
+        assertThat(window.summaryView().getScene()).isNull();
 
         LimitsInput limits = AlignmentFixture.limits();
         String filefrag = AlignmentFixture.frag6mFilefrag();
