@@ -168,7 +168,7 @@ class InspectorWindowUiTest {
     }
 
     @Test
-    void openingTheNextImageKeepsTheSummaryRowsAndShowsItsValues(FxRobot robot) throws Exception {
+    void openingTheNextImageKeepsTheSummaryRowsAndLegendAndShowsItsValues(FxRobot robot) throws Exception {
         Path first = CowImageBuilder.cow().deviceBytes(64 * 4096).exceptions(0, 3).writeTo(temp.resolve("first.cow"));
         Path second = CowImageBuilder.cow().deviceBytes(64 * 4096).exceptions(10, 7).writeTo(temp.resolve("second.cow"));
         Platform.runLater(() -> model.open(first));
@@ -176,6 +176,8 @@ class InspectorWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         TextField exceptions = summaryValue(robot, "Exceptions");
         assertThat(exceptions.getText()).isEqualTo("3 (sequential)");
+        Label dataInUse = legendEntry(robot, "Data in use");
+        assertThat(dataInUse.getText()).isEqualTo("Data in use  3");
         assertThat(exceptions.isDisabled()).as("selectable, to copy a value").isFalse();
         assertThat(exceptions.isEditable()).isFalse();
 
@@ -186,6 +188,13 @@ class InspectorWindowUiTest {
         // the same editor, with the new image's value: the sheet was not rebuilt (a 260 ms CSS pass)
         assertThat(summaryValue(robot, "Exceptions")).isSameAs(exceptions);
         assertThat(exceptions.getText()).isEqualTo("7 (sequential)");
+        // the legend too keeps its labels and changes their counts
+        assertThat(legendEntry(robot, "Data in use")).isSameAs(dataInUse);
+        assertThat(dataInUse.getText()).isEqualTo("Data in use  7");
+    }
+
+    private static Label legendEntry(FxRobot robot, String role) {
+        return robot.lookup("#chunk-map-legend .legend-entry").match(n -> ((Label) n).getText().startsWith(role)).queryAs(Label.class);
     }
 
     /** The value editor on the summary row named {@code name}. */

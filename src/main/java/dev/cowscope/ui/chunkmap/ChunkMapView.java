@@ -1,6 +1,7 @@
 package dev.cowscope.ui.chunkmap;
 
 import dev.cowscope.ui.common.Formats;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -36,16 +37,10 @@ public final class ChunkMapView extends BorderPane {
         FlowPane legend = new FlowPane();
         legend.getStyleClass().add("legend");
         legend.setId("chunk-map-legend");
-        model.legend().addListener((ListChangeListener<ChunkMapViewModel.LegendEntry>) change -> {
-            legend.getChildren().clear();
-            for (ChunkMapViewModel.LegendEntry entry : model.legend()) {
-                Rectangle swatch = new Rectangle(12, 12, javafx.scene.paint.Color.web(entry.role().web()));
-                swatch.getStyleClass().add("swatch");
-                Label label = new Label(entry.role().label() + "  " + Formats.grouped(entry.chunks()), swatch);
-                label.getStyleClass().add("legend-entry");
-                legend.getChildren().add(label);
-            }
-        });
+        // one label per role, made once: the next image only changes their counts (new labels
+        // would be styled again on the FX thread as the image shows)
+        model.legend().addListener((ListChangeListener<ChunkMapViewModel.LegendEntry>) change -> showLegend(legend, model.legend()));
+        showLegend(legend, model.legend());
         ToolBar bar = new ToolBar(in, out, fit, new Separator(Orientation.VERTICAL), scale);
         BorderPane top = new BorderPane();
         top.setCenter(bar);
@@ -91,5 +86,23 @@ public final class ChunkMapView extends BorderPane {
             return Formats.grouped(v.chunksPerCell()) + " chunks per pixel · " + Formats.grouped(v.chunkCount()) + " chunks";
         }
         return v.cellPx() + " px per chunk · " + Formats.grouped(v.chunkCount()) + " chunks";
+    }
+
+    private static void showLegend(FlowPane legend, List<ChunkMapViewModel.LegendEntry> entries) {
+        if (legend.getChildren().size() != entries.size()) {
+            legend.getChildren().setAll(entries.stream().map(ChunkMapView::legendEntry).toList());
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            ChunkMapViewModel.LegendEntry entry = entries.get(i);
+            ((Label) legend.getChildren().get(i)).setText(entry.role().label() + "  " + Formats.grouped(entry.chunks()));
+        }
+    }
+
+    private static Label legendEntry(ChunkMapViewModel.LegendEntry entry) {
+        Rectangle swatch = new Rectangle(12, 12, javafx.scene.paint.Color.web(entry.role().web()));
+        swatch.getStyleClass().add("swatch");
+        Label label = new Label("", swatch);
+        label.getStyleClass().add("legend-entry");
+        return label;
     }
 }

@@ -6,6 +6,8 @@ import dev.cowscope.format.ExceptionTable;
 import dev.cowscope.ui.MainViewModel;
 import dev.cowscope.ui.common.Formats;
 import dev.cowscope.ui.document.OpenedImage;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -90,17 +92,14 @@ public final class ChunkMapViewModel {
     }
 
     private void show(OpenedImage doc) {
-        if (doc == null) {
-            map.set(null);
-            legend.clear();
-            return;
-        }
-        CowChunkMap m = doc.chunkMap();
+        CowChunkMap m = doc == null ? null : doc.chunkMap();
         map.set(m);
-        legend.clear();
+        // every role, counted 0 with no image: the view makes its entries once, before the first image
+        List<LegendEntry> entries = new ArrayList<>();
         for (CowChunkRole role : CowChunkRole.values()) {
-            legend.add(new LegendEntry(role, m.count(role)));
+            entries.add(new LegendEntry(role, m == null ? 0 : m.count(role)));
         }
+        legend.setAll(entries);
     }
 
     /** A role and how many chunks have it. */
