@@ -19,7 +19,11 @@ public final class Cli {
 
     /** Runs with the given streams (tests capture them). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return internalError(e, err); // what escaped picocli's handlers (an Error, or a handler's own failure)
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -44,14 +48,17 @@ public final class Cli {
                 err.println("cowscope: cancelled");
                 return ExitCode.UNREADABLE;
             }
-            err.println("cowscope: internal error: " + e);
-            if (Boolean.getBoolean("cowscope.debug")) {
-                e.printStackTrace(err);
-            } else {
-                err.println("(run with -Dcowscope.debug=true for the stack trace, and please report it)");
-            }
-            return ExitCode.FINDINGS;
+            return internalError(e, err);
         }
+    }
+
+    /** A bug is not a finding: one line, its own exit code, the stack trace only when asked for. */
+    static int internalError(Throwable e, PrintWriter err) {
+        err.println("cowscope: internal error: " + e + " (run with -Dcowscope.debug=true for the stack trace, and please report it)");
+        if (Boolean.getBoolean("cowscope.debug")) {
+            e.printStackTrace(err);
+        }
+        return ExitCode.INTERNAL;
     }
 
     /** Usage errors: the message, a pointer to --help, exit 2. */

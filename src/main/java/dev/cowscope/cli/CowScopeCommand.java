@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
             "With no verb, or 'gui [FILE]', opens the window.",
             "",
             "Sizes accept 512, 8s (sectors), 4K/4KiB, 1M, 2G.",
-            "Exit codes: 0 fine, 1 findings at or above --fail-on, 2 usage error, 3 cannot read / not a COW."},
+            "Exit codes: 0 fine, 1 findings at or above --fail-on, 2 usage error, 3 cannot read / not a COW,",
+            "4 internal error (a bug in CowScope: please report it)."},
         subcommands = {InspectCommand.class, ExceptionsCommand.class, ViewCommand.class, SizeCommand.class,
             AlignCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
 public final class CowScopeCommand implements Callable<Integer> {
