@@ -1,39 +1,44 @@
 package dev.cowscope.format;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 
-/** Collects findings, listing at most a few of each kind and summarising the rest in one line. */
+/**
+ * Collects findings, listing at most a few of each kind and summarising the rest in one line.
+ * Past that limit a finding is only counted: its location and message are never built (a store
+ * can hold millions of entries with the same fault).
+ */
 final class FindingCollector {
+    private static final FindingKind[] KINDS = FindingKind.values();
     private final int maxPerKind;
     private final List<Finding> listed = new ArrayList<>();
-    private final Map<FindingKind, Long> counts = new EnumMap<>(FindingKind.class);
+    private final long[] counts = new long[KINDS.length];
 
     FindingCollector(int maxPerKind) {
         this.maxPerKind = maxPerKind;
     }
 
     void add(FindingKind kind, Location location, String message) {
-        add(Finding.of(kind, location, message));
+        add(kind, () -> location, () -> message);
     }
 
-    void add(Finding finding) {
-        long seen = counts.merge(finding.kind(), 1L, Long::sum);
-        if (seen <= maxPerKind) {
-            listed.add(finding);
+    /** Adds a finding whose location and message are built only if it is listed. */
+    void add(FindingKind kind, Supplier<Location> location, Supplier<String> message) {
+        if (++counts[kind.ordinal()] <= maxPerKind) {
+            listed.add(Finding.of(kind, location.get(), message.get()));
         }
     }
 
     List<Finding> result() {
         List<Finding> all = new ArrayList<>(listed);
-        counts.forEach((kind, count) -> {
+        for (FindingKind kind : KINDS) {
+            long count = counts[kind.ordinal()];
             if (count > maxPerKind) {
                 all.add(Finding.of(kind, Location.DEVICE,
                         (count - maxPerKind) + " more " + kind + " findings not listed (" + count + " in all)"));
             }
-        });
+        }
         return all;
     }
 }
