@@ -1,8 +1,12 @@
 package dev.cowscope.format;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Which entry the kernel reads for an origin chunk that several entries remap.
@@ -77,7 +81,7 @@ public final class KernelLookup {
         }
         // the affected groups, and every entry in them in disk (load) order: one pass over the table
         long[] groups = DuplicateScan.groupsOf(chunks, GROUP_SHIFT);
-        java.util.Map<Long, DuplicateScan.IntList> members = new java.util.HashMap<>();
+        Map<Long, DuplicateScan.IntList> members = new HashMap<>();
         for (int i = 0; i < table.size(); i++) {
             long group = table.oldChunk(i) >>> GROUP_SHIFT;
             if (Arrays.binarySearch(groups, group ^ Long.MIN_VALUE) >= 0) {
@@ -86,72 +90,165 @@ public final class KernelLookup {
         }
         int[] winners = new int[chunks.length];
         int[][] entries = new int[chunks.length][];
-        long replayedGroup = -1;
-        List<Run> runs = null;
-        for (int d = 0; d < chunks.length; d++) {
-            long chunk = chunks[d];
-            long group = chunk >>> GROUP_SHIFT;
-            int[] groupEntries = members.get(group).toArray();
-            if (runs == null || group != replayedGroup) {
-                runs = new ArrayList<>();
-                for (int entry : groupEntries) {
-                    insert(runs, table.oldChunk(entry), table.newChunk(entry));
-                }
-                replayedGroup = group;
+        for (int from = 0, to; from < chunks.length; from = to) {
+            long group = chunks[from] >>> GROUP_SHIFT;
+            to = from;
+            while (to < chunks.length && chunks[to] >>> GROUP_SHIFT == group) {
+                to++;
             }
-            entries[d] = Arrays.stream(groupEntries).filter(e -> table.oldChunk(e) == chunk).toArray();
-            winners[d] = winnerOf(table, runs, chunk, entries[d]);
+            // chunks of one group share their high bits, so signed order is unsigned order among them
+            DuplicateScan.IntList[] users = new DuplicateScan.IntList[to - from];
+            GroupReplay replay = new GroupReplay();
+            for (int entry : members.get(group).toArray()) {
+                long old = table.oldChunk(entry);
+                replay.insert(old, table.newChunk(entry));
+                int k = Arrays.binarySearch(chunks, from, to, old);
+                if (k >= 0) {
+                    if (users[k - from] == null) {
+                        users[k - from] = new DuplicateScan.IntList();
+                    }
+                    users[k - from].add(entry);
+                }
+            }
+            long[] read = replay.lookup(chunks, from, to);
+            for (int k = from; k < to; k++) {
+                entries[k] = users[k - from].toArray();
+                winners[k] = entryReading(table, entries[k], read[k - from]);
+            }
         }
         return new KernelLookup(chunks, winners, entries);
     }
 
-    /** {@code dm_insert_exception} for a table with consecutive-chunk support (hash_shift 8). */
-    private static void insert(List<Run> list, long oldChunk, long newChunk) {
-        int position = list.size();
-        for (int j = 0; j < list.size(); j++) {
-            Run e = list.get(j);
-            if (oldChunk == e.oldChunk + e.count + 1 && newChunk == e.newChunk + e.count + 1) {
-                e.count++;
-                return;
-            }
-            if (oldChunk == e.oldChunk - 1 && newChunk == e.newChunk - 1) {
-                e.count++;
-                e.oldChunk--;
-                e.newChunk--;
-                return;
-            }
-            if (Long.compareUnsigned(oldChunk, e.oldChunk) < 0) {
-                position = j;
-                break;
-            }
-        }
-        list.add(position, new Run(oldChunk, newChunk));
-    }
-
-    /** {@code dm_lookup_exception}: the first run containing the chunk decides the new chunk. */
-    private static int winnerOf(ExceptionTable table, List<Run> runs, long chunk, int[] candidates) {
-        for (Run e : runs) {
-            if (Long.compareUnsigned(chunk, e.oldChunk) >= 0 && Long.compareUnsigned(chunk, e.oldChunk + e.count) <= 0) {
-                long newChunk = e.newChunk + (chunk - e.oldChunk);
-                for (int entry : candidates) {
-                    if (table.newChunk(entry) == newChunk) {
-                        return entry;
-                    }
-                }
-                break;
+    /** The candidate whose new chunk the lookup reads (the first one if none matches). */
+    private static int entryReading(ExceptionTable table, int[] candidates, long newChunk) {
+        for (int entry : candidates) {
+            if (table.newChunk(entry) == newChunk) {
+                return entry;
             }
         }
         return candidates[0];
+    }
+
+    /**
+     * One hash bucket's list after {@code dm_insert_exception} (consecutive-chunk support), in
+     * O(log n) per insertion instead of the kernel's list walk (quadratic for a chunk that many
+     * entries remap). The list stays ordered by run start, runs with equal starts in the order
+     * they took that start; so the walk's outcome is: extend the first run (in list order) that
+     * ends just before the new pair, else prepend to the first run that starts after it if it
+     * starts just after, else insert after every run starting at or before it.
+     */
+    private static final class GroupReplay {
+        private final TreeMap<Long, ArrayDeque<Run>> byStart = new TreeMap<>(Long::compareUnsigned);
+        private final Map<Ends, TreeSet<Run>> byEnds = new HashMap<>();
+        private long joined;
+
+        void insert(long oldChunk, long newChunk) {
+            TreeSet<Run> before = byEnds.get(new Ends(oldChunk - 1, newChunk - 1));
+            if (before != null && !before.isEmpty()) {
+                Run run = before.pollFirst();
+                run.count++;
+                index(run);
+                return;
+            }
+            Map.Entry<Long, ArrayDeque<Run>> next = oldChunk == -1L ? null : byStart.ceilingEntry(oldChunk + 1);
+            if (next != null && next.getKey() == oldChunk + 1 && next.getValue().peekFirst().newChunk == newChunk + 1) {
+                Run run = next.getValue().pollFirst();
+                if (next.getValue().isEmpty()) {
+                    byStart.remove(next.getKey());
+                }
+                byEnds.get(run.ends()).remove(run);
+                run.oldChunk--;
+                run.newChunk--;
+                run.count++;
+                join(run);
+                return;
+            }
+            join(new Run(oldChunk, newChunk));
+        }
+
+        /** Places a run last among the runs with its start, and indexes it by its ends. */
+        private void join(Run run) {
+            run.joined = joined++;
+            byStart.computeIfAbsent(run.oldChunk, s -> new ArrayDeque<>()).addLast(run);
+            index(run);
+        }
+
+        private void index(Run run) {
+            byEnds.computeIfAbsent(run.ends(), e -> new TreeSet<>(LIST_ORDER)).add(run);
+        }
+
+        /** {@code dm_lookup_exception} for {@code chunks[from, to)}: the new chunk the first run containing each maps it to. */
+        long[] lookup(long[] chunks, int from, int to) {
+            long[] read = new long[to - from];
+            int[] nextOpen = new int[to - from + 1]; // union-find over the chunks still unresolved
+            for (int k = 0; k < nextOpen.length; k++) {
+                nextOpen[k] = k;
+            }
+            int open = to - from;
+            for (ArrayDeque<Run> runs : byStart.values()) {
+                for (Run run : runs) {
+                    int k = lowerBound(chunks, from, to, run.oldChunk) - from;
+                    for (k = find(nextOpen, k); k < to - from && Long.compareUnsigned(chunks[from + k], run.oldChunk + run.count) <= 0;
+                            k = find(nextOpen, k)) {
+                        read[k] = run.newChunk + (chunks[from + k] - run.oldChunk);
+                        nextOpen[k] = k + 1;
+                        if (--open == 0) {
+                            return read;
+                        }
+                    }
+                }
+            }
+            return read;
+        }
+
+        private static int find(int[] next, int k) {
+            int root = k;
+            while (next[root] != root) {
+                root = next[root];
+            }
+            while (next[k] != root) {
+                int up = next[k];
+                next[k] = root;
+                k = up;
+            }
+            return root;
+        }
+
+        private static int lowerBound(long[] sorted, int from, int to, long key) {
+            int lo = from;
+            int hi = to;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (Long.compareUnsigned(sorted[mid], key) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+
+    private static final Comparator<Run> LIST_ORDER =
+            Comparator.<Run>comparingLong(r -> r.oldChunk ^ Long.MIN_VALUE).thenComparingLong(r -> r.joined);
+
+    private record Ends(long oldEnd, long newEnd) {
     }
 
     private static final class Run {
         long oldChunk;
         long newChunk;
         long count;
+        long joined;
 
         Run(long oldChunk, long newChunk) {
             this.oldChunk = oldChunk;
             this.newChunk = newChunk;
+        }
+
+        /** Where the run ends: a pair one past both extends it. */
+        Ends ends() {
+            return new Ends(oldChunk + count, newChunk + count);
         }
     }
 }
