@@ -82,12 +82,14 @@ final class ExceptionsCommand implements Callable<Integer> {
         ExceptionTable table = image.exceptions();
         AreaLayout layout = table.layout();
         if (location.isEntry()) {
-            long index = location.area() * layout.exceptionsPerArea() + location.index();
-            if (location.index() >= layout.exceptionsPerArea() || index >= table.size()) {
-                out.printf(Locale.ROOT, "%s: no committed entry there (the table has %d entries)%n", location, table.size());
+            int i = table.entryAt(location.area(), location.index());
+            if (i < 0) {
+                String why = location.index() >= layout.exceptionsPerArea()
+                        ? "an area holds entries 0 to " + (layout.exceptionsPerArea() - 1)
+                        : "the table has " + table.size() + " entries";
+                out.printf(Locale.ROOT, "area %d entry %d: no committed entry there (%s)%n", location.area(), location.index(), why);
                 return ExitCode.OK;
             }
-            int i = (int) index;
             out.printf(Locale.ROOT, "%s: old_chunk %s -> new_chunk %s%n", table.locationOf(i),
                     Long.toUnsignedString(table.oldChunk(i)), Long.toUnsignedString(table.newChunk(i)));
             return ExitCode.OK;

@@ -22,6 +22,12 @@ public final class BlockSources {
     private static final int GZIP_MAGIC_1 = 0x8b;
     private static final int S_IFMT = 0170000;
     private static final int S_IFBLK = 0060000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFIFO = 0010000;
+    private static final int S_IFSOCK = 0140000;
+
+    private static final byte[] ZERO_BLOCK = new byte[1 << 20];
 
     private BlockSources() {
         throw new AssertionError("no instances");
@@ -43,6 +49,11 @@ public final class BlockSources {
             throw unreadable(name, "is a directory, not an image file or block device", null);
         }
         boolean blockDevice = isBlockDevice(path);
+        String notAnImage = blockDevice ? null : notAnImage(path);
+        if (notAnImage != null) {
+            // a FIFO would block the open until a writer comes; /dev/zero would never end
+            throw unreadable(name, "is " + notAnImage + ", not an image file or block device", null);
+        }
         FileChannel channel;
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);
@@ -84,6 +95,32 @@ public final class BlockSources {
         }
     }
 
+    /** What {@code path} is when it is neither a regular file nor a block device ("a FIFO" …), else null. */
+    private static String notAnImage(Path path) {
+        int mode;
+        try {
+            Object value = Files.getAttribute(path, "unix:mode");
+            if (!(value instanceof Integer)) {
+                return null;
+            }
+            mode = (Integer) value;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return null; // the open reports what is wrong (missing, permission)
+        }
+        switch (mode & S_IFMT) {
+            case S_IFREG:
+                return null;
+            case S_IFCHR:
+                return "a character device";
+            case S_IFIFO:
+                return "a FIFO (named pipe)";
+            case S_IFSOCK:
+                return "a socket";
+            default:
+                return "not a regular file";
+        }
+    }
+
     /**
      * {@code FileChannel.size()} reports 0 for a block device on some JDKs: ask sysfs
      * ({@code /sys/class/block/<name>/size} counts 512-byte sectors), else seek to the end.
@@ -117,28 +154,61 @@ public final class BlockSources {
         return head.position() == 2 && (head.get(0) & 0xff) == GZIP_MAGIC_0 && (head.get(1) & 0xff) == GZIP_MAGIC_1;
     }
 
+    /**
+     * Decompresses into a temporary file, leaving holes for all-zero blocks: a sparse 64 GiB COW
+     * compressed to a few MiB must not write 64 GiB of zeros into the temporary directory.
+     */
     private static BlockSource decompress(Path path, Progress progress) throws CowFormatException {
         String name = path.toString();
         Path temp = null;
+        long written = 0;
+        long[] produced = {0}; // decompressed bytes, counted as they come (an EOF mid-block must not hide them)
+        long compressedBytes = -1;
+        CountingInputStream counted = null;
         try {
-            long compressedBytes = Files.size(path);
+            compressedBytes = Files.size(path);
             temp = Files.createTempFile("cowscope-", ".img");
             progress.begin("Decompressing " + path.getFileName(), compressedBytes);
-            try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(path), progress);
-                 InputStream in = new GZIPInputStream(new BufferedInputStream(counted, 1 << 16), 1 << 16);
-                 OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                byte[] buffer = new byte[1 << 20];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
+            counted = new CountingInputStream(Files.newInputStream(path), progress);
+            try (InputStream compressed = counted;
+                 InputStream in = new GZIPInputStream(new BufferedInputStream(compressed, 1 << 16), 1 << 16);
+                 FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                byte[] buffer = new byte[ZERO_BLOCK.length];
+                while (true) {
+                    int n = 0;
+                    for (int r; n < buffer.length && (r = in.read(buffer, n, buffer.length - n)) >= 0; n += r) {
+                        produced[0] += r;
+                    }
+                    if (n == 0) {
+                        break;
+                    }
                     progress.checkCancelled();
-                    out.write(buffer, 0, n);
+                    if (java.util.Arrays.mismatch(buffer, 0, n, ZERO_BLOCK, 0, n) >= 0) {
+                        java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(buffer, 0, n);
+                        while (data.hasRemaining()) {
+                            out.write(data, written + data.position());
+                        }
+                    }
+                    written += n;
+                }
+                if (out.size() < written) {
+                    out.write(java.nio.ByteBuffer.allocate(1), written - 1); // a trailing hole: the file still has the full size
                 }
             }
             FileChannel channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.DELETE_ON_CLOSE);
             return new FileBlockSource(name, SourceKind.GZIP, channel, channel.size());
+        } catch (java.io.EOFException e) {
+            deleteQuietly(temp);
+            throw unreadable(name, String.format(java.util.Locale.ROOT,
+                    "the gzip stream is cut short: it ends after %s of image data, %s into the %s file (a truncated download or copy?)",
+                    Units.human(produced[0]), Units.human(counted == null ? 0 : counted.count), Units.human(compressedBytes)), e);
+        } catch (java.util.zip.ZipException e) {
+            deleteQuietly(temp);
+            throw unreadable(name, String.format(java.util.Locale.ROOT, "the gzip stream is corrupt after %s of image data: %s",
+                    Units.human(produced[0]), e.getMessage()), e);
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw unreadable(name, "cannot decompress gzip image: " + e.getMessage(), e);
+            throw unreadable(name, "cannot decompress gzip image: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;
@@ -170,6 +240,7 @@ public final class BlockSources {
     /** Reports compressed bytes consumed, so progress is exact without knowing the output size. */
     private static final class CountingInputStream extends java.io.FilterInputStream {
         private final Progress progress;
+        long count;
 
         CountingInputStream(InputStream in, Progress progress) {
             super(in);
@@ -180,6 +251,7 @@ public final class BlockSources {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0) {
+                count++;
                 progress.worked(1);
             }
             return b;
@@ -189,6 +261,7 @@ public final class BlockSources {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0) {
+                count += n;
                 progress.worked(n);
             }
             return n;

@@ -156,7 +156,7 @@ final class ConsistencyCheck {
     }
 
     private void checkFull() {
-        if (image.state != StoreState.VALID || image.loadFails) {
+        if (image.state != StoreState.VALID || image.loadFails || image.stoppedEarly) {
             return;
         }
         long headroom = Headroom.chunksThatFit(layout, deviceChunks, image.nextFree, image.currentArea, image.currentCommitted);

@@ -23,6 +23,7 @@ public final class CowImage {
     private final long currentCommitted;
     private final long staleEntries;
     private final boolean loadFails;
+    private final boolean complete;
     private final List<Finding> findings;
 
     CowImage(Builder b) {
@@ -39,6 +40,7 @@ public final class CowImage {
         this.currentCommitted = b.currentCommitted;
         this.staleEntries = b.staleEntries;
         this.loadFails = b.loadFails;
+        this.complete = !b.stoppedEarly;
         this.findings = List.copyOf(b.findings);
     }
 
@@ -112,6 +114,14 @@ public final class CowImage {
         return staleEntries;
     }
 
+    /**
+     * False when the walk stopped before the kernel's would ({@link FindingKind#TABLE_TOO_LARGE}):
+     * then there is no usage, no headroom, and the checks cover only the entries read.
+     */
+    public boolean isComplete() {
+        return complete;
+    }
+
     /** True when the kernel would accept the table and load this store. */
     public boolean kernelLoads() {
         return state.kernelLoads() && !loadFails;
@@ -122,7 +132,7 @@ public final class CowImage {
      * invalidated store the word {@code Invalid}, with the numbers our forensic walk found.
      */
     public Optional<Usage> usage() {
-        if (!kernelLoads() && state != StoreState.INVALID) {
+        if (!complete || !kernelLoads() && state != StoreState.INVALID) {
             return Optional.empty();
         }
         long cs = layout.chunkSizeSectors();
@@ -132,10 +142,10 @@ public final class CowImage {
 
     /**
      * Further distinct chunks the kernel can copy before the next one overflows (PO) or
-     * invalidates (P) the snapshot; 0 for a store that is not loaded and valid.
+     * invalidates (P) the snapshot; 0 for a store that is not loaded and valid, or not read whole.
      */
     public long headroomChunks() {
-        if (!kernelLoads() || state == StoreState.INVALID) {
+        if (!complete || !kernelLoads() || state == StoreState.INVALID) {
             return 0;
         }
         return Math.max(0, Headroom.chunksThatFit(layout, deviceChunks(), nextFree, currentArea, currentCommitted));
@@ -164,6 +174,7 @@ public final class CowImage {
         long currentCommitted;
         long staleEntries;
         boolean loadFails;
+        boolean stoppedEarly;
         final java.util.ArrayList<Finding> findings = new java.util.ArrayList<>();
 
         CowImage build() {

@@ -16,10 +16,19 @@ import java.util.Locale;
  */
 public final class CowReader {
     private static final int SEGMENT_BYTES = 1 << 20;
+    /** Worst-case heap per entry: both columns materialised, plus the lookup index and its sort. */
+    private static final long HEAP_BYTES_PER_ENTRY = 32;
     private final ParseOptions options;
+    private final long maxEntries;
 
     public CowReader(ParseOptions options) {
+        this(options, Math.min(Integer.MAX_VALUE - 16, Runtime.getRuntime().maxMemory() / 2 / HEAP_BYTES_PER_ENTRY));
+    }
+
+    /** A reader that keeps at most {@code maxEntries} entries (the rest is reported, not loaded). */
+    CowReader(ParseOptions options, long maxEntries) {
         this.options = options;
+        this.maxEntries = maxEntries;
     }
 
     /** Opens {@code path} read-only and reads it. */
@@ -201,6 +210,7 @@ public final class CowReader {
         ExceptionTable.Builder table = new ExceptionTable.Builder(layout);
         long nextFree = AreaLayout.HEADER_CHUNKS + 1;
         long areaIndex = 0;
+        walk:
         while (true) {
             progress.checkCancelled();
             long chunk = layout.areaLocation(areaIndex);
@@ -242,6 +252,13 @@ public final class CowReader {
                         nextFree = newChunk + 1; // unsigned, wraps like the kernel's chunk_t
                     }
                 }
+                if (table.size() + (long) entries > maxEntries) {
+                    table.addEntries(words, (int) (maxEntries - table.size()));
+                    stopEarly(image, findings, Location.entry(layout, areaIndex, slot));
+                    image.currentArea = areaIndex;
+                    image.areasRead = areaIndex + 1;
+                    break walk;
+                }
                 table.addEntries(words, entries);
             }
             progress.worked(1);
@@ -260,6 +277,15 @@ public final class CowReader {
                     "%d non-zero entries after the terminator (entry %d) in area %d; the kernel never reads them "
                             + "(left from an earlier use of the device or a merge)", image.staleEntries, terminator, image.currentArea));
         }
+    }
+
+    /** The table is larger than this process can hold: say so, and claim nothing that needs the rest. */
+    private void stopEarly(CowImage.Builder image, FindingCollector findings, Location where) {
+        image.stoppedEarly = true;
+        findings.add(FindingKind.TABLE_TOO_LARGE, where, String.format(Locale.ROOT,
+                "the table holds more than %d exceptions, more than this process can keep in memory (max heap %s); "
+                        + "reading stopped here, so no usage or headroom is given and the checks cover only the entries read "
+                        + "(run with a larger -Xmx to read it whole)", maxEntries, Units.human(Runtime.getRuntime().maxMemory())));
     }
 
     /** Non-zero entries among pairs {@code from … to - 1} of {@code words}. */

@@ -66,6 +66,19 @@ public final class ExceptionTable {
         return index % layout.exceptionsPerArea();
     }
 
+    /**
+     * The index of the committed entry at slot {@code slot} of area {@code area}, or -1 when there
+     * is none (negative, a slot past the area, or past the table: typed values may be anything).
+     */
+    public int entryAt(long area, long slot) {
+        long perArea = layout.exceptionsPerArea();
+        if (area < 0 || slot < 0 || slot >= perArea || area > (size() - slot) / perArea) {
+            return -1;
+        }
+        long index = area * perArea + slot; // no overflow: at most size()
+        return index < size() ? (int) index : -1;
+    }
+
     public Location locationOf(int index) {
         return Location.entry(layout, areaOf(index), slotOf(index));
     }

@@ -39,6 +39,11 @@ public enum FindingKind {
     NON_SEQUENTIAL_ALLOCATION(Severity.INFO),
     /** Non-zero entries after the terminator in the last area: stale, never read by the kernel. */
     STALE_ENTRIES(Severity.INFO),
+    /**
+     * The table holds more entries than this process can keep in memory: the walk stopped there,
+     * so usage, headroom and the checks cover only the entries read.
+     */
+    TABLE_TOO_LARGE(Severity.ERROR),
     /** No room for another data chunk: the next new chunk overflows (Overflow with PO, Invalid with P). */
     STORE_FULL(Severity.WARNING);
 

@@ -82,7 +82,7 @@ public record Location(long area, long index, long offsetBytes, long chunk) {
             }
             m = CHUNK.matcher(t);
             if (m.matches()) {
-                return Optional.of(new Location(-1, -1, hex(m.group(2)), Long.parseUnsignedLong(m.group(1))));
+                return Optional.of(new Location(-1, -1, hex(m.group(2)), Long.parseLong(m.group(1)))); // -1 means "no chunk"
             }
             m = AREA.matcher(t);
             if (m.matches()) {

@@ -244,8 +244,7 @@ public final class MainViewModel {
         Location at = finding.location();
         int entry = -1;
         if (at.isEntry() && doc.image().layout().isPresent()) {
-            long index = at.area() * doc.image().requireLayout().exceptionsPerArea() + at.index();
-            entry = index < doc.image().exceptions().size() ? (int) index : -1;
+            entry = doc.image().exceptions().entryAt(at.area(), at.index());
         }
         long chunk = at.chunk();
         selection.selectEntry(entry);

@@ -257,6 +257,7 @@ class FindingsTest {
     @Test
     void everyFindingKindIsCovered() {
         // keeps this class honest when a kind is added: each kind has a test above
-        assertThat(FindingKind.values()).hasSize(18);
+        // (TABLE_TOO_LARGE: HugeAndHostileStoresTest, which needs a reader with a small memory bound)
+        assertThat(FindingKind.values()).hasSize(19);
     }
 }

@@ -116,6 +116,18 @@ public final class CowImageBuilder {
         return new CowReader(options).read(new ByteArrayBlockSource("test.cow", bytes()), Progress.NONE);
     }
 
+    /** The image in memory as a sparse device: any size, only the header and metadata chunks held. */
+    public SparseBlockSource source() {
+        SparseBlockSource source = new SparseBlockSource("test.cow", deviceBytes);
+        write(source::put);
+        return source;
+    }
+
+    /** Reads {@link #source()}: for devices too large for {@link #bytes()}. */
+    public CowImage readSparse() throws IOException {
+        return new CowReader(ParseOptions.DEFAULT).read(source(), Progress.NONE);
+    }
+
     /** Writes the image as a sparse file (only the header and metadata chunks are written). */
     public Path writeSparse(Path file) throws IOException {
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,

@@ -75,9 +75,9 @@ public final class CowChunkMap {
         for (Finding finding : image.findings()) {
             Location at = finding.location();
             if (SUSPECT_KINDS.contains(finding.kind()) && at.isEntry()) {
-                long entry = at.area() * layout.exceptionsPerArea() + at.index();
-                if (entry < table.size()) {
-                    long chunk = table.newChunk((int) entry);
+                int entry = table.entryAt(at.area(), at.index());
+                if (entry >= 0) {
+                    long chunk = table.newChunk(entry);
                     if (chunk >= 0 && chunk < n) {
                         roles[(int) chunk] = suspect;
                     }
@@ -149,8 +149,7 @@ public final class CowChunkMap {
             }
             long area = layout.areaOfChunk(chunk);
             long slot = chunk - layout.areaLocation(area) - 1;
-            long entry = area * layout.exceptionsPerArea() + slot;
-            return entry < table.size() ? (int) entry : -1;
+            return table.entryAt(area, slot);
         }
         int at = Arrays.binarySearch(entriesByNewChunk, chunk << 32);
         if (at < 0) {

@@ -1,0 +1,74 @@
+package dev.cowscope.testkit;
+
+import dev.cowscope.format.BlockSource;
+import dev.cowscope.format.SourceKind;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A device of any size (16 TiB and more) held as a few written regions over zeros, in memory:
+ * the cost cases of a huge sparse COW without a file system that allows such a file.
+ */
+public final class SparseBlockSource implements BlockSource {
+    private final String name;
+    private final long sizeBytes;
+    private final TreeMap<Long, byte[]> regions = new TreeMap<>();
+
+    public SparseBlockSource(String name, long sizeBytes) {
+        this.name = name;
+        this.sizeBytes = sizeBytes;
+    }
+
+    /** Writes {@code bytes} at {@code offset} (regions must not overlap; the part past the end is dropped). */
+    public SparseBlockSource put(long offset, byte[] bytes) {
+        if (offset >= 0 && offset < sizeBytes) {
+            int length = (int) Math.min(bytes.length, sizeBytes - offset);
+            regions.put(offset, length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length));
+        }
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.MEMORY;
+    }
+
+    @Override
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    @Override
+    public void readFully(long offsetBytes, ByteBuffer dst) throws IOException {
+        requireRange(offsetBytes, dst.remaining());
+        long end = offsetBytes + dst.remaining();
+        int base = dst.position();
+        for (int i = base; i < dst.limit(); i++) {
+            dst.put(i, (byte) 0);
+        }
+        Map.Entry<Long, byte[]> first = regions.floorEntry(offsetBytes);
+        Long from = first == null ? offsetBytes : first.getKey();
+        for (Map.Entry<Long, byte[]> region : regions.subMap(from, true, end, false).entrySet()) {
+            long start = region.getKey();
+            byte[] bytes = region.getValue();
+            long lo = Math.max(start, offsetBytes);
+            long hi = Math.min(start + bytes.length, end);
+            for (long p = lo; p < hi; p++) {
+                dst.put(base + (int) (p - offsetBytes), bytes[(int) (p - start)]);
+            }
+        }
+        dst.position(dst.limit());
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}
