@@ -9,6 +9,7 @@ import dev.cowscope.format.DiskHeader;
 import dev.cowscope.format.Finding;
 import dev.cowscope.format.Progress;
 import dev.cowscope.format.StoreState;
+import dev.cowscope.format.StoreVerdict;
 import dev.cowscope.format.Units;
 import dev.cowscope.format.Usage;
 import dev.cowscope.report.InspectReport;
@@ -110,18 +111,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private static String stateLine(CowImage image) {
-        StoreState state = image.state();
-        switch (state) {
-            case FRESH:
-                return "FRESH — a new COW: the kernel will write a header and an empty area 0";
-            case VALID:
-                return image.kernelLoads() ? "VALID — the kernel loads " + image.exceptions().size() + " exceptions"
-                        : "VALID header, but the kernel would fail to load the store (see findings)";
-            case INVALID:
-                return "INVALID — the snapshot was invalidated; the kernel loads nothing (table read for forensics)";
-            default:
-                return state + " — the kernel refuses this store (see findings)";
-        }
+        return StoreVerdict.of(image).explanation();
     }
 
     private static void printUsage(CowImage image, Usage u, PrintWriter out) {

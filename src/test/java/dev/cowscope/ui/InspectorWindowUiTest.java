@@ -138,6 +138,28 @@ class InspectorWindowUiTest {
     }
 
     @Test
+    void theBadgeIsNeverGreenOverErrorsOrAFullStore(FxRobot robot) throws Exception {
+        Label badge = robot.lookup("#state-badge").queryAs(Label.class);
+        Path damaged = CowImageBuilder.cow().deviceBytes(64 * 4096).exception(5, 2).exception(6, 1).exception(7, 4)
+                .writeTo(temp.resolve("damaged.cow"));
+        Platform.runLater(() -> model.open(damaged));
+        waitUntil(() -> model.document() != null && badge.getStyleClass().contains("tone-error"));
+        assertThat(badge.getText()).isEqualTo("VALID");
+        assertThat(badge.getTooltip().getText()).startsWith("VALID — the kernel loads 3 exceptions").contains("ERROR finding");
+        screenshot("badge-errors", stage.getScene().getRoot());
+
+        Path full = CowImageBuilder.cow().deviceBytes(128 * 4096).exceptions(0, 126).writeTo(temp.resolve("full.cow"));
+        Platform.runLater(() -> model.open(full));
+        waitUntil(() -> badge.getText().equals("VALID · FULL"));
+        assertThat(badge.getStyleClass()).contains("tone-warning").doesNotContain("tone-error", "tone-good");
+
+        Path fine = CowImageBuilder.cow().deviceBytes(128 * 4096).exceptions(0, 20).writeTo(temp.resolve("fine.cow"));
+        Platform.runLater(() -> model.open(fine));
+        waitUntil(() -> badge.getText().equals("VALID") && badge.getStyleClass().contains("tone-good"));
+        assertThat(badge.getStyleClass()).doesNotContain("tone-warning", "tone-error");
+    }
+
+    @Test
     void clickingAFindingSelectsItsChunkAndEntry(FxRobot robot) throws Exception {
         Path damaged = CowImageBuilder.cow().deviceBytes(64 * 4096).exception(5, 2).exception(6, 1).exception(7, 4)
                 .writeTo(temp.resolve("damaged.cow"));

@@ -10,6 +10,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 
@@ -26,11 +27,16 @@ public final class SummaryView extends VBox {
         badge.getStyleClass().add("state-badge");
         badge.textProperty().bind(model.stateProperty());
         badge.visibleProperty().bind(model.stateProperty().isNotEmpty());
-        model.stateProperty().addListener((obs, was, now) -> {
-            badge.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-badge"));
-            badge.getStyleClass().add("state-" + now.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        badge.setMinWidth(Region.USE_PREF_SIZE); // the state is never cut: the status beside it shrinks instead
+        model.toneProperty().addListener((obs, was, now) -> {
+            badge.getStyleClass().removeIf(c -> c.startsWith("tone-"));
+            badge.getStyleClass().add("tone-" + now);
         });
-        badge.setTooltip(new Tooltip("Store state: FRESH, VALID, INVALID, UNSUPPORTED_VERSION, BAD_CHUNK_SIZE, TRUNCATED"));
+        Tooltip explained = new Tooltip();
+        explained.textProperty().bind(model.stateExplainedProperty());
+        explained.setWrapText(true);
+        explained.setMaxWidth(400);
+        badge.setTooltip(explained);
 
         Label status = new Label();
         status.setId("status-line");

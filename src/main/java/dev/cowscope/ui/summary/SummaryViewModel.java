@@ -4,6 +4,8 @@ import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.DiskHeader;
 import dev.cowscope.format.Finding;
+import dev.cowscope.format.Severity;
+import dev.cowscope.format.StoreVerdict;
 import dev.cowscope.ui.MainViewModel;
 import dev.cowscope.ui.common.Formats;
 import dev.cowscope.ui.document.OpenedImage;
@@ -24,6 +26,8 @@ public final class SummaryViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<PropertySheet.Item> items;
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "");
+    private final ReadOnlyStringWrapper tone = new ReadOnlyStringWrapper(this, "tone", "");
+    private final ReadOnlyStringWrapper stateExplained = new ReadOnlyStringWrapper(this, "stateExplained", "");
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper(this, "statusLine", "");
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
     // One fixed set of rows whose values follow the image: the property sheet rebuilds all its
@@ -57,9 +61,19 @@ public final class SummaryViewModel {
         return findings;
     }
 
-    /** FRESH, VALID, INVALID, … or empty. */
+    /** FRESH, VALID, INVALID, … with a qualifier such as "· FULL", or empty. */
     public ReadOnlyStringProperty stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /** The badge's colour: "good", "info", "warning" or "error" — the worst of the state and the findings. */
+    public ReadOnlyStringProperty toneProperty() {
+        return tone.getReadOnlyProperty();
+    }
+
+    /** This store's state in a sentence (the badge's tooltip). */
+    public ReadOnlyStringProperty stateExplainedProperty() {
+        return stateExplained.getReadOnlyProperty();
     }
 
     /** What {@code dmsetup status} prints for this store. */
@@ -79,13 +93,19 @@ public final class SummaryViewModel {
         findings.setAll(doc == null ? List.of() : doc.image().findings());
         if (doc == null) {
             state.set("");
+            tone.set("");
+            stateExplained.set("");
             statusLine.set("");
             source.set("");
             rows.forEach(row -> row.showValue(""));
             return;
         }
         CowImage image = doc.image();
-        state.set(image.state().name());
+        StoreVerdict verdict = StoreVerdict.of(image);
+        state.set(verdict.badge());
+        tone.set(verdict.tone().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).orElse("good"));
+        long errors = image.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        stateExplained.set(verdict.explanation() + (errors == 0 ? "" : ". " + errors + " ERROR finding" + (errors == 1 ? "" : "s") + " below"));
         statusLine.set(image.usage().map(u -> u.dmsetupStatus()).orElse("— (the kernel would not load this store)"));
         source.set(image.source().path() + " · " + image.source().kind().label() + " · " + Formats.bytes(image.source().sizeBytes()));
         DiskHeader h = image.header();
