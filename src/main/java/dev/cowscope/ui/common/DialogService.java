@@ -2,7 +2,10 @@ package dev.cowscope.ui.common;
 
 /** What view models may ask of the user; they never build {@code Alert}s themselves. */
 public interface DialogService {
-    /** Shows an error with a clear message and, expandable, the detail (the exception's chain). */
+    /**
+     * Shows an error with a clear message; for an internal error (a bug, not bad input) also the
+     * stack trace, expandable under "Details".
+     */
     void showError(String title, String message, Throwable detail);
 
     /** Shows a short confirmation that something worked. */

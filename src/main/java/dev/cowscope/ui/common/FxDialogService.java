@@ -25,7 +25,8 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(title);
         alert.setContentText(message);
         alert.getDialogPane().setId("error-dialog");
-        if (detail != null) {
+        if (isInternal(detail)) {
+            alert.setContentText(message + "\n\nThis is a bug in CowScope, not a fault of the input: please report it with the details below.");
             TextArea text = new TextArea(stackTrace(detail));
             text.setEditable(false);
             text.setWrapText(false);
@@ -33,7 +34,7 @@ public final class FxDialogService implements DialogService {
             GridPane.setVgrow(text, Priority.ALWAYS);
             GridPane.setHgrow(text, Priority.ALWAYS);
             GridPane expandable = new GridPane();
-            expandable.add(new Label("Detail:"), 0, 0);
+            expandable.add(new Label("Details:"), 0, 0);
             expandable.add(text, 0, 1);
             alert.getDialogPane().setExpandableContent(expandable);
         }
@@ -48,6 +49,15 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(title);
         alert.setContentText(message);
         alert.show();
+    }
+
+    /**
+     * An error the code did not expect. Unreadable or unusable input (I/O errors, refused
+     * values, a cancel) is told by its message alone; a stack trace would only alarm.
+     */
+    static boolean isInternal(Throwable error) {
+        return error != null && !(error instanceof java.io.IOException) && !(error instanceof java.io.UncheckedIOException)
+                && !(error instanceof IllegalArgumentException) && !(error instanceof java.util.concurrent.CancellationException);
     }
 
     static String stackTrace(Throwable error) {
