@@ -118,11 +118,15 @@ final class InspectCommand implements Callable<Integer> {
         long cs = image.requireLayout().chunkSizeSectors();
         out.println("Usage (dmsetup status)");
         out.printf(Locale.ROOT, "  status          %s%n", u.dmsetupStatus());
-        out.printf(Locale.ROOT, "  allocated       %d sectors  %s  %.2f %% of %d sectors%n", u.sectorsAllocated(),
-                Units.human(u.sectorsAllocated() * Units.SECTOR_BYTES), u.percentFull(), u.totalSectors());
-        out.printf(Locale.ROOT, "  metadata        %d sectors  %s  (header + %d areas)%n", u.metadataSectors(),
-                Units.human(u.metadataSectors() * Units.SECTOR_BYTES), u.metadataSectors() / cs - 1);
-        out.printf(Locale.ROOT, "  data            %d sectors  %s%n", u.dataSectors(), Units.human(u.dataSectors() * Units.SECTOR_BYTES));
+        out.printf(Locale.ROOT, "  allocated       %s sectors  %s  %.2f %% of %d sectors%n", Long.toUnsignedString(u.sectorsAllocated()),
+                Units.humanSectors(u.sectorsAllocated()), u.percentFull(), u.totalSectors());
+        out.printf(Locale.ROOT, "  metadata        %s sectors  %s  (header + %d areas)%n", Long.toUnsignedString(u.metadataSectors()),
+                Units.humanSectors(u.metadataSectors()), Long.divideUnsigned(u.metadataSectors(), cs) - 1);
+        if (Long.compareUnsigned(u.sectorsAllocated(), u.metadataSectors()) >= 0) {
+            out.printf(Locale.ROOT, "  data            %s sectors  %s%n", Long.toUnsignedString(u.dataSectors()), Units.humanSectors(u.dataSectors()));
+        } else {
+            out.println("  data            — (next_free lies past the device and the kernel's product wraps: see the findings)");
+        }
         if (image.state() != StoreState.INVALID) {
             long headroom = image.headroomChunks();
             out.printf(Locale.ROOT, "  headroom        %d chunks  %s  before the next new chunk overflows (PO) or invalidates (P)%n",

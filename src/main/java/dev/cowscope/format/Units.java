@@ -81,6 +81,23 @@ public final class Units {
         return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : value >= 10 ? "%.1f %s" : "%.2f %s", value, units[u]);
     }
 
+    /**
+     * Human size of a sector count the kernel computes in unsigned 64-bit arithmetic (a damaged
+     * store's {@code next_free × chunk size} can pass 2^63): never negative, never wrapped.
+     */
+    public static String humanSectors(long sectors) {
+        if (sectors >= 0 && sectors <= Long.MAX_VALUE / SECTOR_BYTES) {
+            return human(sectors * SECTOR_BYTES);
+        }
+        double bytes = unsigned(sectors) * SECTOR_BYTES;
+        return String.format(Locale.ROOT, "%.3g EiB", bytes / Math.pow(2, 60));
+    }
+
+    /** An unsigned 64-bit value as a double. */
+    public static double unsigned(long value) {
+        return value >= 0 ? value : (value >>> 1) * 2.0 + (value & 1);
+    }
+
     /** Compact size for chunk sizes and options: {@code 4K}, {@code 512}, {@code 1M}, or bytes when not exact. */
     public static String compact(long bytes) {
         if (bytes >= (1L << 40) && bytes % (1L << 40) == 0) {

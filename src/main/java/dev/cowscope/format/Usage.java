@@ -26,7 +26,7 @@ public record Usage(long sectorsAllocated, long totalSectors, long metadataSecto
         if (totalSectors == 0) {
             return 0;
         }
-        return Math.round(10000.0 * sectorsAllocated / totalSectors) / 100.0;
+        return Math.round(10000.0 * Units.unsigned(sectorsAllocated) / totalSectors) / 100.0; // unsigned, like the kernel's
     }
 
     public long dataSectors() {

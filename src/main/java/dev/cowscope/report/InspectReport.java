@@ -33,7 +33,8 @@ public record InspectReport(Source source, Header header, String state, Geometry
     public record Exceptions(long count, long consecutiveRuns, boolean sequential, long staleEntries) {
     }
 
-    public record UsageReport(long sectorsAllocated, long totalSectors, long metadataSectors, double percentFull,
+    /** {@code sectorsAllocated} is unsigned, as the kernel computes and prints it (a damaged store's can pass 2^63). */
+    public record UsageReport(java.math.BigInteger sectorsAllocated, long totalSectors, long metadataSectors, double percentFull,
                               String dmsetupStatus) {
     }
 
@@ -93,6 +94,6 @@ public record InspectReport(Source source, Header header, String state, Geometry
     }
 
     private static UsageReport usage(Usage u) {
-        return new UsageReport(u.sectorsAllocated(), u.totalSectors(), u.metadataSectors(), u.percentFull(), u.dmsetupStatus());
+        return new UsageReport(new java.math.BigInteger(Long.toUnsignedString(u.sectorsAllocated())), u.totalSectors(), u.metadataSectors(), u.percentFull(), u.dmsetupStatus());
     }
 }
