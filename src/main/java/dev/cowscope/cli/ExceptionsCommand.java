@@ -106,13 +106,9 @@ final class ExceptionsCommand implements Callable<Integer> {
         } else if (layout.isMetadataChunk(chunk)) {
             what = "the metadata chunk of area " + layout.areaOfChunk(chunk);
         } else {
-            what = "free (no entry uses it)";
-            for (int i = 0; i < table.size(); i++) {
-                if (table.newChunk(i) == chunk) {
-                    what = "data of origin chunk " + Long.toUnsignedString(table.oldChunk(i)) + " (" + table.locationOf(i) + ")";
-                    break;
-                }
-            }
+            int i = table.entryUsing(chunk);
+            what = i < 0 ? "free (no entry uses it)"
+                    : "data of origin chunk " + Long.toUnsignedString(table.oldChunk(i)) + " (" + table.locationOf(i) + ")";
         }
         out.printf(Locale.ROOT, "%s: %s%n", Location.chunk(layout, chunk), what);
         return ExitCode.OK;

@@ -88,6 +88,11 @@ public final class AreaLayout {
         return chunkIndex >= HEADER_CHUNKS && (chunkIndex - HEADER_CHUNKS) % areaStrideChunks() == 0;
     }
 
+    /** Metadata chunks with an index below {@code chunk} (the header chunk is not one). */
+    public long metadataChunksBelow(long chunk) {
+        return chunk <= HEADER_CHUNKS ? 0 : (chunk - HEADER_CHUNKS - 1) / areaStrideChunks() + 1;
+    }
+
     /** The area a chunk belongs to (its metadata chunk or one of the data chunks after it); -1 for the header. */
     public long areaOfChunk(long chunkIndex) {
         return chunkIndex < HEADER_CHUNKS ? -1 : (chunkIndex - HEADER_CHUNKS) / areaStrideChunks();

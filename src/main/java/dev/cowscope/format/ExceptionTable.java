@@ -20,6 +20,7 @@ public final class ExceptionTable {
     private final LongColumn newChunks;
     private volatile LookupIndex lookupIndex;
     private volatile KernelLookup duplicates;
+    private volatile NewChunkIndex newChunkIndex;
 
     private ExceptionTable(AreaLayout layout, LongColumn oldChunks, LongColumn newChunks) {
         this.layout = layout;
@@ -120,6 +121,32 @@ public final class ExceptionTable {
     /** The entry the kernel's lookup uses for {@code oldChunk}, or -1 when it is not remapped. */
     public int lookupEntry(long oldChunk) {
         return lookupIndex().lookupEntry(oldChunk);
+    }
+
+    /**
+     * The entry whose new chunk is {@code chunk} (the first in disk order when several share it),
+     * or -1: "what is at COW chunk C". Arithmetic for a table in the allocator's order, else an
+     * index sorted by new chunk, built on first use.
+     */
+    public int entryUsing(long chunk) {
+        if (isSequential()) {
+            if (Long.compareUnsigned(chunk, AreaLayout.HEADER_CHUNKS) <= 0 || layout.isMetadataChunk(chunk)) {
+                return -1;
+            }
+            long area = layout.areaOfChunk(chunk);
+            return entryAt(area, chunk - layout.areaLocation(area) - 1);
+        }
+        NewChunkIndex index = newChunkIndex;
+        if (index == null) {
+            synchronized (this) {
+                index = newChunkIndex;
+                if (index == null) {
+                    index = new NewChunkIndex(this);
+                    newChunkIndex = index;
+                }
+            }
+        }
+        return index.first(chunk);
     }
 
     /** Entry indexes ordered by (old chunk unsigned, disk order). Built on first use, then kept. */
@@ -235,6 +262,37 @@ public final class ExceptionTable {
 
         public ExceptionTable build() {
             return new ExceptionTable(layout, oldChunks, newChunks);
+        }
+    }
+
+    /** New chunks sorted (unsigned), with their entries in disk order among equals. */
+    private static final class NewChunkIndex {
+        private final long[] chunks;
+        private final int[] entries;
+
+        NewChunkIndex(ExceptionTable table) {
+            int n = table.size();
+            chunks = new long[n];
+            entries = new int[n];
+            for (int i = 0; i < n; i++) {
+                chunks[i] = table.newChunk(i);
+                entries[i] = i;
+            }
+            PrimitiveSort.sort(chunks, entries);
+        }
+
+        int first(long chunk) {
+            int lo = 0;
+            int hi = chunks.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (Long.compareUnsigned(chunks[mid], chunk) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo < chunks.length && chunks[lo] == chunk ? entries[lo] : -1;
         }
     }
 

@@ -55,11 +55,6 @@ public final class Headroom {
         if (from < 0 || to < 0 || from >= to) {
             return 0; // chunk numbers are unsigned: one past 2^63 is past any device
         }
-        return (to - from) - metadataChunksBelow(layout, to) + metadataChunksBelow(layout, from);
-    }
-
-    /** Metadata chunks with index below {@code chunk}. */
-    private static long metadataChunksBelow(AreaLayout layout, long chunk) {
-        return chunk <= AreaLayout.HEADER_CHUNKS ? 0 : (chunk - AreaLayout.HEADER_CHUNKS - 1) / layout.areaStrideChunks() + 1;
+        return (to - from) - layout.metadataChunksBelow(to) + layout.metadataChunksBelow(from);
     }
 }

@@ -87,6 +87,32 @@ class HugeAndHostileStoresTest {
     }
 
     @Test
+    void whatUsesACowChunkIsTheFirstEntryInDiskOrder() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (boolean sequential : new boolean[] {true, false}) {
+            CowImageBuilder cow = CowImageBuilder.cow().deviceBytes(4L << 20);
+            for (int i = 0; i < 600; i++) {
+                if (sequential) {
+                    cow.exception(i);
+                } else {
+                    cow.exception(i, random.nextLong(0, 1100));
+                }
+            }
+            ExceptionTable table = cow.read().exceptions();
+            assertThat(table.isSequential()).isEqualTo(sequential);
+            for (long chunk = -1; chunk < 1100; chunk++) {
+                int expected = -1;
+                for (int i = 0; i < table.size() && expected < 0; i++) {
+                    if (table.newChunk(i) == chunk) {
+                        expected = i;
+                    }
+                }
+                assertThat(table.entryUsing(chunk)).as("chunk %d", chunk).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void aLogicalBlockSizeLinuxCannotHaveIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ParseOptions(0, 2L << 30, 20))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("65536");

@@ -12,28 +12,29 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The role of every chunk of a COW device (one byte each), computed once off the FX thread from
- * the layout, the exception table and the findings, plus the reverse map from a data chunk to the
- * entry that uses it (arithmetic for a sequential table, a sorted {@code long[]} otherwise).
+ * The role of every chunk of a COW device (one byte each, or, for a device far larger than its
+ * table, the layout plus the used chunks: {@link SparseRoleCells}), computed once off the FX
+ * thread from the layout, the exception table and the findings, plus the reverse map from a data chunk to the
+ * entry that uses it ({@link ExceptionTable#entryUsing}).
  */
 public final class CowChunkMap {
     /** Findings whose entry's new chunk is marked suspect. */
     private static final Set<FindingKind> SUSPECT_KINDS = EnumSet.of(FindingKind.NEW_CHUNK_IN_METADATA,
             FindingKind.NEW_CHUNK_PAST_END, FindingKind.SHARED_NEW_CHUNK, FindingKind.DUPLICATE_OLD_CHUNK);
-    /** Largest device the map draws (one byte per chunk). */
+    /** Largest device the byte-per-chunk map draws. */
     public static final long MAX_CHUNKS = Integer.MAX_VALUE - 8;
+    /** From here on, a device sixteen times larger than its table is mapped sparsely. */
+    private static final long SPARSE_FROM_CHUNKS = 1L << 24;
 
     private final CowImage image;
-    private final ByteRoleCells cells;
+    private final ChunkCells cells;
     private final long[] roleCounts;
-    private final long[] entriesByNewChunk;
     private final boolean truncated;
 
-    private CowChunkMap(CowImage image, ByteRoleCells cells, long[] roleCounts, long[] entriesByNewChunk, boolean truncated) {
+    private CowChunkMap(CowImage image, ChunkCells cells, long[] roleCounts, boolean truncated) {
         this.image = image;
         this.cells = cells;
         this.roleCounts = roleCounts;
-        this.entriesByNewChunk = entriesByNewChunk;
         this.truncated = truncated;
     }
 
@@ -41,10 +42,14 @@ public final class CowChunkMap {
     public static CowChunkMap of(CowImage image, Progress progress) {
         if (image.layout().isEmpty()) {
             return new CowChunkMap(image, new ByteRoleCells(new byte[0], CowChunkRole.values().length),
-                    new long[CowChunkRole.values().length], null, false);
+                    new long[CowChunkRole.values().length], false);
         }
         AreaLayout layout = image.requireLayout();
         long deviceChunks = image.deviceChunks();
+        ExceptionTable table = image.exceptions();
+        if (deviceChunks > SPARSE_FROM_CHUNKS && deviceChunks / 16 > table.size()) {
+            return sparse(image, layout, progress);
+        }
         boolean truncated = deviceChunks > MAX_CHUNKS;
         int n = (int) Math.min(deviceChunks, MAX_CHUNKS);
         progress.begin("Mapping chunks", 3);
@@ -58,7 +63,6 @@ public final class CowChunkMap {
             roles[(int) c] = (byte) CowChunkRole.METADATA.ordinal();
         }
         progress.worked(1);
-        ExceptionTable table = image.exceptions();
         byte data = (byte) CowChunkRole.DATA.ordinal();
         byte free = (byte) CowChunkRole.FREE.ordinal();
         byte suspect = (byte) CowChunkRole.SUSPECT.ordinal();
@@ -72,16 +76,9 @@ public final class CowChunkMap {
                 roles[(int) chunk] = was == free ? data : suspect;
             }
         }
-        for (Finding finding : image.findings()) {
-            Location at = finding.location();
-            if (SUSPECT_KINDS.contains(finding.kind()) && at.isEntry()) {
-                int entry = table.entryAt(at.area(), at.index());
-                if (entry >= 0) {
-                    long chunk = table.newChunk(entry);
-                    if (chunk >= 0 && chunk < n) {
-                        roles[(int) chunk] = suspect;
-                    }
-                }
+        for (long chunk : suspectChunks(image)) {
+            if (chunk >= 0 && chunk < n) {
+                roles[(int) chunk] = suspect;
             }
         }
         progress.worked(1);
@@ -89,23 +86,41 @@ public final class CowChunkMap {
         for (byte role : roles) {
             counts[role]++;
         }
-        long[] byNew = table.isSequential() ? null : sortByNewChunk(table, n);
         progress.worked(1);
-        return new CowChunkMap(image, new ByteRoleCells(roles, CowChunkRole.values().length), counts, byNew, truncated);
+        return new CowChunkMap(image, new ByteRoleCells(roles, CowChunkRole.values().length), counts, truncated);
     }
 
-    private static long[] sortByNewChunk(ExceptionTable table, int deviceChunks) {
-        long[] packed = new long[table.size()];
-        int k = 0;
-        for (int i = 0; i < table.size(); i++) {
-            long chunk = table.newChunk(i);
-            if (chunk >= 0 && chunk < deviceChunks) {
-                packed[k++] = chunk << 32 | i;
+    /** A device far larger than its table: roles from the layout plus the used chunks, never a byte per chunk. */
+    private static CowChunkMap sparse(CowImage image, AreaLayout layout, Progress progress) {
+        progress.begin("Mapping chunks", 1);
+        ExceptionTable table = image.exceptions();
+        long[] used = new long[table.size()];
+        for (int i = 0; i < used.length; i++) {
+            used[i] = table.newChunk(i);
+        }
+        SparseRoleCells cells = new SparseRoleCells(image.deviceChunks(), layout, used, suspectChunks(image));
+        long[] counts = new long[CowChunkRole.values().length];
+        int[] whole = new int[counts.length];
+        for (long from = 0; from < cells.chunkCount(); from += Integer.MAX_VALUE) {
+            cells.countRoles(from, Math.min(cells.chunkCount(), from + Integer.MAX_VALUE), whole);
+            for (int r = 0; r < counts.length; r++) {
+                counts[r] += whole[r];
+                whole[r] = 0;
             }
         }
-        long[] sorted = Arrays.copyOf(packed, k);
-        Arrays.sort(sorted);
-        return sorted;
+        progress.worked(1);
+        return new CowChunkMap(image, cells, counts, false);
+    }
+
+    /** The new chunks of entries that findings call suspect. */
+    private static long[] suspectChunks(CowImage image) {
+        ExceptionTable table = image.exceptions();
+        return image.findings().stream()
+                .filter(f -> SUSPECT_KINDS.contains(f.kind()) && f.location().isEntry())
+                .mapToInt(f -> table.entryAt(f.location().area(), f.location().index()))
+                .filter(entry -> entry >= 0)
+                .mapToLong(table::newChunk)
+                .toArray();
     }
 
     public CowImage image() {
@@ -138,26 +153,6 @@ public final class CowChunkMap {
      * or -1.
      */
     public int entryUsing(long chunk) {
-        if (image.layout().isEmpty() || chunk < 0) {
-            return -1;
-        }
-        ExceptionTable table = image.exceptions();
-        if (entriesByNewChunk == null) {
-            AreaLayout layout = image.requireLayout();
-            if (chunk <= AreaLayout.HEADER_CHUNKS || layout.isMetadataChunk(chunk)) {
-                return -1;
-            }
-            long area = layout.areaOfChunk(chunk);
-            long slot = chunk - layout.areaLocation(area) - 1;
-            return table.entryAt(area, slot);
-        }
-        int at = Arrays.binarySearch(entriesByNewChunk, chunk << 32);
-        if (at < 0) {
-            at = -at - 1;
-        }
-        if (at < entriesByNewChunk.length && entriesByNewChunk[at] >>> 32 == chunk) {
-            return (int) (entriesByNewChunk[at] & 0xFFFFFFFFL);
-        }
-        return -1;
+        return image.layout().isEmpty() || chunk < 0 ? -1 : image.exceptions().entryUsing(chunk);
     }
 }
