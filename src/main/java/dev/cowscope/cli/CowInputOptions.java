@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** The COW to read, shared by the verbs that read one: a path, or {@code --sample}. */
 final class CowInputOptions {
     @Parameters(index = "0", arity = "0..1", paramLabel = "COW",
-            description = "COW image or device (file, /dev/…, or .img.gz), opened read-only.")
+            description = "COW image or device (file, /dev/…, or a .gz, .xz or .zst image), opened read-only.")
     Path cow;
 
     @Option(names = "--sample", description = "Use the bundled kernel-made sample COW (and its origin) instead of COW.")

@@ -10,16 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Opens images read-only: regular files, block devices (size from the device) and gzip images
- * ({@code *.img.gz}, recognised by their magic bytes), which are decompressed once into a temporary
- * file that is deleted on close.
+ * Opens images read-only: regular files, block devices (size from the device) and compressed
+ * images (gzip, xz, zstd, recognised by their magic bytes), which are decompressed once into a
+ * sparse temporary file that is deleted on close.
  */
 public final class BlockSources {
-    private static final int GZIP_MAGIC_0 = 0x1f;
-    private static final int GZIP_MAGIC_1 = 0x8b;
     private static final int S_IFMT = 0170000;
     private static final int S_IFBLK = 0060000;
     private static final int S_IFREG = 0100000;
@@ -71,9 +68,10 @@ public final class BlockSources {
             if (blockDevice) {
                 return new FileBlockSource(name, SourceKind.BLOCK_DEVICE, channel, blockDeviceSize(path, channel));
             }
-            if (isGzip(channel)) {
+            Compression compression = compression(channel);
+            if (compression != null) {
                 channel.close();
-                return decompress(path, progress);
+                return decompress(path, compression, progress);
             }
             return new FileBlockSource(name, SourceKind.FILE, channel, channel.size());
         } catch (CowFormatException e) {
@@ -145,20 +143,19 @@ public final class BlockSources {
         }
     }
 
-    private static boolean isGzip(FileChannel channel) throws IOException {
-        if (channel.size() < 2) {
-            return false;
+    private static Compression compression(FileChannel channel) throws IOException {
+        java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(Compression.LONGEST_MAGIC);
+        while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+            // a short read of a small file: what there is decides
         }
-        java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(2);
-        channel.read(head, 0);
-        return head.position() == 2 && (head.get(0) & 0xff) == GZIP_MAGIC_0 && (head.get(1) & 0xff) == GZIP_MAGIC_1;
+        return Compression.of(head.array(), head.position());
     }
 
     /**
      * Decompresses into a temporary file, leaving holes for all-zero blocks: a sparse 64 GiB COW
      * compressed to a few MiB must not write 64 GiB of zeros into the temporary directory.
      */
-    private static BlockSource decompress(Path path, Progress progress) throws CowFormatException {
+    private static BlockSource decompress(Path path, Compression compression, Progress progress) throws CowFormatException {
         String name = path.toString();
         Path temp = null;
         long written = 0;
@@ -171,7 +168,7 @@ public final class BlockSources {
             progress.begin("Decompressing " + path.getFileName(), compressedBytes);
             counted = new CountingInputStream(Files.newInputStream(path), progress);
             try (InputStream compressed = counted;
-                 InputStream in = new GZIPInputStream(new BufferedInputStream(compressed, 1 << 16), 1 << 16);
+                 InputStream in = compression.decoder(new BufferedInputStream(compressed, 1 << 16));
                  FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 byte[] buffer = new byte[ZERO_BLOCK.length];
                 while (true) {
@@ -196,19 +193,16 @@ public final class BlockSources {
                 }
             }
             FileChannel channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.DELETE_ON_CLOSE);
-            return new FileBlockSource(name, SourceKind.GZIP, channel, channel.size());
+            return new FileBlockSource(name, compression.kind(), channel, channel.size());
         } catch (java.io.EOFException e) {
             deleteQuietly(temp);
             throw unreadable(name, String.format(java.util.Locale.ROOT,
-                    "the gzip stream is cut short: it ends after %s of image data, %s into the %s file (a truncated download or copy?)",
-                    Units.human(produced[0]), Units.human(counted == null ? 0 : counted.count), Units.human(compressedBytes)), e);
-        } catch (java.util.zip.ZipException e) {
-            deleteQuietly(temp);
-            throw unreadable(name, String.format(java.util.Locale.ROOT, "the gzip stream is corrupt after %s of image data: %s",
-                    Units.human(produced[0]), e.getMessage()), e);
+                    "the %s stream is cut short: it ends after %s of image data, %s into the %s file (a truncated download or copy?)",
+                    compression.label(), Units.human(produced[0]), Units.human(counted == null ? 0 : counted.count), Units.human(compressedBytes)), e);
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw unreadable(name, "cannot decompress gzip image: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            throw unreadable(name, String.format(java.util.Locale.ROOT, "the %s stream is corrupt or cut short after %s of image data: %s",
+                    compression.label(), Units.human(produced[0]), e.getMessage() == null ? e.toString() : e.getMessage()), e);
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;

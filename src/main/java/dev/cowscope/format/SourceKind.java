@@ -5,6 +5,8 @@ public enum SourceKind {
     FILE("file"),
     BLOCK_DEVICE("block-device"),
     GZIP("gzip"),
+    XZ("xz"),
+    ZSTD("zstd"),
     MEMORY("memory");
 
     private final String label;

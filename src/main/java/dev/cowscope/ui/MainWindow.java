@@ -464,7 +464,7 @@ public final class MainWindow {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open COW image");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("All files", "*"),
-                new FileChooser.ExtensionFilter("Images", "*.img", "*.img.gz", "*.cow"));
+                new FileChooser.ExtensionFilter("Images", "*.img", "*.img.gz", "*.img.xz", "*.img.zst", "*.cow"));
         File file = directories.showOpen(chooser, owner);
         if (file != null) {
             model.open(file.toPath());

@@ -70,6 +70,23 @@ class DamagedInputCliTest {
     }
 
     @Test
+    void xzAndZstdImagesOpenLikeGzipAndSayWhereACutOneEnds() throws Exception {
+        Path cow = CowImageBuilder.cow().deviceBytes(8L << 20).exceptions(0, 300).writeTo(dir.resolve("c.img"));
+        for (String[] tool : new String[][] {{"xz", "-c", "xz"}, {"zstd", "-q -c", "zstd"}}) {
+            Path packed = dir.resolve("c.img." + tool[0]);
+            assertThat(new ProcessBuilder("sh", "-c", tool[0] + " " + tool[1] + " '" + cow + "' > '" + packed + "'").start().waitFor()).isZero();
+            CliRun run = CliRun.of("inspect", "--json", packed.toString());
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
+            assertThat(run.out()).contains("\"kind\" : \"" + tool[2] + "\"").contains("\"count\" : 300");
+            byte[] bytes = Files.readAllBytes(packed);
+            Path cut = Files.write(dir.resolve("cut." + tool[0]), Arrays.copyOf(bytes, bytes.length * 2 / 3));
+            CliRun broken = CliRun.of("inspect", cut.toString());
+            assertThat(broken.exitCode()).isEqualTo(ExitCode.UNREADABLE);
+            assertThat(broken.err()).contains("the " + tool[2] + " stream").contains("of image data").doesNotContain("null");
+        }
+    }
+
+    @Test
     void aGzipImageOfALargeSparseCowOpens() throws Exception {
         // the zero blocks become holes in the temporary copy (seen with a 96 MiB tmpfs as java.io.tmpdir)
         Path cow = CowImageBuilder.cow().deviceBytes(256L << 20).exceptions(0, 10).writeSparse(dir.resolve("big.img"));
