@@ -145,9 +145,9 @@ class CowImageFuzzTest {
             assertThat(refused.getMessage()).isNotBlank();
             return;
         }
-        for (int k = data.consumeInt(0, 3); k > 0; k--) {
-            long offset = data.consumeLong(0, Math.max(0, view.sizeBytes()));
-            view.read(offset, ByteBuffer.allocate(data.consumeInt(0, 1 << 16)));
+        for (int k = data.consumeInt(0, 3); k > 0 && view.sizeBytes() > 0; k--) {
+            long offset = data.consumeLong(0, view.sizeBytes() - 1); // read's contract: a range inside the view
+            view.read(offset, ByteBuffer.allocate((int) Math.min(data.consumeInt(0, 1 << 16), view.sizeBytes() - offset)));
         }
     }
 
