@@ -52,6 +52,13 @@ public final class Cli {
         }
     }
 
+    /** The window cannot open: one line pointing to the command line, exit 2 (never a stack trace). */
+    public static int noWindow(String why) {
+        System.err.println("cowscope: cannot open the window: " + why
+                + ". The command line needs no display: cowscope --help lists the verbs (inspect, size, align, merge, …).");
+        return ExitCode.USAGE;
+    }
+
     /** A bug is not a finding: one line, its own exit code, the stack trace only when asked for. */
     static int internalError(Throwable e, PrintWriter err) {
         err.println("cowscope: internal error: " + e + " (run with -Dcowscope.debug=true for the stack trace, and please report it)");

@@ -15,10 +15,27 @@ public final class Launcher {
     public static void main(String[] args) {
         if (isGui(args)) {
             String[] fxArgs = args.length >= 2 ? new String[] {args[1]} : new String[0];
-            Application.launch(CowScopeApp.class, fxArgs);
+            if (noDisplay()) {
+                System.exit(Cli.noWindow("no display (DISPLAY and WAYLAND_DISPLAY are not set)"));
+            }
+            try {
+                Application.launch(CowScopeApp.class, fxArgs);
+            } catch (UnsupportedOperationException | IllegalStateException e) {
+                System.exit(Cli.noWindow(String.valueOf(e.getMessage()))); // "Unable to open DISPLAY"
+            }
             return;
         }
         System.exit(Cli.execute(args));
+    }
+
+    /** No X11 or Wayland session to open a window in (headless test runs set their own platform). */
+    static boolean noDisplay() {
+        return System.getProperty("glass.platform") == null && isBlank(System.getenv("DISPLAY"))
+                && isBlank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** True for no arguments, {@code gui} or {@code gui FILE}. */
