@@ -45,11 +45,13 @@ public final class MergeCompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StrategyComparison.Result result;
+        long cowBytes = size("--cow-size", cowSize);
+        long chunkBytes = size("--chunk-size", chunkSize);
         try {
-            result = StrategyComparison.compare(new StrategyComparison.Inputs(changed, trial, overlap,
-                    Units.parseBytes(cowSize), Units.parseBytes(chunkSize), store));
+            result = StrategyComparison.compare(new StrategyComparison.Inputs(changed, trial, overlap, cowBytes, chunkBytes, store));
         } catch (IllegalArgumentException e) {
-            return MergeCommand.usage(spec, e);
+            throw new UsageException(spec.commandLine(), e.getMessage() + " (--changed-chunks " + changed + ", --trial-writes "
+                    + trial + ", --overlap " + overlap + ", --cow-size " + cowSize + ", --chunk-size " + chunkSize + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
         try {
@@ -63,6 +65,14 @@ public final class MergeCompareCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    private long size(String option, String text) {
+        try {
+            return Units.parseBytes(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(spec.commandLine(), option + ": " + e.getMessage());
+        }
     }
 
     private static void printText(PrintWriter out, StrategyComparison.Result r) {

@@ -62,12 +62,16 @@ public final class MergePlanCommand implements Callable<Integer> {
         double latency;
         try {
             rate = Units.parseBytes(throughput);
-            latency = MergeCommand.parseMillis(flushLatency);
             if (rate <= 0) {
                 throw new IllegalArgumentException("throughput must be positive");
             }
         } catch (IllegalArgumentException e) {
-            return MergeCommand.usage(spec, e);
+            throw new UsageException(spec.commandLine(), "--throughput: " + e.getMessage() + " (expected bytes per second, e.g. 100M)");
+        }
+        try {
+            latency = MergeCommand.parseMillis(flushLatency);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(spec.commandLine(), "--flush-latency: " + e.getMessage());
         }
         try {
             CowImage image = CowReader.read(cow, ParseOptions.DEFAULT, Progress.NONE);

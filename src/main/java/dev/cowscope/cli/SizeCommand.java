@@ -130,8 +130,10 @@ public final class SizeCommand implements Callable<Integer> {
         if (json && csv) {
             throw usage("give at most one of --json and --csv");
         }
-        ChunkSizeRule rule = new ChunkSizeRule(Units.parseBytes(cowBlockSize), Units.parseBytes(originBlockSize));
-        RoundingUnit unit = new RoundingUnit(Units.parseBytes(round));
+        ChunkSizeRule rule = option("--cow-block-size/--origin-block-size", () -> new ChunkSizeRule(
+                bytes("--cow-block-size", cowBlockSize), bytes("--origin-block-size", originBlockSize)));
+        RoundingUnit unit = option("--round", () -> new RoundingUnit(bytes("--round", round)));
+        Margin parsedMargin = margin == null ? Margin.NONE : option("--margin", () -> Margin.parse(margin));
         if (changedChunks != null || cowSize != null) {
             if (chunkSize == null) {
                 throw usage("--changed-chunks and --cow-size need --chunk-size");
@@ -139,9 +141,9 @@ public final class SizeCommand implements Callable<Integer> {
             if (!chunkSizes.isEmpty()) {
                 throw usage("--chunk-sizes applies to --old/--new and --ranges");
             }
-            CowSizeCalculator calculator = calculator(chunkSize, rule);
+            CowSizeCalculator calculator = calculator("--chunk-size", chunkSize, rule);
             if (changedChunks != null) {
-                return calculate(out, calculator, unit, rule);
+                return calculate(out, calculator, unit, rule, parsedMargin);
             }
             if (margin != null || csv) {
                 throw usage("--margin and --csv do not apply to --cow-size");
@@ -153,13 +155,18 @@ public final class SizeCommand implements Callable<Integer> {
         }
         List<Long> sizes = new ArrayList<>();
         for (String text : chunkSizes) {
-            sizes.add(calculator(text, rule).chunkSizeSectors());
+            sizes.add(calculator("--chunk-sizes", text, rule).chunkSizeSectors());
         }
         ChangedChunks changes;
         String input;
         if (rangesFile != null) {
-            long origin = originSize == null ? 0 : Units.parseBytes(originSize);
-            List<ByteRange> ranges = RangesFile.read(rangesFile);
+            long origin = originSize == null ? 0 : bytes("--origin-size", originSize);
+            List<ByteRange> ranges;
+            try {
+                ranges = RangesFile.read(rangesFile, "--ranges");
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage(), e); // the file's content, not the command line, is wrong: exit 3
+            }
             changes = ChangedChunks.fromRanges(ranges, origin);
             input = String.format("Ranges            %s: %d ranges%s", rangesFile, ranges.size(),
                     origin > 0 ? ", origin " + SizeText.sized(origin) : "");
@@ -173,7 +180,7 @@ public final class SizeCommand implements Callable<Integer> {
             Progress progress = progressOn.apply(spec.commandLine().getErr());
             try (BlockSource before = BlockSources.open(oldImage, progress);
                  BlockSource after = BlockSources.open(newImage, progress)) {
-                changes = ChangedChunks.fromImagePair(before, after, progress);
+                changes = ChangedChunks.fromSnapshotPair(before, after, progress);
                 input = String.format("Old image         %s, %s%nNew image         %s, %s", oldImage, SizeText.sized(before.sizeBytes()),
                         newImage, SizeText.sized(after.sizeBytes()));
             } finally {
@@ -181,7 +188,7 @@ public final class SizeCommand implements Callable<Integer> {
             }
         }
         SizingPlan plan = SizingPlan.build(changes, sizes.isEmpty() ? SizingPlan.defaultChunkSizesSectors() : sizes,
-                margin == null ? Margin.NONE : Margin.parse(margin), unit, rule);
+                parsedMargin, unit, rule);
         if (!json && !csv) {
             SizeText.plan(out, plan, input);
         }
@@ -189,10 +196,13 @@ public final class SizeCommand implements Callable<Integer> {
     }
 
     /** A plan of one row: the given count at one chunk size, plus the margin's chunks. */
-    private Object calculate(PrintWriter out, CowSizeCalculator calculator, RoundingUnit unit, ChunkSizeRule rule) {
-        long origin = originSize == null ? 0 : Units.parseBytes(originSize);
+    private Object calculate(PrintWriter out, CowSizeCalculator calculator, RoundingUnit unit, ChunkSizeRule rule, Margin parsedMargin) {
+        long origin = originSize == null ? 0 : bytes("--origin-size", originSize);
+        if (changedChunks < 0) {
+            throw usage("--changed-chunks: expected a count of chunks (0 or more), got " + changedChunks);
+        }
         SizingPlan plan = SizingPlan.build(ChangedChunks.given(changedChunks, origin), List.of(calculator.chunkSizeSectors()),
-                margin == null ? Margin.NONE : Margin.parse(margin), unit, rule);
+                parsedMargin, unit, rule);
         if (csv) {
             return SizeJson.Plan.of(plan);
         }
@@ -203,28 +213,47 @@ public final class SizeCommand implements Callable<Integer> {
     }
 
     private Object capacity(PrintWriter out, CowSizeCalculator calculator) {
-        CowCapacity capacity = calculator.capacity(Units.parseBytes(cowSize));
+        CowCapacity capacity = option("--cow-size", () -> calculator.capacity(bytes("--cow-size", cowSize)));
         if (!json) {
             SizeText.capacity(out, calculator, capacity);
         }
         return SizeJson.Capacity.of(calculator, capacity);
     }
 
-    private CowSizeCalculator calculator(String text, ChunkSizeRule rule) {
+    private CowSizeCalculator calculator(String option, String text, ChunkSizeRule rule) {
         long sectors;
         try {
             sectors = Units.parseSectors(text);
         } catch (IllegalArgumentException e) {
-            throw usage("chunk size " + text + ": " + e.getMessage());
+            throw usage(option + ": chunk size " + text + ": " + e.getMessage());
         }
         var refusal = rule.refusal(sectors);
         if (refusal.isPresent()) {
-            throw usage("chunk size " + text + " (" + sectors + " sectors): the kernel refuses it: \"" + refusal.get() + "\"");
+            throw usage(option + ": chunk size " + text + " (" + sectors + " sectors): the kernel refuses it: \"" + refusal.get() + "\"");
         }
         return new CowSizeCalculator(sectors, rule);
     }
 
     private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        return new UsageException(spec.commandLine(), message);
+    }
+
+    /** A size typed for {@code option}; a bad one is a usage error naming the option and what was expected. */
+    private long bytes(String option, String text) {
+        try {
+            return Units.parseBytes(text);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            throw usage(option + ": " + message + (message.contains("example") ? "" : " (expected a size such as 512, 8s, 4K, 4M)"));
+        }
+    }
+
+    /** Builds what {@code option} describes; a refusal is a usage error naming the option. */
+    private <T> T option(String option, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw usage(option + ": " + e.getMessage());
+        }
     }
 }

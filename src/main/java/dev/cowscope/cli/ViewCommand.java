@@ -42,6 +42,10 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--salvage", description = "Rebuild even where the kernel refuses (an invalidated store): a warning says so.")
     boolean salvage;
 
+    @Option(names = "--allow-short-origin", description = "Write a partial view when the origin is shorter than the chunks the COW "
+            + "remaps (a warning says so); without it such an origin is refused as the wrong one.")
+    boolean allowShortOrigin;
+
     @Mixin
     TableChunkOption chunk = new TableChunkOption();
 
@@ -64,7 +68,7 @@ final class ViewCommand implements Callable<Integer> {
             CowImage image = CowReader.read(cow, chunk.parseOptions(spec.commandLine(), sample), progress);
             try (BlockSource originSource = BlockSources.open(origin, progress);
                  BlockSource cowSource = BlockSources.open(cow, progress)) {
-                SnapshotView view = new SnapshotView(originSource, image, cowSource, salvage);
+                SnapshotView view = new SnapshotView(originSource, image, cowSource, salvage, allowShortOrigin);
                 SnapshotView.Result result = view.writeTo(output, progress);
                 TerminalProgress.finish(progress);
                 for (String warning : result.warnings()) {

@@ -3,11 +3,15 @@ package dev.cowscope.format;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
@@ -21,6 +25,8 @@ import java.util.Arrays;
  * }</pre>
  */
 public final class AtomicOutput implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path target;
     private final Path temp;
     private final FileChannel channel;
@@ -33,13 +39,57 @@ public final class AtomicOutput implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** Creates the temporary file in the target's directory, so the final rename is atomic. */
+    /**
+     * Creates the temporary file in the target's directory, so the final rename is atomic. It is
+     * created with default permissions (0666 less the umask, like any desktop application's
+     * files), not a temp file's 0600, because it becomes the user's file.
+     *
+     * @throws NotARegularFileException when {@code target} exists and is not a regular file (a
+     *     device node, FIFO, directory, or a symbolic link to one): renaming over it would replace
+     *     a disk's node or a pipe with a file
+     */
     public static AtomicOutput create(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
+        refuseNonRegular(absolute);
         Path dir = absolute.getParent();
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
-        FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ);
-        return new AtomicOutput(absolute, temp, channel);
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
+            try {
+                FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        StandardOpenOption.READ);
+                return new AtomicOutput(absolute, temp, channel);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 16) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Only a missing file or a regular file (followed through links) may be replaced. */
+    private static void refuseNonRegular(Path target) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.exists(target)) {
+            throw new NotARegularFileException(target + " is a symbolic link to nothing; choose a new file as the output");
+        }
+        BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            String kind = attributes.isDirectory() ? "a directory" : Files.isSymbolicLink(target) ? "a link to a device or pipe"
+                    : "a device node or pipe";
+            throw new NotARegularFileException(target + " is " + kind + ", not a regular file; the output is written to a new "
+                    + "file and renamed over the old one, which would replace it; choose a file name");
+        }
+    }
+
+    /** The output exists and is not a regular file: nothing was written. */
+    public static final class NotARegularFileException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotARegularFileException(String message) {
+            super(message);
+        }
     }
 
     public FileChannel channel() {

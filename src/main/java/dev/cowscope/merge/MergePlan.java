@@ -125,11 +125,37 @@ public final class MergePlan {
             throw new MergeException(path + ": the kernel would not load this store (" + image.state()
                     + "), so a snapshot-merge table fails before merging anything; see the findings of 'inspect'");
         }
+        requireInsideCow(image);
         long expected = image.currentArea() * image.requireLayout().exceptionsPerArea() + image.currentCommitted();
         if (expected != image.exceptions().size()) {
             throw new MergeException(String.format(Locale.ROOT,
                     "%s: %d entries read but current_area %d / current_committed %d imply %d; cannot follow the kernel's merge",
                     path, image.exceptions().size(), image.currentArea(), image.currentCommitted(), expected));
+        }
+    }
+
+    /**
+     * Every COW chunk the merge reads lies inside the COW: the kernel loads a table pointing past
+     * the device, but its merge stops at that copy ("Read error: shutting down merge"), after
+     * writing the newer steps. One pass over the table.
+     */
+    private static void requireInsideCow(CowImage image) throws MergeException {
+        ExceptionTable table = image.exceptions();
+        long deviceChunks = image.deviceChunks();
+        long pastEnd = 0;
+        int first = -1;
+        for (int i = 0; i < table.size(); i++) {
+            if (Long.compareUnsigned(table.newChunk(i), deviceChunks) >= 0) {
+                pastEnd++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (pastEnd > 0) {
+            throw new MergeException(String.format(Locale.ROOT, "%s: %d entries map to COW chunks past the end of the COW "
+                    + "(%d chunks; first: entry %d, origin chunk %s -> COW chunk %s): the kernel's merge would stop at that copy "
+                    + "with \"Read error: shutting down merge.\" after writing the newer steps; such a store is neither planned nor merged",
+                    image.source().path(), pastEnd, deviceChunks, first, Long.toUnsignedString(table.oldChunk(first)),
+                    Long.toUnsignedString(table.newChunk(first))));
         }
     }
 

@@ -63,10 +63,9 @@ public final class OfflineMerge {
         refuseSameFile(cow, target);
         try (BlockSource originSource = BlockSources.open(origin, progress); BlockSource cowSource = BlockSources.open(cow, progress)) {
             CowImage image = new CowReader(ParseOptions.DEFAULT).read(cowSource, progress);
-            MergePlan plan = checkedPlan(image, originSource.sizeBytes());
-            SnapshotView view = view(originSource, image, cowSource);
+            Checked checked = check(originSource, image, cowSource);
             try (AtomicOutput out = AtomicOutput.create(target)) {
-                Result result = overlay(originSource, plan, view, out, progress);
+                Result result = overlay(originSource, checked.plan(), checked.view(), out, progress);
                 progress.begin("Flushing " + target.getFileName() + " to disk", -1);
                 out.commit();
                 return result;
@@ -144,16 +143,21 @@ public final class OfflineMerge {
                 throw new MergeException(origin + ": an in-place merge needs the origin as a plain file or block device, not a "
                         + originSource.kind().toString().toLowerCase(Locale.ROOT) + " image");
             }
+            if (!Files.exists(state)) {
+                check(originSource, cow, progress); // before the state file is made
+                copyCow(cow, state, progress);
+            } else {
+                checkStateMatches(cow, state, progress);
+            }
         }
-        if (!Files.exists(state)) {
-            copyCow(cow, state, progress);
-        } else {
-            checkStateMatches(cow, state, progress);
+        CowImage image;
+        try (BlockSource originSource = BlockSources.open(origin, progress); BlockSource stateSource = BlockSources.open(state, progress)) {
+            image = new CowReader(ParseOptions.DEFAULT).read(stateSource, progress);
+            check(originSource, image, stateSource); // the new-file merge's checks, before the origin is opened for writing
         }
-        CowImage image = CowReader.read(state, ParseOptions.DEFAULT, progress);
         try (FileChannel originChannel = FileChannel.open(origin, StandardOpenOption.READ, StandardOpenOption.WRITE);
              FileChannel stateChannel = FileChannel.open(state, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            MergePlan plan = checkedPlan(image, originChannel.size());
+            MergePlan plan = MergePlan.of(image, originChannel.size());
             int before = MergePlan.of(CowReader.read(cow, ParseOptions.DEFAULT, Progress.NONE)).stepCount() - plan.stepCount();
             new MergeExecutor(plan, MergeDevices.files(originChannel, stateChannel)).run(0, plan.stepCount(), progress);
             return new Result(origin.toAbsolutePath(), originChannel.size(), Math.max(0, before), plan.stepCount(),
@@ -161,7 +165,23 @@ public final class OfflineMerge {
         }
     }
 
-    private static MergePlan checkedPlan(CowImage image, long originBytes) throws MergeException {
+    /** A plan the merge can carry out, and the view it must produce. */
+    private record Checked(MergePlan plan, SnapshotView view) {
+    }
+
+    private static void check(BlockSource origin, Path cow, Progress progress) throws IOException {
+        try (BlockSource cowSource = BlockSources.open(cow, progress)) {
+            check(origin, new CowReader(ParseOptions.DEFAULT).read(cowSource, progress), cowSource);
+        }
+    }
+
+    /**
+     * Every check a merge makes before it writes anything, shared by both merges: the kernel
+     * would merge this store, no copy lands past the origin's end, no origin chunk is remapped
+     * twice, and the kernel would serve the view (every COW chunk inside the COW).
+     */
+    private static Checked check(BlockSource origin, CowImage image, BlockSource cow) throws MergeException {
+        long originBytes = origin.sizeBytes();
         MergePlan plan = MergePlan.of(image, originBytes);
         if (plan.stepsPastOriginEnd() > 0) {
             throw new MergeException(String.format(Locale.ROOT, "%s: %d merge step(s) write past the end of the origin (%d bytes): "
@@ -174,7 +194,7 @@ public final class OfflineMerge {
                     + "data with the older, so there is no single result to reproduce",
                     image.source().path(), image.exceptions().duplicates().count(), image.exceptions().duplicates().chunk(0)));
         }
-        return plan;
+        return new Checked(plan, view(origin, image, cow));
     }
 
     private static SnapshotView view(BlockSource origin, CowImage image, BlockSource cow) throws MergeException {

@@ -44,20 +44,36 @@ public final class StrategyComparison {
                          Store store) {
         public Inputs {
             if (changedChunks < 0 || trialWriteChunks < 0 || overlapChunks < 0) {
-                throw new IllegalArgumentException("chunk counts must not be negative");
+                throw new IllegalArgumentException("chunk counts (changed chunks, trial writes, overlap) must not be negative");
             }
             if (overlapChunks > Math.min(changedChunks, trialWriteChunks)) {
                 throw new IllegalArgumentException("overlap (" + overlapChunks + ") cannot exceed the changed chunks ("
                         + changedChunks + ") or the trial writes (" + trialWriteChunks + ")");
             }
-            if (chunkSizeBytes % Units.SECTOR_BYTES != 0 || AreaLayout.refusal(chunkSizeBytes / Units.SECTOR_BYTES) != null) {
-                throw new IllegalArgumentException("chunk size " + chunkSizeBytes + " bytes: not a power-of-two number of sectors the kernel accepts");
+            if (chunkSizeBytes <= 0 || chunkSizeBytes % Units.SECTOR_BYTES != 0
+                    || AreaLayout.refusal(chunkSizeBytes / Units.SECTOR_BYTES) != null) {
+                throw new IllegalArgumentException("chunk size " + chunkSizeBytes + " bytes: not a power-of-two number of sectors "
+                        + "the kernel accepts (512 bytes to 1 GiB)");
+            }
+            if (cowSizeBytes < 0) {
+                throw new IllegalArgumentException("COW size must not be negative");
+            }
+            // the whole run's COW must be a size a long holds; then every later figure is smaller
+            AreaLayout layout = new AreaLayout(chunkSizeBytes / Units.SECTOR_BYTES);
+            long needed = trialWriteChunks - overlapChunks; // both >= 0: no overflow
+            try {
+                needed = Math.addExact(changedChunks, needed);
+                layout.chunkOffsetBytes(layout.nextFreeAfter(needed));
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%d changed + %d trial - %d overlap chunks of %d "
+                        + "bytes need a COW larger than the largest size (8 EiB)", changedChunks, trialWriteChunks, overlapChunks,
+                        chunkSizeBytes), e);
             }
         }
 
         /** Exceptions the whole run needs: update plus the trial's writes outside it. */
         public long chunksNeeded() {
-            return Math.addExact(changedChunks, trialWriteChunks - overlapChunks);
+            return changedChunks + (trialWriteChunks - overlapChunks); // checked in the constructor
         }
     }
 

@@ -123,6 +123,27 @@ public record ChangedChunks(Source source, long changedBytes, long oldSizeBytes,
         return new ImagePairScan(oldImage, newImage, progress).run();
     }
 
+    /**
+     * {@link #fromImagePair} for an old/new pair that stands for an origin and its snapshot: the
+     * snapshot has the origin's size, so both must be that size, and not empty.
+     *
+     * @throws IOException naming both images and their sizes when they differ or one is empty
+     */
+    public static ChangedChunks fromSnapshotPair(BlockSource oldImage, BlockSource newImage, Progress progress) throws IOException {
+        long oldBytes = oldImage.sizeBytes();
+        long newBytes = newImage.sizeBytes();
+        if (oldBytes == 0 || newBytes == 0) {
+            throw new IOException((oldBytes == 0 ? "old image " + oldImage.name() : "new image " + newImage.name())
+                    + " is empty: there is nothing to compare");
+        }
+        if (oldBytes != newBytes) {
+            throw new IOException(String.format("old image %s is %d bytes but new image %s is %d bytes: a snapshot has the "
+                    + "size of its origin, so the pair must be the same size (is one of them the wrong file or truncated?)",
+                    oldImage.name(), oldBytes, newImage.name(), newBytes));
+        }
+        return fromImagePair(oldImage, newImage, progress);
+    }
+
     /** Size of the union of {@code sorted} ranges measured in units of {@code 2^shift} bytes. */
     private static long unionLength(List<ByteRange> sorted, int shift) {
         long total = 0;

@@ -2,6 +2,7 @@ package dev.cowscope.sizing;
 
 import dev.cowscope.format.Units;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /**
  * Headroom for writes that happen while the snapshot is live, on top of the measured change:
@@ -55,8 +56,15 @@ public record Margin(Kind kind, long bytes, long hundredthsOfPercent) {
                 if (originSizeBytes <= 0) {
                     throw new IllegalArgumentException("a margin in % of the origin needs the origin size");
                 }
-                long scaled = Math.multiplyExact(originSizeBytes, hundredthsOfPercent);
-                return scaled / 10_000 + (scaled % 10_000 == 0 ? 0 : 1);
+                // exact in BigInteger: a huge origin times a percentage overflows a long before the division
+                BigInteger[] qr = BigInteger.valueOf(originSizeBytes).multiply(BigInteger.valueOf(hundredthsOfPercent))
+                        .divideAndRemainder(BigInteger.valueOf(10_000));
+                BigInteger up = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+                if (up.bitLength() >= Long.SIZE) {
+                    throw new IllegalArgumentException("margin " + describe() + " of an origin of " + originSizeBytes
+                            + " bytes is larger than the largest size (8 EiB)");
+                }
+                return up.longValueExact();
             default:
                 return 0;
         }

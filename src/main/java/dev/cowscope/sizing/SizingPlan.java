@@ -3,6 +3,7 @@ package dev.cowscope.sizing;
 import dev.cowscope.format.Units;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -29,7 +30,7 @@ public record SizingPlan(ChangedChunks changes, Margin margin, long marginBytes,
 
     /**
      * @throws IllegalArgumentException with the kernel's text for a chunk size {@code rule} refuses,
-     *     or when a margin in % has no origin size
+     *     when a margin in % has no origin size, or when a COW size would not fit in a long
      */
     public static SizingPlan build(ChangedChunks changes, List<Long> chunkSizesSectors, Margin margin,
                                    RoundingUnit roundingUnit, ChunkSizeRule rule) {
@@ -38,25 +39,38 @@ public record SizingPlan(ChangedChunks changes, Margin margin, long marginBytes,
         List<SizingRow> rows = new ArrayList<>();
         for (long chunkSizeSectors : chunkSizesSectors.stream().distinct().sorted().toList()) {
             CowSizeCalculator calculator = new CowSizeCalculator(chunkSizeSectors, rule);
-            long chunkBytes = calculator.chunkSizeBytes();
-            long changed = changes.changedChunks(chunkSizeSectors);
-            long marginChunks = marginBytes / chunkBytes + (marginBytes % chunkBytes == 0 ? 0 : 1);
-            long planned = Math.addExact(changed, marginChunks);
-            long originChunks = originBytes / chunkBytes + (originBytes % chunkBytes == 0 ? 0 : 1);
-            boolean capped = originBytes > 0 && planned > originChunks;
-            if (capped) {
-                planned = Math.max(changed, originChunks);
+            try {
+                rows.add(row(changes, calculator, marginBytes, originBytes, roundingUnit));
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "at chunk size %s the COW for %d changed chunks "
+                        + "and a margin of %d bytes is larger than the largest size (8 EiB)", chunkLabel(chunkSizeSectors),
+                        changes.changedChunks(chunkSizeSectors), marginBytes), e);
             }
-            CowSize size = calculator.forChangedChunks(planned);
-            double overhead = 100.0 * (size.headerBytes() + size.metadataBytes()) / size.totalBytes();
-            // a given count says nothing about how many bytes changed
-            boolean bytesKnown = changes.source() != ChangedChunks.Source.GIVEN && changes.changedSectorBytes() != 0;
-            OptionalDouble amplification = !bytesKnown ? OptionalDouble.empty()
-                    : OptionalDouble.of((double) calculator.forChangedChunks(changed).totalBytes() / changes.changedSectorBytes());
-            rows.add(new SizingRow(chunkSizeSectors, changed, marginChunks, planned, capped, size,
-                    size.allocationBytes(roundingUnit), overhead, amplification, false));
         }
         return new SizingPlan(changes, margin, marginBytes, roundingUnit, markRecommended(rows));
+    }
+
+    /** One row; ArithmeticException when a size does not fit in a long. */
+    private static SizingRow row(ChangedChunks changes, CowSizeCalculator calculator, long marginBytes, long originBytes,
+                                 RoundingUnit roundingUnit) {
+        long chunkSizeSectors = calculator.chunkSizeSectors();
+        long chunkBytes = calculator.chunkSizeBytes();
+        long changed = changes.changedChunks(chunkSizeSectors);
+        long marginChunks = marginBytes / chunkBytes + (marginBytes % chunkBytes == 0 ? 0 : 1);
+        long planned = Math.addExact(changed, marginChunks);
+        long originChunks = originBytes / chunkBytes + (originBytes % chunkBytes == 0 ? 0 : 1);
+        boolean capped = originBytes > 0 && planned > originChunks;
+        if (capped) {
+            planned = Math.max(changed, originChunks);
+        }
+        CowSize size = calculator.forChangedChunks(planned);
+        double overhead = 100.0 * (size.headerBytes() + size.metadataBytes()) / size.totalBytes();
+        // a given count says nothing about how many bytes changed
+        boolean bytesKnown = changes.source() != ChangedChunks.Source.GIVEN && changes.changedSectorBytes() != 0;
+        OptionalDouble amplification = !bytesKnown ? OptionalDouble.empty()
+                : OptionalDouble.of((double) calculator.forChangedChunks(changed).totalBytes() / changes.changedSectorBytes());
+        return new SizingRow(chunkSizeSectors, changed, marginChunks, planned, capped, size,
+                size.allocationBytes(roundingUnit), overhead, amplification, false);
     }
 
     /** The recommended row; empty only for a plan without rows. */

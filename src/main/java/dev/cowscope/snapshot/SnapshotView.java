@@ -30,6 +30,7 @@ public final class SnapshotView {
     private final CowImage cow;
     private final BlockSource cowSource;
     private final boolean salvage;
+    private final boolean allowShortOrigin;
     private final List<String> warnings = new ArrayList<>();
     private final long chunkBytes;
     private final ExceptionTable table;
@@ -40,10 +41,23 @@ public final class SnapshotView {
      * @throws SnapshotViewException when the kernel would not serve this view and salvage is off
      */
     public SnapshotView(BlockSource origin, CowImage cow, BlockSource cowSource, boolean salvage) throws SnapshotViewException {
+        this(origin, cow, cowSource, salvage, false);
+    }
+
+    /**
+     * @param allowShortOrigin build a partial view when entries remap origin chunks past the
+     *     origin's end (each such entry is then only a warning); otherwise that origin is refused,
+     *     since it cannot be the one the COW was made on (a wrong file, or a truncated copy)
+     * @throws SnapshotViewException when the kernel would not serve this view and salvage is off,
+     *     or the origin is too short for the table and {@code allowShortOrigin} is off
+     */
+    public SnapshotView(BlockSource origin, CowImage cow, BlockSource cowSource, boolean salvage, boolean allowShortOrigin)
+            throws SnapshotViewException {
         this.origin = origin;
         this.cow = cow;
         this.cowSource = cowSource;
         this.salvage = salvage;
+        this.allowShortOrigin = allowShortOrigin;
         AreaLayout layout = cow.layout().orElseThrow(() -> new SnapshotViewException(
                 cow.source().path() + ": no usable chunk size (" + cow.state() + "); there is no snapshot view to rebuild"));
         this.chunkBytes = layout.chunkSizeBytes();
@@ -69,17 +83,32 @@ public final class SnapshotView {
             refuseOrWarn(pastEnd + " entries map to COW chunks past the end of the device: the kernel returns I/O errors "
                     + "for those origin chunks; salvage reads them from the origin instead");
         }
-        long originChunks = (origin.sizeBytes() + chunkBytes - 1) / chunkBytes;
+        checkOriginLength();
+    }
+
+    /** The origin must hold every remapped chunk: a snapshot has the size of the origin it was made on. */
+    private void checkOriginLength() throws SnapshotViewException {
+        long originChunks = origin.sizeBytes() / chunkBytes + (origin.sizeBytes() % chunkBytes == 0 ? 0 : 1);
         long beyond = 0;
+        long highest = -1;
         for (int i = 0; i < table.size(); i++) {
-            if (Long.compareUnsigned(table.oldChunk(i), originChunks) >= 0) {
+            long old = table.oldChunk(i);
+            if (Long.compareUnsigned(old, originChunks) >= 0) {
                 beyond++;
+                highest = beyond == 1 || Long.compareUnsigned(old, highest) > 0 ? old : highest;
             }
         }
-        if (beyond > 0) {
-            warnings.add(String.format(Locale.ROOT, "%d entries remap origin chunks past the end of the origin (%d chunks); "
-                    + "the snapshot device is as long as the origin, so they are never read", beyond, originChunks));
+        if (beyond == 0) {
+            return;
         }
+        String what = String.format(Locale.ROOT, "%d entries remap origin chunks past the end of the origin %s (%d bytes, %d chunks; "
+                + "the highest remapped chunk is %s)", beyond, origin.name(), origin.sizeBytes(), originChunks,
+                Long.toUnsignedString(highest));
+        if (!allowShortOrigin) {
+            throw new SnapshotViewException(what + ": this is not the origin the COW was made on, or a truncated copy of it. "
+                    + "Give the right origin, or ask for a partial view as long as this origin (view --allow-short-origin).");
+        }
+        warnings.add(what + "; partial view (--allow-short-origin): those chunks are left out");
     }
 
     private void refuseOrWarn(String why) throws SnapshotViewException {

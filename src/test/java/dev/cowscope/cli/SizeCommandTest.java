@@ -112,7 +112,7 @@ class SizeCommandTest {
         assertThat(run("--ranges", json.toString(), "--chunk-sizes", "4K", "--json")).isEqualTo(ExitCode.OK);
         assertThat(new ObjectMapper().readTree(out.toString()).get("rows").get(0).get("changedChunks").asLong()).isEqualTo(2);
         Path bad = Files.writeString(dir.resolve("bad.txt"), "0 4K\nnonsense\n");
-        assertThat(run("--ranges", bad.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(run("--ranges", bad.toString())).as("the file is unusable, not the command line").isEqualTo(ExitCode.UNREADABLE);
         assertThat(err.toString()).contains("line 2");
         assertThat(run("--ranges", text.toString(), "--margin", "5%")).isEqualTo(ExitCode.USAGE);
     }

@@ -288,7 +288,7 @@ public final class PlanViewModel {
         }
         measure("Comparing " + before.getFileName() + " with " + after.getFileName(), progress -> {
             try (BlockSource a = BlockSources.open(before, progress); BlockSource b = BlockSources.open(after, progress)) {
-                return ChangedChunks.fromImagePair(a, b, progress);
+                return ChangedChunks.fromSnapshotPair(a, b, progress);
             }
         }, result -> {
             imagePair = result;
