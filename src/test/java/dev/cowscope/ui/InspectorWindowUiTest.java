@@ -160,6 +160,20 @@ class InspectorWindowUiTest {
     }
 
     @Test
+    void aFifteenTebibyteStoreOf512ByteChunksOpensAndMaps(FxRobot robot) throws Exception {
+        // ext4 allows files just under 16 TiB: 2^35 - 2^25 chunks, mapped sparsely (a byte each would be 32 GiB)
+        Path huge = CowImageBuilder.cow().chunkSizeSectors(1).deviceBytes(15L << 40).exceptions(0, 100)
+                .writeSparse(temp.resolve("huge.cow"));
+        Platform.runLater(() -> model.open(huge));
+        waitUntil(() -> model.document() != null);
+        MapCanvas map = window.chunkMapView().canvas();
+        waitUntil(() -> map.viewportProperty().get().chunkCount() == (15L << 40) / 512 && map.framesPaintedProperty().get() > 0);
+        assertThat(model.document().chunkMap().truncated()).isFalse();
+        assertThat(dialogs.shown).isEmpty();
+        screenshot("huge-sparse", stage.getScene().getRoot());
+    }
+
+    @Test
     void clickingAFindingSelectsItsChunkAndEntry(FxRobot robot) throws Exception {
         Path damaged = CowImageBuilder.cow().deviceBytes(64 * 4096).exception(5, 2).exception(6, 1).exception(7, 4)
                 .writeTo(temp.resolve("damaged.cow"));
