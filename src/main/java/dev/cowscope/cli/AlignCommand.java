@@ -205,7 +205,8 @@ public final class AlignCommand implements Callable<Integer> {
         try {
             return QueueLimits.parse(text);
         } catch (InputFormatException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            // the option's name is put in front by option(); drop the parser's own "limits: "
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^limits: ", ""), e);
         }
     }
 

@@ -156,7 +156,9 @@ class AlignmentFuzzTest {
         } catch (IllegalArgumentException refused) {
             // the window shows the message in place
         }
-        List<String> args = new ArrayList<>(List.of("align", "--table", TABLE_FILE.toString(), "--limits", limitsText,
+        // half the time well-formed keys with hostile numbers, so the run gets past the parser
+        String cliLimits = data.consumeBoolean() ? limitsText : structuredLimits(data);
+        List<String> args = new ArrayList<>(List.of("align", "--table", TABLE_FILE.toString(), "--limits", cliLimits,
             "--sysfs-root", "/nonexistent-sysfs", "--dev-root", "/nonexistent-dev"));
         String[] options = {"--part-start", "--device-size", "--wanted-size", "--block-size", "--device", "--kernel"};
         int n = data.consumeInt(0, options.length);
@@ -181,6 +183,18 @@ class AlignmentFuzzTest {
         } catch (CommandLine.ParameterException usage) {
             // exit 2 with the option's name
         }
+    }
+
+    private static String structuredLimits(FuzzedDataProvider data) {
+        String[] keys = {"lbs", "pbs", "io-min", "io-opt", "alignment-offset", "part-start", "size"};
+        String[] units = {"", "", "s", "K", "M", "G", "T", "x"};
+        StringBuilder sb = new StringBuilder("lbs=").append(512L << data.consumeInt(0, 4));
+        int n = data.consumeInt(0, keys.length);
+        for (int i = 0; i < n; i++) {
+            sb.append(',').append(data.pickValue(keys)).append('=').append(number(data, false))
+                .append(data.pickValue(units));
+        }
+        return sb.toString();
     }
 
     private static final Path TABLE_FILE = tableFile();
