@@ -217,20 +217,20 @@ public final class AlignCommand implements Callable<Integer> {
         try {
             if (input.table.isPresent()) {
                 LinearTable table = LinearTable.parse(read(input.table.get(), "--table"));
-                out.add(new Checked(input.table.get().toString(), rules.check(table, resolver(sysfs, given))));
+                out.add(new Checked(input.table.get().toString(), rules.check(table, resolver(sysfs, given, device))));
             } else if (input.file.isPresent()) {
                 Path file = input.file.get();
                 String dev = device.or(() -> Fiemap.deviceOf(file)).orElseThrow(() ->
                     new Unreadable(file + ": cannot tell which device holds it; give --device"));
                 TableBuild build = LinearTable.fromExtents(Fiemap.read(file), dev, wanted);
-                out.add(new Checked(file.toString(), rules.check(build.table(), resolver(sysfs, given)).withBuild(build)));
+                out.add(new Checked(file.toString(), rules.check(build.table(), resolver(sysfs, given, Optional.of(dev))).withBuild(build)));
             } else {
                 Path path = input.filefrag.orElseThrow();
                 List<FilefragFile> files = new FilefragParser(unit, hex).parse(read(path, "--filefrag"));
                 for (FilefragFile f : files) {
                     TableBuild build = LinearTable.fromExtents(f.extents(), device.orElseThrow(), wanted);
                     out.add(new Checked(f.name().orElse(path.toString()),
-                        rules.check(build.table(), resolver(sysfs, given)).withBuild(build)));
+                        rules.check(build.table(), resolver(sysfs, given, device)).withBuild(build)));
                 }
             }
         } catch (InputFormatException e) {
@@ -241,14 +241,16 @@ public final class AlignCommand implements Callable<Integer> {
         return out;
     }
 
-    private DeviceResolver resolver(SysfsBlockDevices sysfs, Optional<QueueLimits> typed) throws Unreadable {
+    /** @param local a device known to be on this machine (--device, or the one holding --file): its size is read */
+    private DeviceResolver resolver(SysfsBlockDevices sysfs, Optional<QueueLimits> typed, Optional<String> local)
+        throws Unreadable {
         if (typed.isPresent()) {
             QueueLimits q = typed.get();
             q = q.withPartStartSectors(partStart.orElse(q.partStartSectors()))
                 .withDeviceSectors(deviceSize.orElse(q.deviceSectors()));
-            if (!q.sizeKnown() && device.isPresent()) {
-                // the size cannot be typed in the limits only by omission: read it where the device exists
-                long size = sysfs.resolve(device.get()).map(d -> d.limits().deviceSectors()).orElse(0L);
+            if (!q.sizeKnown() && local.isPresent()) {
+                // no size typed: read it from sysfs when the device is on this machine
+                long size = sysfs.resolve(local.get()).map(d -> d.limits().deviceSectors()).orElse(0L);
                 q = q.withDeviceSectors(size);
             }
             QueueLimits given = q;
