@@ -1,8 +1,7 @@
 package dev.cowscope.alignment;
 
+import dev.cowscope.format.TextInput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -20,14 +19,12 @@ public final class AlignmentInputs {
         throw new AssertionError("no instances");
     }
 
-    /** The text of a filefrag or table file (UTF-8), refusing files over {@link #MAX_TEXT_BYTES}. */
+    /**
+     * The text of a filefrag or table file (UTF-8), refusing more than {@link #MAX_TEXT_BYTES}: counted
+     * while reading, as {@code /dev/zero}, FIFOs and {@code /proc} files report size 0.
+     */
     public static String readText(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size > MAX_TEXT_BYTES) {
-            throw new IOException(file + " is " + size + " bytes; filefrag output or a table is far smaller"
-                + " (limit " + MAX_TEXT_BYTES + ")");
-        }
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        return TextInput.read(file, MAX_TEXT_BYTES, "text input");
     }
 
     /**

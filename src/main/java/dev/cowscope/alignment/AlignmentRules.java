@@ -1,8 +1,10 @@
 package dev.cowscope.alignment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -63,9 +65,11 @@ public final class AlignmentRules {
 
         AlignmentReport report(LinearTable table) {
             Optional<StackedLimits> result = Optional.empty();
+            List<String> notChecked = new ArrayList<>();
             if (!lines.isEmpty()) {
                 result = createDevice();
                 collectFindings();
+                notChecked = sizeUnknownFindings();
             }
             List<LineReport> reports = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
@@ -73,7 +77,40 @@ public final class AlignmentRules {
                 reports.add(new LineReport(i, lines.get(i), devices.get(i).kernelName(), alignmentAt(i), verdict,
                     findings.get(i)));
             }
-            return new AlignmentReport(kernel, table, reports, messages, result.isPresent(), result, Optional.empty());
+            AlignmentReport.Decision decision = result.isEmpty() ? AlignmentReport.Decision.REJECTED
+                : notChecked.isEmpty() ? AlignmentReport.Decision.ACCEPTED : AlignmentReport.Decision.UNKNOWN;
+            return new AlignmentReport(kernel, table, reports, messages, decision, result, Optional.empty(), notChecked);
+        }
+
+        /**
+         * {@code device_area_is_invalid} needs each device's size; where it is unknown the check is not
+         * made, and a line nothing else rejects is UNKNOWN, not OK. Returns what was not checked.
+         */
+        private List<String> sizeUnknownFindings() {
+            List<String> unknownDevices = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < lines.size(); i++) {
+                BlockDevice dev = devices.get(i);
+                if (dev.limits().sizeKnown()) {
+                    continue;
+                }
+                if (seen.add(dev.kernelName())) {
+                    unknownDevices.add(dev.kernelName());
+                }
+                if (findings.get(i).stream().noneMatch(f -> f.severity() == Verdict.REJECT)) {
+                    LinearLine line = lines.get(i);
+                    findings.get(i).add(new Finding(Verdict.UNKNOWN, "device_area_is_invalid",
+                        "not checked: the size of " + dev.kernelName() + " is unknown; the kernel rejects the table"
+                            + " unless it has at least " + Long.toUnsignedString(line.offsetSector() + line.lengthSectors())
+                            + " sectors",
+                        "give the device size (--device-size, or a --device that exists here)"));
+                }
+            }
+            if (unknownDevices.isEmpty()) {
+                return List.of();
+            }
+            return List.of("device size unknown (" + String.join(", ", unknownDevices)
+                + "): the too-small check (device_area_is_invalid) was not made");
         }
 
         /** The exact kernel sequence; stops at the first failure as the kernel does. */
@@ -112,11 +149,21 @@ public final class AlignmentRules {
         /** Returns the failing line in strict mode. */
         private OptionalInt addTargets(boolean strict) {
             long expectedStart = 0;
-            List<BlockDevice> claimed = new ArrayList<>();
+            Claims claimed = new Claims();
             for (int i = 0; i < lines.size(); i++) {
                 LinearLine line = lines.get(i);
                 BlockDevice dev = devices.get(i);
-                if (line.lengthSectors() == 0) {
+                if (line.lengthSectors() != 0 && kernel.limitsTableSize() && line.endSector() > QueueLimits.MAX_SECTORS) {
+                    // NEW dm_table_add_target: start + len > LLONG_MAX >> SECTOR_SHIFT
+                    if (strict) {
+                        messages.add(tableMessage(KernelMessage.Level.ERR, "too large device", i, false));
+                        return OptionalInt.of(i);
+                    }
+                    findings.get(i).add(new Finding(Verdict.REJECT, "dm_table_add_target",
+                        "ends at sector " + line.endSector() + ", past the largest device size ("
+                            + QueueLimits.MAX_SECTORS + " sectors): too large device",
+                        "the table cannot be longer than a block device can be; check the numbers"));
+                } else if (line.lengthSectors() == 0) {
                     if (strict) {
                         messages.add(tableMessage(KernelMessage.Level.ERR, "zero-length target", i, false));
                         return OptionalInt.of(i);
@@ -135,7 +182,7 @@ public final class AlignmentRules {
                         expectedStart == 0 && i == 0 ? "the first line must start at sector 0"
                             : "make lines contiguous: fill the hole with a 'zero' or 'error' target, or end the table there"));
                 }
-                Optional<BlockDevice> conflict = claimConflict(dev, claimed);
+                Optional<BlockDevice> conflict = claimed.conflict(dev);
                 if (conflict.isPresent()) {
                     if (strict) {
                         messages.add(tableMessage(KernelMessage.Level.ERR,
@@ -148,21 +195,39 @@ public final class AlignmentRules {
                             + ", used by an earlier line) are a disk and its partition; dm cannot claim both (EBUSY)",
                         "map only the partition (offsets relative to it) or only the whole disk"));
                 }
-                claimed.add(dev);
-                expectedStart = line.startSector() + line.lengthSectors();
+                claimed.add(dev, i);
+                expectedStart = line.endSector();
             }
             return OptionalInt.empty();
         }
 
-        /** {@code bd_may_claim}: a partition and its whole disk cannot both be held. */
-        private Optional<BlockDevice> claimConflict(BlockDevice dev, List<BlockDevice> claimed) {
-            for (BlockDevice other : claimed) {
-                if (!other.kernelName().equals(dev.kernelName())
-                    && (other.kernelName().equals(dev.diskKernelName()) || dev.kernelName().equals(other.diskKernelName()))) {
-                    return Optional.of(other);
+        /**
+         * {@code bd_may_claim}: a partition and its whole disk cannot both be held. Hash lookups by
+         * name, so a long table costs linear time, not a scan of every earlier line per line.
+         */
+        private final class Claims {
+            private final Map<String, Integer> byName = new HashMap<>();
+            private final Map<String, Integer> partitionByDisk = new HashMap<>();
+
+            void add(BlockDevice dev, int index) {
+                byName.putIfAbsent(dev.kernelName(), index);
+                if (!dev.diskKernelName().equals(dev.kernelName())) {
+                    partitionByDisk.putIfAbsent(dev.diskKernelName(), index);
                 }
             }
-            return Optional.empty();
+
+            /** The earliest claimed device that is this one's disk, or a partition of it. */
+            Optional<BlockDevice> conflict(BlockDevice dev) {
+                int first = Integer.MAX_VALUE;
+                if (!dev.diskKernelName().equals(dev.kernelName())) {
+                    first = byName.getOrDefault(dev.diskKernelName(), first);
+                }
+                Integer partition = partitionByDisk.get(dev.kernelName());
+                if (partition != null && !devices.get(partition).kernelName().equals(dev.kernelName())) {
+                    first = Math.min(first, partition);
+                }
+                return first == Integer.MAX_VALUE ? Optional.empty() : Optional.of(devices.get(first));
+            }
         }
 
         private String errorCode(String code) {
@@ -222,7 +287,8 @@ public final class AlignmentRules {
                 messages.add(tableMessage(KernelMessage.Level.WARNING, "adding target device " + dev.kernelName()
                     + " caused an alignment inconsistency: physical_block_size=" + q.pbsBytes()
                     + ", logical_block_size=" + q.lbsBytes() + ", alignment_offset=" + q.alignmentOffsetBytes()
-                    + ", start=" + Math.multiplyExact(line.offsetSector(), 512L), i, resume));
+                    // (unsigned long long) start << SECTOR_SHIFT, which wraps as in C
+                    + ", start=" + Long.toUnsignedString(line.offsetSector() << 9), i, resume));
             }
             return stacked.top();
         }
@@ -237,9 +303,9 @@ public final class AlignmentRules {
             return b;
         }
 
-        /** {@code get_start_sect(bdev) + start}. */
+        /** {@code get_start_sect(bdev) + start}: a u64 sector (both are below 2^63, so it does not wrap). */
         private long startOnQueue(int i) {
-            return Math.addExact(devices.get(i).limits().partStartSectors(), lines.get(i).offsetSector());
+            return devices.get(i).limits().partStartSectors() + lines.get(i).offsetSector();
         }
 
         private long alignmentAt(int i) {
@@ -257,14 +323,15 @@ public final class AlignmentRules {
             long devSize = dev.limits().deviceSectors();
             long start = line.offsetSector();
             long len = line.lengthSectors();
-            if (devSize == 0) {
-                return Optional.empty();
-            }
-            if (start >= devSize || Math.addExact(start, len) > devSize) {
+            // The kernel skips every check of a 0-sector device. Size 0 here means unknown, and a device
+            // a table maps has sectors: only the too-small check is left out (and reported as not made).
+            // sector_t sums: start and len are below 2^63, so start + len is exact as an unsigned long
+            long end = start + len;
+            if (devSize != 0 && (start >= devSize || Long.compareUnsigned(end, devSize) > 0)) {
                 return Optional.of(new Invalid(dev.kernelName() + " too small for target: start=" + start + ", len=" + len
                     + ", dev_size=" + devSize,
                     new Finding(Verdict.REJECT, "device_area_is_invalid",
-                    "ends at sector " + Math.addExact(start, len) + " of " + dev.kernelName() + ", which has only "
+                    "ends at sector " + Long.toUnsignedString(end) + " of " + dev.kernelName() + ", which has only "
                         + devSize + " sectors",
                     "shorten the line or point it at the right (larger) device")));
             }

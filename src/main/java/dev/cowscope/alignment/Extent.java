@@ -10,19 +10,23 @@ public record Extent(long logicalBytes, long physicalBytes, long lengthBytes, in
             throw new IllegalArgumentException("negative extent field: " + logicalBytes + ", "
                 + physicalBytes + ", " + lengthBytes);
         }
+        if (lengthBytes > Long.MAX_VALUE - Math.max(logicalBytes, physicalBytes)) {
+            throw new IllegalArgumentException("extent ends past byte " + Long.MAX_VALUE + ": " + logicalBytes + ", "
+                + physicalBytes + ", " + lengthBytes);
+        }
     }
 
     public boolean has(int flag) {
         return (flags & flag) != 0;
     }
 
-    /** First byte after the extent in the file. */
+    /** First byte after the extent in the file (fits: the constructor checks). */
     public long logicalEndBytes() {
-        return Math.addExact(logicalBytes, lengthBytes);
+        return logicalBytes + lengthBytes;
     }
 
-    /** First byte after the extent on the device. */
+    /** First byte after the extent on the device (fits: the constructor checks). */
     public long physicalEndBytes() {
-        return Math.addExact(physicalBytes, lengthBytes);
+        return physicalBytes + lengthBytes;
     }
 }

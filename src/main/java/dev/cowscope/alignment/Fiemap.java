@@ -82,8 +82,13 @@ public final class Fiemap {
             Extent last = null;
             for (int i = 0; i < mapped; i++) {
                 long at = HEADER_BYTES + (long) EXTENT_BYTES * i;
-                last = new Extent(buffer.getLong(at), buffer.getLong(at + 8), buffer.getLong(at + 16),
-                    buffer.getInt(at + 40));
+                try {
+                    last = new Extent(buffer.getLong(at), buffer.getLong(at + 8), buffer.getLong(at + 16),
+                        buffer.getInt(at + 40));
+                } catch (IllegalArgumentException e) {
+                    // u64 fields past 2^63: no real file system reports these
+                    throw new FiemapException(file + ": FIEMAP gave an impossible extent: " + e.getMessage(), 0);
+                }
                 extents.add(last);
             }
             if (last.has(FiemapFlags.LAST)) {

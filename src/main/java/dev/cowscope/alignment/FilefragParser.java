@@ -136,15 +136,16 @@ public final class FilefragParser {
         if (logicalEnd < logicalStart) {
             throw new InputFormatException(lineNumber, "logical end " + logicalEnd + " before start " + logicalStart);
         }
-        if (length == 0 && (flags & (FiemapFlags.UNKNOWN | FiemapFlags.EXT4_HOLE)) != 0) {
-            // 1.46+ prints 0..0 and length 0 for rows without a location
-            length = Math.addExact(Math.subtractExact(logicalEnd, logicalStart), 1);
-        }
         try {
+            if (length == 0 && (flags & (FiemapFlags.UNKNOWN | FiemapFlags.EXT4_HOLE)) != 0) {
+                // 1.46+ prints 0..0 and length 0 for rows without a location
+                length = Math.addExact(logicalEnd - logicalStart, 1);
+            }
             return new Extent(Math.multiplyExact(logicalStart, blockBytes),
                 Math.multiplyExact(physicalStart, blockBytes), Math.multiplyExact(length, blockBytes), flags);
-        } catch (ArithmeticException e) {
-            throw new InputFormatException(lineNumber, "numbers too large");
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            // bytes past 2^63: no file or device is that large
+            throw new InputFormatException(lineNumber, "numbers too large: the extent ends past byte " + Long.MAX_VALUE);
         }
     }
 

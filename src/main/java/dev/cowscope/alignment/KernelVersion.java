@@ -39,6 +39,11 @@ public enum KernelVersion {
         return this != V5_3;
     }
 
+    /** {@code dm_table_add_target} refuses a table ending past {@code LLONG_MAX >> SECTOR_SHIFT} ("too large device"). */
+    boolean limitsTableSize() {
+        return this == NEW;
+    }
+
     /** {@code blk_validate_limits} has run on every queue (io_opt rounding, offset masking). */
     boolean validatesLimits() {
         return this == NEW;

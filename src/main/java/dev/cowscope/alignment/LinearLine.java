@@ -11,14 +11,18 @@ public record LinearLine(long startSector, long lengthSectors, String device, lo
         if (startSector < 0 || lengthSectors < 0 || offsetSector < 0) {
             throw new IllegalArgumentException("negative sector number");
         }
+        if (lengthSectors > Long.MAX_VALUE - startSector) {
+            throw new IllegalArgumentException("the line ends past sector " + Long.MAX_VALUE + " (start " + startSector
+                + " + length " + lengthSectors + ")");
+        }
         if (device.isBlank() || device.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("bad device name: '" + device + "'");
         }
     }
 
-    /** First sector after the line in the dm device. */
+    /** First sector after the line in the dm device (fits: the constructor checks). */
     public long endSector() {
-        return Math.addExact(startSector, lengthSectors);
+        return startSector + lengthSectors;
     }
 
     /** {@code dmsetup table} form. */

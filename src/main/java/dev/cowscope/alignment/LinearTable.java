@@ -56,8 +56,12 @@ public record LinearTable(List<LinearLine> lines) {
                 // linear_ctr: argc != 2 -> "Invalid argument count"
                 throw new InputFormatException(i + 1, "linear takes 2 arguments <dev> <offset>, got " + (f.length - 3));
             }
-            lines.add(new LinearLine(sectors(f[0], "start", i + 1), sectors(f[1], "length", i + 1), f[3],
-                sectors(f[4], "offset", i + 1)));
+            try {
+                lines.add(new LinearLine(sectors(f[0], "start", i + 1), sectors(f[1], "length", i + 1), f[3],
+                    sectors(f[4], "offset", i + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new InputFormatException(i + 1, e.getMessage());
+            }
         }
         if (lines.isEmpty()) {
             throw new InputFormatException(0, "no table lines found");
@@ -66,7 +70,7 @@ public record LinearTable(List<LinearLine> lines) {
     }
 
     private static long sectors(String text, String what, int lineNumber) throws InputFormatException {
-        if (!text.chars().allMatch(Character::isDigit)) {
+        if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InputFormatException(lineNumber, what + " is not a sector number: '" + text + "'");
         }
         try {
@@ -105,7 +109,10 @@ public record LinearTable(List<LinearLine> lines) {
         long wantedSectors = 0;
         if (wantedSizeBytes.isPresent()) {
             long wanted = wantedSizeBytes.getAsLong();
-            wantedSectors = Math.floorDiv(Math.addExact(wanted, SECTOR - 1), SECTOR);
+            if (wanted <= 0) {
+                throw new IllegalArgumentException("wanted size must be positive: " + wanted);
+            }
+            wantedSectors = wanted / SECTOR + (wanted % SECTOR == 0 ? 0 : 1);
             if (wanted % SECTOR != 0) {
                 issues.add(new BuildIssue(-1, false, "wanted size " + wanted
                     + " bytes is not a whole number of sectors; rounded up to " + wantedSectors + " sectors"));
@@ -117,7 +124,8 @@ public record LinearTable(List<LinearLine> lines) {
         for (int k = 0; k < merged.size(); k++) {
             Extent e = merged.get(k);
             int index = firstIndex.get(k);
-            if (wantedSizeBytes.isPresent() && nextLogical >= Math.multiplyExact(wantedSectors, SECTOR)) {
+            // nextLogical is whole sectors here; compare in sectors, wantedSectors * 512 may not fit a long
+            if (wantedSizeBytes.isPresent() && nextLogical / SECTOR >= wantedSectors) {
                 break;
             }
             String unusable = unusableReason(e);
@@ -153,9 +161,9 @@ public record LinearTable(List<LinearLine> lines) {
                 lengthSectors = Math.min(lengthSectors, Math.subtractExact(wantedSectors, startSector));
             }
             lines.add(new LinearLine(startSector, lengthSectors, device, e.physicalBytes() / SECTOR));
-            nextLogical = Math.addExact(e.logicalBytes(), Math.multiplyExact(lengthSectors, SECTOR));
+            nextLogical = e.logicalBytes() + lengthSectors * SECTOR; // at most the extent's end, which fits
         }
-        if (wantedSizeBytes.isPresent() && nextLogical < Math.multiplyExact(wantedSectors, SECTOR) && !hasError(issues)) {
+        if (wantedSizeBytes.isPresent() && nextLogical / SECTOR < wantedSectors && !hasError(issues)) {
             issues.add(new BuildIssue(-1, false, "the extents cover " + nextLogical / SECTOR
                 + " sectors, less than the wanted " + wantedSectors));
         }

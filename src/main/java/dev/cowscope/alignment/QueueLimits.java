@@ -17,7 +17,7 @@ import java.util.Map;
  *                             partition this is the disk's value, not the partition's sysfs value
  * @param partStartSectors     partition start ({@code get_start_sect}), 0 for a whole device
  * @param deviceSectors        size of the device the table names ({@code bdev_nr_sectors}); 0 =
- *                             unknown, the size checks are skipped as the kernel does for size 0
+ *                             unknown: the too-small check cannot be made and the verdict is UNKNOWN
  * @param misaligned           the queue is already misaligned (sysfs {@code alignment_offset} -1)
  */
 public record QueueLimits(long lbsBytes, long pbsBytes, long ioMinBytes, long ioOptBytes,
@@ -33,6 +33,27 @@ public record QueueLimits(long lbsBytes, long pbsBytes, long ioMinBytes, long io
         if (ioOptBytes < 0 || alignmentOffsetBytes < 0 || partStartSectors < 0 || deviceSectors < 0) {
             throw new IllegalArgumentException("negative limit");
         }
+        // struct queue_limits holds these as unsigned int: a larger value cannot come from a kernel
+        if (lbsBytes > MAX_LIMIT_BYTES || pbsBytes > MAX_LIMIT_BYTES || ioMinBytes > MAX_LIMIT_BYTES
+            || ioOptBytes > MAX_LIMIT_BYTES || alignmentOffsetBytes > MAX_LIMIT_BYTES) {
+            throw new IllegalArgumentException("block sizes, io-min, io-opt and alignment-offset are 32-bit in the"
+                + " kernel; at most " + MAX_LIMIT_BYTES + " bytes");
+        }
+        // a block device's size in bytes is a loff_t
+        if (partStartSectors > MAX_SECTORS || deviceSectors > MAX_SECTORS) {
+            throw new IllegalArgumentException("part-start and size must be at most " + MAX_SECTORS
+                + " sectors (the largest block device, 2^63 bytes)");
+        }
+    }
+
+    /** {@code UINT_MAX}: the byte limits are {@code unsigned int} in {@code struct queue_limits}. */
+    public static final long MAX_LIMIT_BYTES = 0xFFFF_FFFFL;
+    /** {@code LLONG_MAX >> SECTOR_SHIFT}: the most sectors a block device (or a dm table) can have. */
+    public static final long MAX_SECTORS = Long.MAX_VALUE >> 9;
+
+    /** True when the size is known; 0 means unknown (the kernel also skips the size checks for 0). */
+    public boolean sizeKnown() {
+        return deviceSectors != 0;
     }
 
     /** A whole device with these block sizes, io_opt 0, offset 0, unknown size. */
@@ -82,7 +103,8 @@ public record QueueLimits(long lbsBytes, long pbsBytes, long ioMinBytes, long io
                 values.put(key, key.equals("part-start") || key.equals("size")
                     ? Long.parseLong(value) : Units.parseBytes(value));
             } catch (IllegalArgumentException e) {
-                throw new InputFormatException(0, "limits: bad value for " + key + ": " + e.getMessage());
+                throw new InputFormatException(0, "limits: bad value for " + key + ": " + e.getMessage()
+                    + (e instanceof NumberFormatException ? " (a whole number of sectors)" : ""));
             }
         }
         if (!values.containsKey("lbs")) {

@@ -31,10 +31,10 @@ public record StackedLimits(long lbsBytes, long pbsBytes, long ioMinBytes, long 
      * boundary of these limits, counting their own alignment offset.
      */
     public long alignmentOffsetAt(long sector) {
+        // as in C: sector_div on the u64 sector, then unsigned int arithmetic that wraps
         long granularity = granularityBytes();
-        long alignment = Math.multiplyExact(Math.floorMod(sector, granularity >> 9), 512L);
-        return Math.floorMod(Math.subtractExact(Math.addExact(granularity, alignmentOffsetBytes), alignment),
-            granularity);
+        long alignment = u32(Long.remainderUnsigned(sector, granularity >> 9) << 9);
+        return u32(granularity + alignmentOffsetBytes - alignment) % granularity;
     }
 
     /** {@code blk_stack_limits(this, bottom, startSector)}, alignment-related part; bit-mask tests as in C. */
@@ -43,9 +43,10 @@ public record StackedLimits(long lbsBytes, long pbsBytes, long ioMinBytes, long 
         boolean mis = misaligned || bottom.misaligned;
         long alignment = bottom.alignmentOffsetAt(startSector);
         if (alignmentOffsetBytes != alignment) {
-            long top = Math.addExact(granularityBytes(), alignmentOffsetBytes);
-            long bot = Math.addExact(bottom.granularityBytes(), alignment);
-            if (Math.max(top, bot) % Math.min(top, bot) != 0) {
+            long top = u32(granularityBytes() + alignmentOffsetBytes);
+            long bot = u32(bottom.granularityBytes() + alignment);
+            // a sum that wraps to 0 would divide by zero in C; such limits are misaligned whatever happens
+            if (Math.min(top, bot) == 0 || Math.max(top, bot) % Math.min(top, bot) != 0) {
                 mis = true;
                 ok = false;
             }
@@ -53,7 +54,7 @@ public record StackedLimits(long lbsBytes, long pbsBytes, long ioMinBytes, long 
         long lbs = Math.max(lbsBytes, bottom.lbsBytes);
         long pbs = Math.max(pbsBytes, bottom.pbsBytes);
         long ioMin = Math.max(ioMinBytes, bottom.ioMinBytes);
-        long ioOpt = lcmNotZero(ioOptBytes, bottom.ioOptBytes);
+        long ioOpt = u32(lcmNotZero(ioOptBytes, bottom.ioOptBytes)); // unsigned long into unsigned int
         if ((pbs & (lbs - 1)) != 0) {
             pbs = lbs;
             mis = true;
@@ -69,7 +70,7 @@ public record StackedLimits(long lbsBytes, long pbsBytes, long ioMinBytes, long 
             mis = true;
             ok = false;
         }
-        long offset = lcmNotZero(alignmentOffsetBytes, alignment) % Math.max(pbs, ioMin);
+        long offset = Long.remainderUnsigned(lcmNotZero(alignmentOffsetBytes, alignment), Math.max(pbs, ioMin));
         if ((offset & (lbs - 1)) != 0) {
             mis = true;
             ok = false;
@@ -91,12 +92,19 @@ public record StackedLimits(long lbsBytes, long pbsBytes, long ioMinBytes, long 
         return misaligned ? -1 : alignmentOffsetBytes;
     }
 
-    /** {@code lcm_not_zero}: the lcm, or the non-zero argument when one is zero. */
+    /**
+     * {@code lcm_not_zero}: the lcm, or the non-zero argument when one is zero. Arguments are 32-bit
+     * (queue limits), so the lcm fits an unsigned long as in C; read the result as unsigned.
+     */
     static long lcmNotZero(long a, long b) {
         if (a == 0 || b == 0) {
             return a == 0 ? b : a;
         }
-        return Math.multiplyExact(a / gcd(a, b), b);
+        return a / gcd(a, b) * b;
+    }
+
+    private static long u32(long v) {
+        return v & 0xFFFF_FFFFL;
     }
 
     private static long gcd(long a, long b) {

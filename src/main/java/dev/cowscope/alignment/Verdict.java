@@ -4,6 +4,11 @@ package dev.cowscope.alignment;
 public enum Verdict {
     /** Nothing the kernel objects to (may carry informational notes). */
     OK,
+    /**
+     * Not decided: a check this line needs could not be made (its device's size is unknown) and may
+     * still fail it; never shown as accepted. Below WARN so a certain warning still shows.
+     */
+    UNKNOWN,
     /** Accepted, but the kernel prints an "alignment inconsistency" warning and marks the stack misaligned. */
     WARN,
     /** The kernel refuses the table because of this line. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cowscope.alignment.AlignmentInputs;
 import dev.cowscope.alignment.AlignmentReport;
 import dev.cowscope.alignment.AlignmentRules;
 import dev.cowscope.alignment.BlockDevice;
@@ -25,10 +26,10 @@ import dev.cowscope.alignment.StackedLimits;
 import dev.cowscope.alignment.SysfsBlockDevices;
 import dev.cowscope.alignment.TableBuild;
 import dev.cowscope.alignment.Verdict;
+import dev.cowscope.format.TextInput;
 import dev.cowscope.format.Units;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cowscope align}: what the kernel will say about a dm-linear table, line by line, before you create it. */
@@ -56,8 +56,11 @@ import picocli.CommandLine.Spec;
         "  device-mapper: table: adding target device (start sect 8 len 8) caused an alignment inconsistency",
         "--device and --limits apply to every line of the table. --limits alignment-offset is the",
         "whole disk's (queue) offset; for a partition give its start with --part-start.",
+        "Without a device size (--device-size, size= in --limits, or a --device that exists here) the",
+        "kernel's too-small check cannot be made: lines nothing else rejects are UNKNOWN, and so is the",
+        "table, never 'accepted'.",
         "Exit codes: 0 accepted, 1 the kernel rejects the table or an extent cannot be mapped,",
-        "2 bad usage, 3 unreadable input.",
+        "2 bad usage, 3 unreadable input, or cannot decide (UNKNOWN: a device size is missing).",
     })
 public final class AlignCommand implements Callable<Integer> {
     @Spec
@@ -132,26 +135,29 @@ public final class AlignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        KernelVersion kernelVersion;
-        OptionalLong wanted;
-        OptionalLong unit;
-        try {
-            kernelVersion = KernelVersion.parse(kernel);
-            wanted = wantedSize.map(s -> OptionalLong.of(Units.parseBytes(s))).orElse(OptionalLong.empty());
-            unit = blockSize.map(s -> OptionalLong.of(Units.parseBytes(s))).orElse(OptionalLong.empty());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        KernelVersion kernelVersion = option("--kernel", () -> KernelVersion.parse(kernel));
+        OptionalLong wanted = wantedSize.isEmpty() ? OptionalLong.empty()
+            : OptionalLong.of(positive("--wanted-size", option("--wanted-size", () -> Units.parseBytes(wantedSize.get()))));
+        OptionalLong unit = blockSize.isEmpty() ? OptionalLong.empty()
+            : OptionalLong.of(positive("--block-size", option("--block-size", () -> Units.parseBytes(blockSize.get()))));
+        partStart.ifPresent(v -> sectors("--part-start", v));
+        deviceSize.ifPresent(v -> sectors("--device-size", v));
+        device.ifPresent(d -> {
+            if (d.isBlank() || d.chars().anyMatch(Character::isWhitespace)) {
+                throw new UsageException(spec.commandLine(), "--device: a device name without spaces, got '" + d + "'");
+            }
+        });
+        Optional<QueueLimits> given = limits.map(l -> option("--limits", () -> parseLimits(l)));
         if (limits.isEmpty() && (partStart.isPresent() || deviceSize.isPresent())) {
-            throw new ParameterException(spec.commandLine(), "--part-start and --device-size go with --limits");
+            throw new UsageException(spec.commandLine(), "--part-start and --device-size go with --limits");
         }
         if (input.filefrag.isPresent() && device.isEmpty()) {
-            throw new ParameterException(spec.commandLine(),
+            throw new UsageException(spec.commandLine(),
                 "--filefrag needs --device: the file system's block device, named in the generated table");
         }
         List<Checked> checked;
         try {
-            checked = run(new AlignmentRules(kernelVersion), wanted, unit);
+            checked = run(new AlignmentRules(kernelVersion), wanted, unit, given);
         } catch (Unreadable e) {
             err.println("align: " + e.getMessage());
             err.flush();
@@ -162,31 +168,69 @@ public final class AlignCommand implements Callable<Integer> {
         } else {
             printText(checked);
         }
-        boolean findings = checked.stream().anyMatch(c -> !c.report().accepted()
+        boolean findings = checked.stream().anyMatch(c -> c.report().rejected()
             || c.report().build().map(TableBuild::hasErrors).orElse(false));
-        return findings ? ExitCode.FINDINGS : ExitCode.OK;
+        if (findings) {
+            return ExitCode.FINDINGS;
+        }
+        // a missing input is not an answer: neither "accepted" (0) nor "rejected" (1)
+        boolean unknown = checked.stream().anyMatch(c -> c.report().decision() == AlignmentReport.Decision.UNKNOWN);
+        return unknown ? ExitCode.UNREADABLE : ExitCode.OK;
     }
 
-    private List<Checked> run(AlignmentRules rules, OptionalLong wanted, OptionalLong unit) throws Unreadable {
+    /** An option's value, or a usage error naming the option. */
+    private <T> T option(String name, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(spec.commandLine(), name + ": " + e.getMessage());
+        }
+    }
+
+    private long positive(String name, long value) {
+        if (value <= 0) {
+            throw new UsageException(spec.commandLine(), name + ": must be more than 0, got " + value);
+        }
+        return value;
+    }
+
+    private void sectors(String name, long value) {
+        if (value < 0 || value > QueueLimits.MAX_SECTORS) {
+            throw new UsageException(spec.commandLine(), name + ": a sector count from 0 to " + QueueLimits.MAX_SECTORS
+                + " (the largest block device), got " + value);
+        }
+    }
+
+    private static QueueLimits parseLimits(String text) {
+        try {
+            return QueueLimits.parse(text);
+        } catch (InputFormatException e) {
+            // the option's name is put in front by option(); drop the parser's own "limits: "
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^limits: ", ""), e);
+        }
+    }
+
+    private List<Checked> run(AlignmentRules rules, OptionalLong wanted, OptionalLong unit, Optional<QueueLimits> given)
+        throws Unreadable {
         SysfsBlockDevices sysfs = new SysfsBlockDevices(sysRoot, devRoot);
         List<Checked> out = new ArrayList<>();
         try {
             if (input.table.isPresent()) {
-                LinearTable table = LinearTable.parse(read(input.table.get()));
-                out.add(new Checked(input.table.get().toString(), rules.check(table, resolver(sysfs))));
+                LinearTable table = LinearTable.parse(read(input.table.get(), "--table"));
+                out.add(new Checked(input.table.get().toString(), rules.check(table, resolver(sysfs, given, device))));
             } else if (input.file.isPresent()) {
                 Path file = input.file.get();
                 String dev = device.or(() -> Fiemap.deviceOf(file)).orElseThrow(() ->
                     new Unreadable(file + ": cannot tell which device holds it; give --device"));
                 TableBuild build = LinearTable.fromExtents(Fiemap.read(file), dev, wanted);
-                out.add(new Checked(file.toString(), rules.check(build.table(), resolver(sysfs)).withBuild(build)));
+                out.add(new Checked(file.toString(), rules.check(build.table(), resolver(sysfs, given, Optional.of(dev))).withBuild(build)));
             } else {
                 Path path = input.filefrag.orElseThrow();
-                List<FilefragFile> files = new FilefragParser(unit, hex).parse(read(path));
+                List<FilefragFile> files = new FilefragParser(unit, hex).parse(read(path, "--filefrag"));
                 for (FilefragFile f : files) {
                     TableBuild build = LinearTable.fromExtents(f.extents(), device.orElseThrow(), wanted);
                     out.add(new Checked(f.name().orElse(path.toString()),
-                        rules.check(build.table(), resolver(sysfs)).withBuild(build)));
+                        rules.check(build.table(), resolver(sysfs, given, device)).withBuild(build)));
                 }
             }
         } catch (InputFormatException e) {
@@ -197,11 +241,18 @@ public final class AlignCommand implements Callable<Integer> {
         return out;
     }
 
-    private DeviceResolver resolver(SysfsBlockDevices sysfs) throws Unreadable, InputFormatException {
-        if (limits.isPresent()) {
-            QueueLimits q = QueueLimits.parse(limits.get());
+    /** @param local a device known to be on this machine (--device, or the one holding --file): its size is read */
+    private DeviceResolver resolver(SysfsBlockDevices sysfs, Optional<QueueLimits> typed, Optional<String> local)
+        throws Unreadable {
+        if (typed.isPresent()) {
+            QueueLimits q = typed.get();
             q = q.withPartStartSectors(partStart.orElse(q.partStartSectors()))
                 .withDeviceSectors(deviceSize.orElse(q.deviceSectors()));
+            if (!q.sizeKnown() && local.isPresent()) {
+                // no size typed: read it from sysfs when the device is on this machine
+                long size = sysfs.resolve(local.get()).map(d -> d.limits().deviceSectors()).orElse(0L);
+                q = q.withDeviceSectors(size);
+            }
             QueueLimits given = q;
             return name -> Optional.of(BlockDevice.whole(name,
                 BlockDevice.guessKernelName(device.orElse(name)), given));
@@ -216,11 +267,12 @@ public final class AlignCommand implements Callable<Integer> {
         return sysfs;
     }
 
-    private static String read(Path path) throws Unreadable {
+    /** The text, capped: {@code /dev/zero} or a huge file is refused, not read until the heap is gone. */
+    private static String read(Path path, String option) throws Unreadable {
         try {
-            return Files.readString(path);
-        } catch (IOException | RuntimeException e) {
-            throw new Unreadable("cannot read " + path + ": " + (e.getMessage() == null ? e : e.getMessage()));
+            return TextInput.read(path, AlignmentInputs.MAX_TEXT_BYTES, option);
+        } catch (IOException e) {
+            throw new Unreadable(e.getMessage() == null ? "cannot read " + path : e.getMessage());
         }
     }
 
@@ -242,11 +294,16 @@ public final class AlignCommand implements Callable<Integer> {
             printLines(out, r);
             if (!r.kernelMessages().isEmpty()) {
                 out.println();
-                out.println("Predicted kernel messages (dmesg, without timestamp and dm device M:m):");
+                out.println(r.decision() == AlignmentReport.Decision.UNKNOWN
+                    ? "Predicted kernel messages if every line fits its device (dmesg, without timestamp and dm device M:m):"
+                    : "Predicted kernel messages (dmesg, without timestamp and dm device M:m):");
                 r.kernelMessages().forEach(m -> out.println("  " + m.render()));
             }
             out.println();
             out.println("Summary: " + r.summary() + "; " + r.outcome() + ".");
+            if (r.rejected() && !r.notChecked().isEmpty()) {
+                out.println("Not checked (the first kernel message may differ): " + String.join("; ", r.notChecked()) + ".");
+            }
             out.println();
             out.println("Table:");
             out.print(r.tableText());
@@ -290,8 +347,10 @@ public final class AlignCommand implements Callable<Integer> {
             if (i > 0) {
                 sb.append("  ");
             }
+            // padding by hand: String.format per cell was most of the time for a 100 000-line table
+            String pad = " ".repeat(Math.max(0, width[i] - cells[i].length()));
             boolean left = i == 3 || i == 5;
-            sb.append(left ? String.format("%-" + width[i] + "s", cells[i]) : String.format("%" + width[i] + "s", cells[i]));
+            sb.append(left ? cells[i] + pad : pad + cells[i]);
         }
         return sb.toString();
     }
@@ -307,7 +366,14 @@ public final class AlignCommand implements Callable<Integer> {
             AlignmentReport r = c.report();
             ObjectNode node = reports.addObject();
             node.put("source", c.source());
-            node.put("accepted", r.accepted());
+            node.put("verdict", r.decision().name());
+            if (r.decision() == AlignmentReport.Decision.UNKNOWN) {
+                node.putNull("accepted");
+            } else {
+                node.put("accepted", r.accepted());
+            }
+            ArrayNode notChecked = node.putArray("notChecked");
+            r.notChecked().forEach(notChecked::add);
             if (r.predictedAlignmentOffset().isPresent()) {
                 node.put("alignmentOffset", r.predictedAlignmentOffset().getAsLong());
             } else {

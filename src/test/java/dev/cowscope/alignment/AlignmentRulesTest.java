@@ -238,4 +238,90 @@ class AlignmentRulesTest {
         assertThat(r.rejectedLines()).isEqualTo(2);
         assertThat(r.summary()).isEqualTo("2 lines rejected, 0 warnings");
     }
+
+    // ---- issue #12 ---------------------------------------------------------------------------------
+
+    @Test
+    void offsetNearTheSectorLimitIsTooSmallNotAnOverflow() throws Exception {
+        AlignmentReport r = check(KernelVersion.NEW, "0 8 linear /dev/sda 9223372036854775807",
+            dev("sda", E512.withDeviceSectors(100_000)));
+        assertThat(r.rejected()).isTrue();
+        assertThat(lines(r).get(0)).isEqualTo(
+            "device-mapper: table: sda too small for target: start=9223372036854775807, len=8, dev_size=100000");
+        // get_start_sect + offset is a u64 sum: a partition start on top does not overflow either
+        BlockDevice part = new BlockDevice("/dev/sda1", "sda1", Optional.of("sda"),
+            E512.withPartStartSectors(QueueLimits.MAX_SECTORS));
+        AlignmentReport p = check(KernelVersion.V5_3, "0 8 linear /dev/sda1 9223372036854775807", part);
+        assertThat(p.rejected()).isTrue();
+        // (2^54 - 1 + 2^63 - 1) mod 8 = 6: 1024 bytes short of the next 4 KiB boundary
+        assertThat(p.lines().get(0).alignmentOffsetBytes()).isEqualTo(1024);
+    }
+
+    @Test
+    void tableEndingPastTheLargestDeviceIsTooLargeOnNewKernelsOnly() throws Exception {
+        String table = "0 18014398509481984 linear /dev/sda 0";
+        AlignmentReport r = check(KernelVersion.NEW, table, dev("sda", E512));
+        assertThat(lines(r)).containsExactly("device-mapper: table: too large device",
+            "device-mapper: ioctl: error adding target to table");
+        assertThat(r.lines().get(0).reason()).contains("too large device");
+        AlignmentReport old = check(KernelVersion.V6_1, table, dev("sda", E512));
+        assertThat(lines(old).get(0)).startsWith("device-mapper: table: sda too small for target");
+    }
+
+    @Test
+    void unknownSizeLeavesOutOnlyTheTooSmallCheck() throws Exception {
+        QueueLimits unknown = K4N.withDeviceSectors(0);
+        AlignmentReport fits = check(KernelVersion.NEW, "0 2048 linear /dev/vdd 2048", dev("vdd", unknown));
+        assertThat(fits.decision()).isEqualTo(AlignmentReport.Decision.UNKNOWN);
+        assertThat(fits.accepted()).isFalse();
+        assertThat(fits.rejected()).isFalse();
+        assertThat(fits.predictedAlignmentOffset()).isEmpty();
+        assertThat(fits.lines().get(0).verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(fits.lines().get(0).reason()).contains("at least 4096 sectors");
+        assertThat(fits.notChecked()).singleElement().asString().contains("vdd").contains("too-small");
+        assertThat(fits.outcome()).startsWith("UNKNOWN").doesNotContain("accepts");
+        assertThat(fits.summary()).isEqualTo("0 lines rejected, 0 warnings, 1 line not checked");
+
+        // a misaligned start needs no size: still rejected, and certain
+        AlignmentReport bad = check(KernelVersion.V6_1, "0 2048 linear /dev/vdd 2049", dev("vdd", unknown));
+        assertThat(bad.decision()).isEqualTo(AlignmentReport.Decision.REJECTED);
+        assertThat(bad.lines().get(0).verdict()).isEqualTo(Verdict.REJECT);
+        assertThat(lines(bad)).contains("device-mapper: table: start=2049 not aligned to h/w logical block size 4096 of vdd");
+
+        // a warning that needs no size stays a warning; the table is still undecided
+        AlignmentReport warned = check(KernelVersion.V5_3, "0 8 linear /dev/sda 0\n8 8 linear /dev/sda 9",
+            dev("sda", E512.withDeviceSectors(0)));
+        assertThat(warned.lines()).extracting(LineReport::verdict).containsExactly(Verdict.UNKNOWN, Verdict.WARN);
+        assertThat(warned.decision()).isEqualTo(AlignmentReport.Decision.UNKNOWN);
+    }
+
+    @Test
+    void claimConflictNamesTheEarliestClaimInLinearTime() throws Exception {
+        BlockDevice part = new BlockDevice("/dev/sdc1", "sdc1", Optional.of("sdc"), E512.withPartStartSectors(2048));
+        BlockDevice disk = dev("sdc", E512);
+        BlockDevice other = dev("sdd", E512);
+        AlignmentReport r = check(KernelVersion.V6_1,
+            "0 8 linear /dev/sdd 0\n8 8 linear /dev/sdc1 0\n16 8 linear /dev/sdc 8192\n24 8 linear /dev/sdc1 8",
+            part, disk, other);
+        assertThat(r.lines()).extracting(LineReport::verdict)
+            .containsExactly(Verdict.OK, Verdict.OK, Verdict.REJECT, Verdict.REJECT);
+        assertThat(r.lines().get(2).reason()).contains("sdc and sdc1 (/dev/sdc1, used by an earlier line)");
+        assertThat(r.lines().get(3).reason()).contains("sdc1 and sdc (/dev/sdc, used by an earlier line)");
+
+        int n = 100_000;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(i * 8L).append(" 8 linear ").append(i % 2 == 0 ? "/dev/sdc1" : "/dev/sdd").append(' ')
+                .append(i * 8L).append('\n');
+        }
+        LinearTable big = LinearTable.parse(sb.toString());
+        long t0 = System.nanoTime();
+        AlignmentReport many = new AlignmentRules(KernelVersion.NEW).check(big,
+            DeviceResolver.of(List.of(new BlockDevice("/dev/sdc1", "sdc1", Optional.of("sdc"),
+                E512.withPartStartSectors(2048).withDeviceSectors(1L << 30)),
+                dev("sdd", E512.withDeviceSectors(1L << 30)))));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(many.accepted()).isTrue();
+        assertThat(ms).as("41 s when every line scanned the lines before it").isLessThan(10_000);
+    }
 }

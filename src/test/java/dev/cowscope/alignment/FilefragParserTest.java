@@ -114,4 +114,16 @@ class FilefragParserTest {
             assertThat(FiemapFlags.parseWord(word)).isPresent();
         }
     }
+
+    @Test
+    void numbersPastTheLongRangeNameTheLine() {
+        String text = "File size of /f is 4096 (1 block of 4096 bytes)\n"
+            + "   0:        0..       0: 2251799813685247..2251799813685247:      1: last,eof\n";
+        assertThatThrownBy(() -> new FilefragParser().parse(text)).isInstanceOf(InputFormatException.class)
+            .hasMessageContaining("line 2").hasMessageContaining("too large");
+        String hole = "File size of /f is 4096 (1 block of 1 bytes)\n"
+            + "   0:        0..9223372036854775807:          0..         0:      0: unknown_loc,last\n";
+        assertThatThrownBy(() -> new FilefragParser().parse(hole)).isInstanceOf(InputFormatException.class)
+            .hasMessageContaining("line 2");
+    }
 }

@@ -82,4 +82,40 @@ class LimitsTest {
         Files.createDirectories(p.getParent());
         Files.writeString(p, value + "\n");
     }
+
+    @Test
+    void limitsNoKernelCanHoldAreRefusedNamingTheKey() throws Exception {
+        // queue_limits fields are unsigned int; a block device is at most LLONG_MAX >> 9 sectors
+        assertThatThrownBy(() -> QueueLimits.parse("lbs=512,io-opt=8388607T")).isInstanceOf(InputFormatException.class)
+            .hasMessageContaining("32-bit");
+        assertThatThrownBy(() -> QueueLimits.parse("lbs=512,size=9223372036854775807"))
+            .isInstanceOf(InputFormatException.class).hasMessageContaining("size");
+        assertThatThrownBy(() -> QueueLimits.parse("lbs=512,part-start=99999999999999999999"))
+            .isInstanceOf(InputFormatException.class).hasMessageContaining("part-start");
+        assertThat(QueueLimits.parse("lbs=512,io-opt=4294967295,size=18014398509481983").ioOptBytes())
+            .isEqualTo(4294967295L);
+    }
+
+    @Test
+    void stackingWrapsAsTheKernelsUnsignedIntsDo() {
+        // lcm of two coprime 32-bit io_opt values needs 64 bits; C stores it truncated into unsigned int
+        long a = 4294967295L;
+        long b = 4294967294L;
+        StackedLimits top = new StackedLimits(512, 512, 512, a, 0, false);
+        StackedLimits bottom = new StackedLimits(512, 512, 512, b, 0, false);
+        long expected = java.math.BigInteger.valueOf(a).multiply(java.math.BigInteger.valueOf(b))
+            .mod(java.math.BigInteger.ONE.shiftLeft(32)).longValueExact();
+        assertThat(StackedLimits.lcmNotZero(a, b) & 0xFFFF_FFFFL).isEqualTo(expected).isEqualTo(2);
+        // 2 is no multiple of the 512-byte physical block: io_opt dropped to 0 and misaligned, as in C
+        StackedLimits.Stacked s = top.stack(bottom, 0);
+        assertThat(s.top().ioOptBytes()).isZero();
+        assertThat(s.ok()).isFalse();
+        // a u64 sector past 2^63 (negative as a long) is divided unsigned, as sector_div does
+        StackedLimits e512 = StackedLimits.of(new QueueLimits(512, 4096, 4096, 0, 0, 0, 0, false));
+        assertThat(e512.alignmentOffsetAt(-1L)).isEqualTo(512);
+        // granularity + alignment offset past 2^32 wraps instead of throwing
+        StackedLimits big = new StackedLimits(512, 4294967295L, 4294967295L, 0, 4294967295L, false);
+        assertThat(big.alignmentOffsetAt(0)).isBetween(0L, 4294967294L);
+        assertThat(big.stack(e512, 7).ok()).isFalse();
+    }
 }

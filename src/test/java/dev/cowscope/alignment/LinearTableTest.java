@@ -79,4 +79,28 @@ class LinearTableTest {
         assertThat(b.table().lines()).hasSize(1);
         assertThat(b.issues()).singleElement().satisfies(i -> assertThat(i.message()).contains("hole"));
     }
+
+    @Test
+    void hostileNumbersAndNamesAreParseErrorsWithTheLine() {
+        assertThatThrownBy(() -> LinearTable.parse("0 8 linear /dev/a 0\n8 9223372036854775807 linear /dev/a 0"))
+            .isInstanceOf(InputFormatException.class).hasMessageContaining("line 2").hasMessageContaining("ends past");
+        // Character.isWhitespace but not regex \s: a device name the kernel never prints
+        assertThatThrownBy(() -> LinearTable.parse("0 8 linear /dev/a\u001Cb 0"))
+            .isInstanceOf(InputFormatException.class).hasMessageContaining("line 1");
+        assertThatThrownBy(() -> LinearTable.parse("0 8 linear /dev/a 18446744073709551616"))
+            .isInstanceOf(InputFormatException.class).hasMessageContaining("too large");
+    }
+
+    @Test
+    void extentsAndWantedSizesNearTheLimitDoNotOverflow() {
+        long max = Long.MAX_VALUE;
+        assertThatThrownBy(() -> new Extent(0, max - 511, 1024, 0)).isInstanceOf(IllegalArgumentException.class);
+        List<Extent> extents = List.of(new Extent(0, 4096, 8192, 0), new Extent(8192, 12288, 4096, 0));
+        TableBuild b = LinearTable.fromExtents(extents, "/dev/sdb", OptionalLong.of(8388607L << 40));
+        assertThat(b.table().render()).isEqualTo("0 24 linear /dev/sdb 8\n");
+        assertThat(b.issues()).singleElement().extracting(BuildIssue::message).asString()
+            .contains("less than the wanted 18014396361998336");
+        TableBuild odd = LinearTable.fromExtents(extents, "/dev/sdb", OptionalLong.of(max));
+        assertThat(odd.issues()).anyMatch(i -> i.message().contains("rounded up to 18014398509481984 sectors"));
+    }
 }

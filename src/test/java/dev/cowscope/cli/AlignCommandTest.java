@@ -103,7 +103,8 @@ class AlignCommandTest {
     @Test
     void wantedSizeClipsTheGeneratedTable() {
         Path f = fixtures().resolve("files/fs4k/dd4M.filefrag-v.txt");
-        Run r = run("--filefrag", f.toString(), "--device", "/dev/vda", "--limits", LIMITS, "--wanted-size", "1M");
+        Run r = run("--filefrag", f.toString(), "--device", "/dev/vda", "--limits", LIMITS, "--wanted-size", "1M",
+            "--device-size", "1048576", "--sysfs-root", tmp.resolve("nosys").toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Table:\n0 2048 linear /dev/vda 32904\n");
     }
@@ -119,5 +120,164 @@ class AlignCommandTest {
         JsonNode report = new ObjectMapper().readTree(r.out()).get("reports").get(0);
         assertThat(report.get("alignmentOffset").asLong()).isEqualTo(-1);
         assertThat(report.get("warnings").asInt()).isEqualTo(1);
+    }
+
+    // ---- issue #12: damaged or hostile input (exact command lines, in process) -----------------------
+
+    private Path table(String text) throws Exception {
+        return Files.writeString(tmp.resolve("t" + System.nanoTime() + ".txt"), text);
+    }
+
+    private String noSys() {
+        return tmp.resolve("nosys").toString();
+    }
+
+    @Test
+    void item1OffsetPastTheDeviceIsRejectedAsTheKernelDoes() throws Exception {
+        CliRun r = CliRun.of("align", "--table", table("0 8 linear /dev/vdc1 9223372036854775807\n").toString(),
+            "--limits", "lbs=512,size=100000");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.out()).contains(
+            "device-mapper: table: vdc1 too small for target: start=9223372036854775807, len=8, dev_size=100000")
+            .contains("ends at sector 9223372036854775815 of vdc1");
+    }
+
+    @Test
+    void item1LimitsNoKernelCanHoldAreUsageErrors() throws Exception {
+        String t = table("0 8 linear /dev/vdc1 0\n").toString();
+        CliRun ioOpt = CliRun.of("align", "--table", t, "--limits", "lbs=512,io-opt=8388607T");
+        assertThat(ioOpt.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(ioOpt.err()).contains("--limits").contains("32-bit");
+        CliRun part = CliRun.of("align", "--table", t, "--limits", "lbs=512", "--part-start", "9223372036854775807");
+        assertThat(part.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(part.err()).contains("--part-start").contains("18014398509481983");
+        CliRun size = CliRun.of("align", "--table", t, "--limits", "lbs=512,size=9223372036854775807");
+        assertThat(size.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(size.err()).contains("--limits").contains("size");
+    }
+
+    @Test
+    void item1HugeWantedSizeIsNoCrash() {
+        Path f = fixtures().resolve("files/fs4k/dd4M.filefrag-v.txt");
+        CliRun r = CliRun.of("align", "--filefrag", f.toString(), "--device", "/dev/vda", "--limits", LIMITS,
+            "--device-size", "1048576", "--sysfs-root", noSys(), "--wanted-size", "8388607T");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("less than the wanted 18014396361998336");
+    }
+
+    @Test
+    void item1TableEndingPastTheLargestDeviceIsTooLargeForNewKernels() throws Exception {
+        String t = table("0 9223372036854775807 linear /dev/vdc1 0\n").toString();
+        CliRun r = CliRun.of("align", "--table", t, "--limits", "lbs=512,size=1000");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.out()).contains("device-mapper: table: too large device");
+        CliRun past = CliRun.of("align", "--table", table("0 8 linear /dev/vdc1 0\n8 9223372036854775807 linear "
+            + "/dev/vdc1 0\n").toString(), "--limits", "lbs=512,size=1000");
+        assertThat(past.exitCode()).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(past.err()).contains("line 2").contains("ends past sector");
+    }
+
+    @Test
+    void item2OptionValuesAreCheckedWithTheirName() throws Exception {
+        String t = table("0 8 linear /dev/vdc1 0\n").toString();
+        CliRun device = CliRun.of("align", "--table", t, "--limits", LIMITS, "--device", "/dev/vdc1 x");
+        assertThat(device.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(device.err()).contains("--device");
+        Path ff = fixtures().resolve("files/fs4k/dd4M.filefrag-v.txt");
+        CliRun block = CliRun.of("align", "--filefrag", ff.toString(), "--device", "/dev/vda", "--limits", LIMITS,
+            "--block-size", "0");
+        assertThat(block.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(block.err()).contains("--block-size");
+        CliRun size = CliRun.of("align", "--table", t, "--limits", LIMITS, "--device-size", "-1");
+        assertThat(size.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(size.err()).contains("--device-size");
+        CliRun wanted = CliRun.of("align", "--filefrag", ff.toString(), "--device", "/dev/vda", "--limits", LIMITS,
+            "--wanted-size", "0");
+        assertThat(wanted.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(wanted.err()).contains("--wanted-size");
+        CliRun limits = CliRun.of("align", "--table", t, "--limits", "lbs=512,part-start=x");
+        assertThat(limits.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(limits.err()).contains("--limits").contains("part-start");
+    }
+
+    @Test
+    void item11AHundredThousandLinesAnswerQuickly() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            // alternate a partition and another disk: every line is looked up against the claims so far
+            sb.append(i * 8L).append(" 8 linear ").append(i % 2 == 0 ? "/dev/sda1" : "/dev/sdb").append(' ')
+                .append(i * 8L).append('\n');
+        }
+        String t = table(sb.toString()).toString();
+        long t0 = System.nanoTime();
+        CliRun r = CliRun.of("align", "--table", t, "--limits", LIMITS, "--device-size", "1000000", "--json");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+        // 41 s when claims were quadratic; the bound leaves room for a loaded build machine
+        assertThat(ms).isLessThan(30_000);
+    }
+
+    @Test
+    void item15DevZeroIsRefusedNotReadToTheEnd() {
+        CliRun r = CliRun.of("align", "--table", "/dev/zero", "--limits", LIMITS);
+        assertThat(r.exitCode()).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(r.err()).contains("--table").contains("longer than");
+    }
+
+    @Test
+    void item15PipesStillWork() throws Exception {
+        Path fifo = tmp.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "0 8 linear /dev/vdc1 2048\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        CliRun r = CliRun.of("align", "--table", fifo.toString(), "--limits", LIMITS, "--device-size", "4096");
+        writer.join(5000);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("the kernel accepts the table");
+    }
+
+    @Test
+    void item19MisalignedStartIsRejectedEvenWithoutTheSize() throws Exception {
+        CliRun r = CliRun.of("align", "--table", table("0 2048 linear /dev/vdd 2049\n").toString(),
+            "--limits", "lbs=4096,pbs=4096,io-min=4096", "--kernel", "v6.1");
+        assertThat(r.exitCode()).as(r.out()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.out()).contains("device-mapper: table: start=2049 not aligned to h/w logical block size 4096 of vdd")
+            .contains("the kernel rejects the table").contains("Not checked");
+    }
+
+    @Test
+    void item19UnknownSizeIsNeitherAcceptedNorRejected() throws Exception {
+        String t = table("0 2048 linear /dev/vdd 2048\n").toString();
+        CliRun r = CliRun.of("align", "--table", t, "--limits", "lbs=4096", "--json");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.UNREADABLE);
+        JsonNode report = new ObjectMapper().readTree(r.out()).get("reports").get(0);
+        assertThat(report.get("verdict").asText()).isEqualTo("UNKNOWN");
+        assertThat(report.get("accepted").isNull()).isTrue();
+        assertThat(report.get("notChecked").get(0).asText()).contains("device size unknown");
+        assertThat(report.get("lines").get(0).get("verdict").asText()).isEqualTo("UNKNOWN");
+        CliRun text = CliRun.of("align", "--table", t, "--limits", "lbs=4096");
+        assertThat(text.out()).contains("UNKNOWN: cannot tell").doesNotContain("accepts");
+        assertThat(CliRun.of("align", "--table", t, "--limits", "lbs=4096", "--device-size", "4096").exitCode())
+            .isEqualTo(ExitCode.OK);
+        assertThat(CliRun.of("align", "--table", t, "--limits", "lbs=4096", "--device-size", "4088").exitCode())
+            .isEqualTo(ExitCode.FINDINGS);
+        assertThat(CliRun.of("align", "--help").out()).contains("cannot decide");
+    }
+
+    @Test
+    void item19SizeIsReadFromSysfsWhenTheDeviceExists() throws Exception {
+        Path sys = tmp.resolve("sys");
+        SysfsTrees.disk(sys, "vdd", 4096, 4096, 4096, 0, 0, 4000);
+        CliRun r = CliRun.of("align", "--table", table("0 2048 linear /dev/vdd 2048\n").toString(),
+            "--limits", "lbs=4096", "--device", "/dev/vdd", "--sysfs-root", sys.toString(),
+            "--dev-root", tmp.resolve("nodev").toString());
+        assertThat(r.exitCode()).as(r.out()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(r.out()).contains("vdd too small for target: start=2048, len=2048, dev_size=4000");
     }
 }

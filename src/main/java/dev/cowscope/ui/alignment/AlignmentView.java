@@ -405,9 +405,9 @@ public final class AlignmentView extends SplitPane {
             @Override
             protected void updateItem(LineReport l, boolean empty) {
                 super.updateItem(l, empty);
-                getStyleClass().removeAll("row-warn", "row-reject");
+                getStyleClass().removeAll("row-warn", "row-reject", "row-unknown");
                 if (!empty && l != null && l.verdict() != Verdict.OK) {
-                    getStyleClass().add(l.verdict() == Verdict.WARN ? "row-warn" : "row-reject");
+                    getStyleClass().add("row-" + l.verdict().name().toLowerCase(java.util.Locale.ROOT));
                 }
                 setTooltip(empty || l == null ? null : new Tooltip(model.describeLine(l.index())));
             }
@@ -450,13 +450,14 @@ public final class AlignmentView extends SplitPane {
         return column;
     }
 
-    /** A shape per verdict, so it reads without colour too: circle, triangle, square. */
+    /** A shape per verdict, so it reads without colour too: circle, diamond (unknown), triangle, square. */
     static Shape verdictIcon(Verdict v, double r) {
         if (v == null) {
             return new Circle(r, Color.TRANSPARENT);
         }
         Shape s = switch (v) {
             case OK -> new Circle(r);
+            case UNKNOWN -> new Polygon(0, -r, r, 0, 0, r, -r, 0);
             case WARN -> new Polygon(0, -r * 1.1, r * 1.15, r, -r * 1.15, r);
             case REJECT -> new Rectangle(r * 1.8, r * 1.8);
         };

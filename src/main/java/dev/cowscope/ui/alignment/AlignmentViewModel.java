@@ -459,8 +459,11 @@ public final class AlignmentViewModel {
             }
         });
         QueueLimits q = checked.limits();
-        if (q.deviceSectors() == 0) {
-            sb.append("\nDevice size unknown: the kernel's too-small check is skipped.");
+        if (rep.rejected() && !rep.notChecked().isEmpty()) {
+            sb.append("\nNot checked (the first kernel message may differ): ").append(String.join("; ", rep.notChecked()))
+                .append('.');
+        } else if (!rep.notChecked().isEmpty()) {
+            sb.append("\nEnter the device size (sectors) to get a verdict.");
         }
         return sb.toString();
     }

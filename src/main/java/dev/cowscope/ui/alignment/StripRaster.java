@@ -14,6 +14,8 @@ import java.util.function.BooleanSupplier;
 public final class StripRaster {
     public static final int UNMAPPED = 0xFFE3E6E8;
     public static final int OK = 0xFF2EA36B;
+    /** Not decided (a check could not be made): a neutral blue-grey, never the accepted green. */
+    public static final int UNKNOWN = 0xFF7E8FA6;
     public static final int WARN = 0xFFE8A317;
     public static final int REJECT = 0xFFC62828;
     /** First column of an area that is wide enough to show its edge. */
@@ -22,7 +24,7 @@ public final class StripRaster {
     public static final int GRID_UNMAPPED = 0xFF9AA3AB;
     static final int EDGE_MIN_PX = 4;
     static final int GRID_MIN_PX = 6;
-    private static final int[] VERDICT_COLOURS = {OK, WARN, REJECT};
+    private static final int[] VERDICT_COLOURS = {OK, UNKNOWN, WARN, REJECT}; // by Verdict ordinal
 
     private StripRaster() {
         throw new AssertionError("no instances");

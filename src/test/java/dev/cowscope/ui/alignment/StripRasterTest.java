@@ -117,4 +117,15 @@ class StripRasterTest {
         assertThat(in.zoom(0.25, 50)).isEqualTo(fit);
         assertThat(in.withFirstSector(10_000).firstSector()).isEqualTo(500);
     }
+
+    @Test
+    void anUncheckedLineIsNeverPaintedTheAcceptedGreen() {
+        DeviceStrip s = strip(8, 0, 0L, 4L, Verdict.UNKNOWN, 4L, 4L, Verdict.OK);
+        int[] argb = StripRaster.render(s, new StripViewport(8, 0, 1, 8, 1));
+        assertThat(argb[2]).isEqualTo(StripRaster.UNKNOWN).isNotEqualTo(OK);
+        assertThat(argb[6]).isEqualTo(OK);
+        for (Verdict v : Verdict.values()) {
+            assertThat(StripRaster.colour(v.ordinal())).as(v.name()).isNotZero();
+        }
+    }
 }
