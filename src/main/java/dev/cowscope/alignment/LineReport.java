@@ -27,6 +27,12 @@ public record LineReport(int index, LinearLine line, String deviceKernelName, lo
     }
 
     private java.util.Optional<Finding> top() {
-        return findings.stream().reduce((a, b) -> b.severity().ordinal() > a.severity().ordinal() ? b : a);
+        Finding top = null;
+        for (Finding f : findings) {
+            if (top == null || f.severity().ordinal() > top.severity().ordinal()) {
+                top = f;
+            }
+        }
+        return java.util.Optional.ofNullable(top);
     }
 }

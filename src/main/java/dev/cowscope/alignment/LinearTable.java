@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * extents like Android's libfiemap ({@code FiemapToExtents}, {@code FillPartitionExtents}).
  */
 public record LinearTable(List<LinearLine> lines) {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern NAME_PREFIX = Pattern.compile("^[^\\s:]+:\\s+(?=\\d)");
     private static final long SECTOR = 512;
 
@@ -44,8 +45,10 @@ public record LinearTable(List<LinearLine> lines) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            line = NAME_PREFIX.matcher(line).replaceFirst("");
-            String[] f = line.split("\\s+");
+            if (line.indexOf(':') >= 0) {
+                line = NAME_PREFIX.matcher(line).replaceFirst("");
+            }
+            String[] f = WHITESPACE.split(line);
             if (f.length < 3) {
                 throw new InputFormatException(i + 1, "expected '<start> <len> linear <dev> <offset>': '" + raw[i].strip() + "'");
             }
@@ -69,8 +72,17 @@ public record LinearTable(List<LinearLine> lines) {
         return new LinearTable(lines);
     }
 
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static long sectors(String text, String what, int lineNumber) throws InputFormatException {
-        if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (text.isEmpty() || !allDigits(text)) {
             throw new InputFormatException(lineNumber, what + " is not a sector number: '" + text + "'");
         }
         try {
