@@ -139,11 +139,12 @@ class InspectorWindowUiTest {
 
     @Test
     void theBadgeIsNeverGreenOverErrorsOrAFullStore(FxRobot robot) throws Exception {
-        Label badge = robot.lookup("#state-badge").queryAs(Label.class);
         Path damaged = CowImageBuilder.cow().deviceBytes(64 * 4096).exception(5, 2).exception(6, 1).exception(7, 4)
                 .writeTo(temp.resolve("damaged.cow"));
         Platform.runLater(() -> model.open(damaged));
-        waitUntil(() -> model.document() != null && badge.getStyleClass().contains("tone-error"));
+        waitUntil(() -> model.document() != null && !robot.lookup("#state-badge").queryAll().isEmpty());
+        Label badge = robot.lookup("#state-badge").queryAs(Label.class);
+        waitUntil(() -> badge.getStyleClass().contains("tone-error"));
         assertThat(badge.getText()).isEqualTo("VALID");
         assertThat(badge.getTooltip().getText()).startsWith("VALID — the kernel loads 3 exceptions").contains("ERROR finding");
         screenshot("badge-errors", stage.getScene().getRoot());
