@@ -282,17 +282,8 @@ public final class ExceptionTable {
         }
 
         int first(long chunk) {
-            int lo = 0;
-            int hi = chunks.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (Long.compareUnsigned(chunks[mid], chunk) < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo < chunks.length && chunks[lo] == chunk ? entries[lo] : -1;
+            int at = PrimitiveSort.lowerBound(chunks, 0, chunks.length, chunk);
+            return at < chunks.length && chunks[at] == chunk ? entries[at] : -1;
         }
     }
 

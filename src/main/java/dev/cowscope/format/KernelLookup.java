@@ -187,7 +187,7 @@ public final class KernelLookup {
             int open = to - from;
             for (ArrayDeque<Run> runs : byStart.values()) {
                 for (Run run : runs) {
-                    int k = lowerBound(chunks, from, to, run.oldChunk) - from;
+                    int k = PrimitiveSort.lowerBound(chunks, from, to, run.oldChunk) - from;
                     for (k = find(nextOpen, k); k < to - from && Long.compareUnsigned(chunks[from + k], run.oldChunk + run.count) <= 0;
                             k = find(nextOpen, k)) {
                         read[k] = run.newChunk + (chunks[from + k] - run.oldChunk);
@@ -214,19 +214,6 @@ public final class KernelLookup {
             return root;
         }
 
-        private static int lowerBound(long[] sorted, int from, int to, long key) {
-            int lo = from;
-            int hi = to;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (Long.compareUnsigned(sorted[mid], key) < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
     }
 
     private static final Comparator<Run> LIST_ORDER =

@@ -2,13 +2,29 @@ package dev.cowscope.format;
 
 /**
  * Sorts an index permutation by unsigned 64-bit keys without boxing (ties in index order, so
- * equal keys stay in disk order). Keys are compared unsigned, as the kernel's {@code chunk_t}.
+ * equal keys stay in disk order), and searches the sorted keys. Keys are compared unsigned, as the
+ * kernel's {@code chunk_t}.
  */
 final class PrimitiveSort {
     private static final int INSERTION_THRESHOLD = 24;
 
     private PrimitiveSort() {
         throw new AssertionError("no instances");
+    }
+
+    /** The first position in {@code sorted[from, to)} (ascending, unsigned) whose key is at least {@code key}. */
+    static int lowerBound(long[] sorted, int from, int to, long key) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(sorted[mid], key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Sorts {@code keys} and permutes {@code index} alongside, ordered by (unsigned key, index). */
