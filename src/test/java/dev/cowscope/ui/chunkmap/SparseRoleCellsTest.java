@@ -64,5 +64,6 @@ class SparseRoleCellsTest {
         assertThat(map.entryUsing((1L << 34) + 7)).isEqualTo(40);
         int[] raster = ChunkRaster.render(map.cells(), CowChunkRole.palette(), MapViewport.fit(map.chunkCount(), 800, 600));
         assertThat(raster).hasSize(800 * 600);
+        assertThat(java.util.Arrays.stream(raster).filter(p -> p != ChunkPalette.BACKGROUND).count()).as("painted cells").isPositive();
     }
 }
