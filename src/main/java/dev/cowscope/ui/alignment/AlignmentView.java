@@ -476,6 +476,10 @@ public final class AlignmentView extends SplitPane {
         kernelLines.getStyleClass().add("mono");
         kernelLines.setEditable(false);
         kernelLines.setPromptText("None: the kernel stays quiet about this table.");
+        model.reportProperty().addListener((obs, was, now) -> kernelLines.setPromptText(
+                now != null && now.decision() == dev.cowscope.alignment.AlignmentReport.Decision.UNKNOWN
+                        ? "None if every line fits its device; the device size is unknown, so that is not known (see above)."
+                        : "None: the kernel stays quiet about this table."));
         model.kernelLines().addListener((ListChangeListener<String>) c -> kernelLines.setText(joined(model.kernelLines())));
         VBox.setVgrow(kernelLines, Priority.ALWAYS);
         VBox box = new VBox(title, kernelLines);

@@ -118,6 +118,26 @@ class AlignmentTabUiTest extends WindowUiTest {
         assertThat(dialogs).isEmpty();
     }
 
+    @Test
+    void aTableCheckedWithoutTheDeviceSizeIsUnknownNotAccepted(FxRobot robot) throws Exception {
+        robot.clickOn("#start-tool-alignment");
+        WaitForAsyncUtils.waitForFxEvents();
+        AlignmentView view = window.alignmentView();
+        WaitForAsyncUtils.asyncFx(() -> {
+            text("#alignment-device", "/dev/vdd");
+            text("#alignment-lbs", "512");
+            text("#alignment-pbs", "4096");
+            text("#alignment-device-size", ""); // the field starts empty: the size is unknown
+            view.input().setText("0 2048 linear /dev/vdd 2048\n");
+        }).get();
+        waitUntil(() -> label("#alignment-details").startsWith("UNKNOWN"));
+        assertThat(label("#alignment-details")).contains("size").doesNotContain("The kernel accepts");
+        assertThat(view.linesTable().getItems()).extracting(LineReport::verdict).containsExactly(Verdict.UNKNOWN);
+        assertThat(robot.lookup("#alignment-kernel-lines").queryAs(TextArea.class).getPromptText()).startsWith("None if every line fits");
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("alignment-unknown-size", stage.getScene().getRoot());
+    }
+
     private void text(String id, String value) {
         ((TextField) window.alignmentView().lookup(id)).setText(value);
     }
