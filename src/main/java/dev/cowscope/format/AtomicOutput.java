@@ -62,6 +62,10 @@ public final class AtomicOutput implements AutoCloseable {
                 if (attempt >= 16) {
                     throw e;
                 }
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new java.nio.file.NoSuchFileException(target + ": cannot write it: the folder " + dir + " does not exist");
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new java.nio.file.AccessDeniedException(target + ": cannot write it: permission denied in the folder " + dir);
             }
         }
     }

@@ -87,6 +87,13 @@ class DamagedInputCliTest {
     }
 
     @Test
+    void anOutputInAMissingFolderSaysSo() {
+        CliRun run = CliRun.of("view", "--sample", "-o", dir.resolve("missing/out.img").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(run.err()).contains("cannot write it: the folder").contains("does not exist").doesNotContain(".part");
+    }
+
+    @Test
     void aGzipImageOfALargeSparseCowOpens() throws Exception {
         // the zero blocks become holes in the temporary copy (seen with a 96 MiB tmpfs as java.io.tmpdir)
         Path cow = CowImageBuilder.cow().deviceBytes(256L << 20).exceptions(0, 10).writeSparse(dir.resolve("big.img"));
