@@ -18,9 +18,9 @@ public final class ExceptionTable {
     private final AreaLayout layout;
     private final LongColumn oldChunks;
     private final LongColumn newChunks;
-    private volatile LookupIndex lookupIndex;
-    private volatile KernelLookup duplicates;
-    private volatile NewChunkIndex newChunkIndex;
+    private final Lazy<LookupIndex> lookupIndex = new Lazy<>(() -> new LookupIndex(this));
+    private final Lazy<KernelLookup> duplicates = new Lazy<>(() -> KernelLookup.resolve(this));
+    private final Lazy<NewChunkIndex> newChunkIndex = new Lazy<>(() -> new NewChunkIndex(this));
 
     private ExceptionTable(AreaLayout layout, LongColumn oldChunks, LongColumn newChunks) {
         this.layout = layout;
@@ -136,17 +136,7 @@ public final class ExceptionTable {
             long area = layout.areaOfChunk(chunk);
             return entryAt(area, chunk - layout.areaLocation(area) - 1);
         }
-        NewChunkIndex index = newChunkIndex;
-        if (index == null) {
-            synchronized (this) {
-                index = newChunkIndex;
-                if (index == null) {
-                    index = new NewChunkIndex(this);
-                    newChunkIndex = index;
-                }
-            }
-        }
-        return index.first(chunk);
+        return newChunkIndex.get().first(chunk);
     }
 
     /** Entry indexes ordered by (old chunk unsigned, disk order). Built on first use, then kept. */
@@ -156,31 +146,35 @@ public final class ExceptionTable {
 
     /** Old chunks that more than one entry remaps, with the entry the kernel's lookup uses (found on first use). */
     public KernelLookup duplicates() {
-        KernelLookup found = duplicates;
-        if (found == null) {
-            synchronized (this) {
-                found = duplicates;
-                if (found == null) {
-                    found = KernelLookup.resolve(this);
-                    duplicates = found;
-                }
-            }
-        }
-        return found;
+        return duplicates.get();
     }
 
     private LookupIndex lookupIndex() {
-        LookupIndex index = lookupIndex;
-        if (index == null) {
-            synchronized (this) {
-                index = lookupIndex;
-                if (index == null) {
-                    index = new LookupIndex(this);
-                    lookupIndex = index;
+        return lookupIndex.get();
+    }
+
+    /** A value computed on first use, once, safely from any thread (the indexes cost memory only when asked for). */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> compute;
+        private volatile T value;
+
+        Lazy(java.util.function.Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = compute.get();
+                        value = v;
+                    }
                 }
             }
+            return v;
         }
-        return index;
     }
 
     /** Heap bytes held by the columns (not the lazily built lookup index). */
