@@ -1,5 +1,6 @@
 package dev.cowscope.ui;
 
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.AppPreferences.WindowGeometry;
 import dev.cowscope.ui.common.FxDialogService;
@@ -30,7 +31,7 @@ public final class CowScopeApp extends Application {
         tasks = new FxTaskRunner();
         FxDialogService dialogs = new FxDialogService(stage);
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Platform.runLater(
-                () -> dialogs.showError("Unexpected error", MainViewModel.messageOf(error), error)));
+                () -> dialogs.showError("Unexpected error", error)));
         model = new MainViewModel(tasks, dialogs, preferences, ImageOpener.ENGINE);
         MainWindow window = new MainWindow(stage, model);
         window.setLinkOpener(getHostServices()::showDocument);

@@ -1,5 +1,6 @@
 package dev.cowscope.ui;
 
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.about.AboutDialog;
 import dev.cowscope.ui.about.AboutInfo;
 import dev.cowscope.ui.about.Shortcuts;

@@ -1,5 +1,7 @@
 package dev.cowscope.ui;
 
+import dev.cowscope.ui.map.ChunkPalette;
+import dev.cowscope.ui.document.MainViewModel;
 import static dev.cowscope.ui.UiTestSupport.screenshot;
 import static dev.cowscope.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +12,7 @@ import dev.cowscope.format.Finding;
 import dev.cowscope.format.FindingKind;
 import dev.cowscope.format.Progress;
 import dev.cowscope.testkit.CowImageBuilder;
-import dev.cowscope.ui.chunkmap.MapCanvas;
+import dev.cowscope.ui.map.MapCanvas;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.FxTaskRunner;
 import dev.cowscope.ui.document.ImageOpener;
@@ -172,7 +174,7 @@ class InspectorWindowUiTest {
         waitUntil(() -> { // the first frame painted may be the empty map's: wait for cells at the centre
             javafx.scene.image.WritableImage shot = map.mapPane().snapshot(null, null);
             return shot.getPixelReader().getArgb((int) shot.getWidth() / 2, (int) shot.getHeight() / 2)
-                    != dev.cowscope.ui.chunkmap.ChunkPalette.BACKGROUND;
+                    != dev.cowscope.ui.map.ChunkPalette.BACKGROUND;
         });
         assertThat(model.document().chunkMap().truncated()).isFalse();
         assertThat(dialogs.shown).isEmpty();

@@ -1,8 +1,9 @@
 package dev.cowscope.ui;
 
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.DiskHeader;
-import dev.cowscope.ui.chunkmap.MapCanvas;
+import dev.cowscope.ui.map.MapCanvas;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.DialogService;
 import dev.cowscope.ui.common.FxTaskRunner;

@@ -1,5 +1,6 @@
 package dev.cowscope.ui;
 
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.DialogService;
 import dev.cowscope.ui.common.FxTaskRunner;

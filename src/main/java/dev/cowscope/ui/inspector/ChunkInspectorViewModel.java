@@ -2,8 +2,8 @@ package dev.cowscope.ui.inspector;
 
 import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.CowImage;
-import dev.cowscope.ui.MainViewModel;
-import dev.cowscope.ui.chunkmap.CowChunkMap;
+import dev.cowscope.ui.document.MainViewModel;
+import dev.cowscope.ui.map.CowChunkMap;
 import dev.cowscope.ui.common.Formats;
 import dev.cowscope.ui.common.Job;
 import dev.cowscope.ui.common.LazyIndexList;

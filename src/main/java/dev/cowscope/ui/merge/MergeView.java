@@ -2,9 +2,9 @@ package dev.cowscope.ui.merge;
 
 import dev.cowscope.merge.CrashPoint;
 import dev.cowscope.merge.StrategyComparison.Store;
-import dev.cowscope.ui.chunkmap.ByteRoleCells;
-import dev.cowscope.ui.chunkmap.CowChunkRole;
-import dev.cowscope.ui.chunkmap.MapCanvas;
+import dev.cowscope.ui.map.ByteRoleCells;
+import dev.cowscope.ui.map.CowChunkRole;
+import dev.cowscope.ui.map.MapCanvas;
 import java.io.File;
 import java.util.Map;
 import java.util.function.Function;

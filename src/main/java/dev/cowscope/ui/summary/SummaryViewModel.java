@@ -6,7 +6,7 @@ import dev.cowscope.format.DiskHeader;
 import dev.cowscope.format.Finding;
 import dev.cowscope.format.Severity;
 import dev.cowscope.format.StoreVerdict;
-import dev.cowscope.ui.MainViewModel;
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.common.Formats;
 import dev.cowscope.ui.document.OpenedImage;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.cowscope.ui.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cowscope.testkit.Fixtures;
-import dev.cowscope.ui.MainViewModel;
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.CurrentThreadTaskRunner;
 import dev.cowscope.ui.common.DialogService;

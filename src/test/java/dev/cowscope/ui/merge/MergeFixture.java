@@ -1,7 +1,7 @@
 package dev.cowscope.ui.merge;
 
 import dev.cowscope.testkit.Fixtures;
-import dev.cowscope.ui.MainViewModel;
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.CurrentThreadTaskRunner;
 import dev.cowscope.ui.common.DialogService;

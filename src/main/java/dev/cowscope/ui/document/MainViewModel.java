@@ -1,7 +1,6 @@
-package dev.cowscope.ui;
+package dev.cowscope.ui.document;
 
 import dev.cowscope.format.BlockSources;
-import dev.cowscope.format.CowFormatException;
 import dev.cowscope.format.Finding;
 import dev.cowscope.format.Location;
 import dev.cowscope.format.ParseOptions;
@@ -195,7 +194,7 @@ public final class MainViewModel {
         }).onFailure(error -> {
             busy.set(false);
             status.set("Could not open " + path.getFileName());
-            dialogs.showError("Cannot open " + path.getFileName(), messageOf(error), error);
+            dialogs.showError("Cannot open " + path.getFileName(), error);
         }).onCancelled(() -> {
             busy.set(false);
             status.set("Opening " + path.getFileName() + " was cancelled");
@@ -221,7 +220,7 @@ public final class MainViewModel {
                 .onFailure(error -> {
                     busy.set(false);
                     status.set("Could not attach " + path.getFileName());
-                    dialogs.showError("Cannot attach origin " + path.getFileName(), messageOf(error), error);
+                    dialogs.showError("Cannot attach origin " + path.getFileName(), error);
                 })
                 .onCancelled(() -> {
                     busy.set(false);
@@ -293,14 +292,6 @@ public final class MainViewModel {
     }
 
     /** The message to show: the engine's own words for a format problem, else the exception's. */
-    static String messageOf(Throwable error) {
-        if (error instanceof CowFormatException) {
-            return error.getMessage();
-        }
-        String message = error.getMessage();
-        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
-    }
-
     private static void closeQuietly(AutoCloseable closeable) {
         if (closeable != null) {
             try {
