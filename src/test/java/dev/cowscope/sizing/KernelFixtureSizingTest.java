@@ -3,6 +3,7 @@ package dev.cowscope.sizing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.cowscope.format.SnapshotStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cowscope.format.BlockSource;
@@ -112,7 +113,7 @@ class KernelFixtureSizingTest {
             long succeeded = distinctChunks(s.succeeded(""), s.chunkSizeSectors());
             boolean merged = Files.exists(s.file("status-premerge.txt"));
             String kernel = kernelStatus(s, merged ? "status-premerge.txt" : "status-before-remove.txt");
-            KernelStatus predicted = calculator.statusAfter(attempted, s.cowSizeBytes(), whenFull(s, capacity));
+            SnapshotStatus predicted = calculator.statusAfter(attempted, s.cowSizeBytes(), whenFull(s, capacity));
             assertThat(predicted.params()).as("%s: n = %d attempted, %d succeeded", s.name(), attempted, succeeded)
                     .isEqualTo(kernel);
             if (attempted <= capacity.maxChangedChunks()) {
