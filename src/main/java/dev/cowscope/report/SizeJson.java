@@ -1,9 +1,9 @@
 package dev.cowscope.report;
 
+import dev.cowscope.format.SnapshotStatus;
 import dev.cowscope.sizing.CowCapacity;
 import dev.cowscope.sizing.CowSize;
 import dev.cowscope.sizing.CowSizeCalculator;
-import dev.cowscope.format.SnapshotStatus;
 import dev.cowscope.sizing.SizingPlan;
 import dev.cowscope.sizing.SizingRow;
 import dev.cowscope.sizing.WhenFull;

@@ -1,14 +1,14 @@
 package dev.cowscope.ui;
 
-import dev.cowscope.ui.document.MainViewModel;
+import dev.cowscope.ui.common.AfterFrames;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.AppPreferences.WindowGeometry;
 import dev.cowscope.ui.common.FxDialogService;
 import dev.cowscope.ui.common.FxTaskRunner;
 import dev.cowscope.ui.desktop.AppIcons;
-import dev.cowscope.ui.common.AfterFrames;
 import dev.cowscope.ui.desktop.StartupProbe;
 import dev.cowscope.ui.document.ImageOpener;
+import dev.cowscope.ui.document.MainViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;

@@ -1,6 +1,5 @@
 package dev.cowscope.ui;
 
-import dev.cowscope.ui.document.MainViewModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cowscope.report.Product;
@@ -10,6 +9,7 @@ import dev.cowscope.ui.about.Shortcuts;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.FxTaskRunner;
 import dev.cowscope.ui.document.ImageOpener;
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.theme.Theme;
 import dev.cowscope.ui.theme.ThemeChoice;
 import dev.cowscope.ui.theme.ThemeSettings;

@@ -1,13 +1,13 @@
 package dev.cowscope.ui.chunkmap;
 
-import dev.cowscope.ui.map.CowChunkMap;
-import dev.cowscope.ui.map.CowChunkRole;
 import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.ExceptionTable;
-import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.common.Formats;
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.document.OpenedImage;
+import dev.cowscope.ui.map.CowChunkMap;
+import dev.cowscope.ui.map.CowChunkRole;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;

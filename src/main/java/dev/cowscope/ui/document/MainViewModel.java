@@ -4,6 +4,7 @@ import dev.cowscope.format.BlockSources;
 import dev.cowscope.format.Finding;
 import dev.cowscope.format.Location;
 import dev.cowscope.format.ParseOptions;
+import dev.cowscope.format.Place;
 import dev.cowscope.format.Units;
 import dev.cowscope.report.Sample;
 import dev.cowscope.ui.common.AppPreferences;
@@ -23,8 +24,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -236,22 +237,37 @@ public final class MainViewModel {
 
     /** Jumps to a finding: its chunk in the map, its entry in the areas table. */
     public void goTo(Finding finding) {
-        OpenedImage doc = document.get();
-        if (doc == null || finding == null) {
+        if (finding != null) {
+            goTo(finding.location());
+        }
+    }
+
+    /**
+     * Go to…: jumps to a location typed in the form findings print; a text that is no location
+     * is said in a dialog, with the forms that are.
+     */
+    public void goTo(String typed) {
+        if (document.get() == null || typed == null || typed.isBlank()) {
             return;
         }
-        Location at = finding.location();
-        int entry = -1;
-        if (at.isEntry() && doc.image().layout().isPresent()) {
-            entry = doc.image().exceptions().entryAt(at.area(), at.index());
+        Location.parse(typed).ifPresentOrElse(this::goTo, () -> dialogs.showError("Cannot go to \u201c" + typed.strip() + "\u201d",
+                "Type a location as findings print it: area 3 entry 17, chunk 771, area 2, header or device.", null));
+    }
+
+    /** Selects what the location holds (its entry, its chunk in the map) and says what it is in the status bar. */
+    public void goTo(Location at) {
+        OpenedImage doc = document.get();
+        if (doc == null) {
+            return;
         }
-        long chunk = at.chunk();
-        selection.selectEntry(entry);
-        if (chunk >= 0 && chunk < doc.chunkMap().chunkCount()) {
-            selection.selectChunk(chunk);
+        Place place = Place.locate(doc.image(), at);
+        selection.selectEntry(place.entry());
+        if (place.chunk() >= 0 && place.chunk() < doc.chunkMap().chunkCount()) {
+            selection.selectChunk(place.chunk());
             requestedTab.set(null);
             requestedTab.set(CHUNK_MAP_TAB);
         }
+        status.set(place.description());
     }
 
     /** Shows a line in the status bar. */

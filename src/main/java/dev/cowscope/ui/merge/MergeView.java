@@ -2,6 +2,7 @@ package dev.cowscope.ui.merge;
 
 import dev.cowscope.merge.CrashPoint;
 import dev.cowscope.merge.StrategyComparison.Store;
+import dev.cowscope.ui.desktop.RememberedDirectory;
 import dev.cowscope.ui.map.ByteRoleCells;
 import dev.cowscope.ui.map.CowChunkRole;
 import dev.cowscope.ui.map.MapCanvas;
@@ -10,8 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Worker;
 import javafx.geometry.Pos;
@@ -40,7 +41,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
-import dev.cowscope.ui.desktop.RememberedDirectory;
 import javafx.stage.FileChooser;
 
 /**
