@@ -99,7 +99,7 @@ public final class SizeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try {
             Object result = run(out);
@@ -110,11 +110,6 @@ public final class SizeCommand implements Callable<Integer> {
             }
             out.flush();
             return ExitCode.OK;
-        } catch (IOException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("cowscope size: " + e.getMessage());
-            err.flush();
-            return ExitCode.UNREADABLE;
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new ParameterException(spec.commandLine(), e instanceof ArithmeticException
                     ? "a size is too large to compute exactly: " + e.getMessage() : e.getMessage(), e);
