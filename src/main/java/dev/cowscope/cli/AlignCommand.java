@@ -14,7 +14,6 @@ import dev.cowscope.alignment.Fiemap;
 import dev.cowscope.alignment.FiemapException;
 import dev.cowscope.alignment.FilefragFile;
 import dev.cowscope.alignment.FilefragParser;
-import dev.cowscope.alignment.Finding;
 import dev.cowscope.alignment.InputFormatException;
 import dev.cowscope.alignment.KernelMessage;
 import dev.cowscope.alignment.KernelVersion;
@@ -26,6 +25,7 @@ import dev.cowscope.alignment.StackedLimits;
 import dev.cowscope.alignment.SysfsBlockDevices;
 import dev.cowscope.alignment.TableBuild;
 import dev.cowscope.alignment.Verdict;
+import dev.cowscope.format.Finding;
 import dev.cowscope.format.TextInput;
 import dev.cowscope.format.Units;
 import java.io.IOException;
@@ -435,9 +435,9 @@ public final class AlignCommand implements Callable<Integer> {
                 ArrayNode findings = n.putArray("findings");
                 for (Finding f : l.findings()) {
                     ObjectNode fn = findings.addObject();
-                    fn.put("severity", f.severity().name());
-                    fn.put("rule", f.rule());
-                    fn.put("reason", f.reason());
+                    fn.put("severity", Verdict.of(f).name());
+                    fn.put("rule", f.kind().kernelCheck());
+                    fn.put("reason", f.message());
                     fn.put("hint", f.hint());
                 }
             }
