@@ -6,6 +6,7 @@ import static dev.cowscope.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cowscope.alignment.KernelVersion;
+import dev.cowscope.alignment.LimitsInput;
 import dev.cowscope.alignment.LineReport;
 import dev.cowscope.alignment.Verdict;
 import java.util.List;

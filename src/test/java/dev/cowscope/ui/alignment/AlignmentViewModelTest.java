@@ -6,6 +6,7 @@ import dev.cowscope.alignment.BlockDevice;
 import dev.cowscope.alignment.Extent;
 import dev.cowscope.alignment.FiemapException;
 import dev.cowscope.alignment.KernelVersion;
+import dev.cowscope.alignment.LimitsInput;
 import dev.cowscope.alignment.LineReport;
 import dev.cowscope.alignment.QueueLimits;
 import dev.cowscope.alignment.Verdict;
@@ -107,7 +108,7 @@ class AlignmentViewModelTest {
 
         model.textProperty().set("0 8 linear /dev/sda 0");
         model.lbsProperty().set("lots");
-        assertThat(model.messageProperty().get()).startsWith("logical block size: not a size");
+        assertThat(model.messageProperty().get()).startsWith("logical block size (lbs): not a size");
         model.lbsProperty().set("512");
         assertThat(model.messageProperty().get()).isEmpty();
         assertThat(errors).isEmpty();
