@@ -1,9 +1,5 @@
 package dev.cowscope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cowscope.alignment.AlignmentCheck;
 import dev.cowscope.alignment.AlignmentInput;
 import dev.cowscope.alignment.AlignmentInputs;
@@ -15,18 +11,17 @@ import dev.cowscope.alignment.CheckedTable;
 import dev.cowscope.alignment.Fiemap;
 import dev.cowscope.alignment.FiemapException;
 import dev.cowscope.alignment.InputFormatException;
-import dev.cowscope.alignment.KernelMessage;
 import dev.cowscope.alignment.KernelVersion;
 import dev.cowscope.alignment.LimitsInput;
 import dev.cowscope.alignment.LineReport;
 import dev.cowscope.alignment.LinearLine;
 import dev.cowscope.alignment.QueueLimits;
-import dev.cowscope.alignment.StackedLimits;
 import dev.cowscope.alignment.SysfsBlockDevices;
 import dev.cowscope.alignment.TableBuild;
 import dev.cowscope.alignment.Verdict;
-import dev.cowscope.format.Finding;
 import dev.cowscope.format.TextInput;
+import dev.cowscope.report.AlignReport;
+import dev.cowscope.report.ReportJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -154,7 +149,9 @@ public final class AlignCommand implements Callable<Integer> {
             return ExitCode.UNREADABLE;
         }
         if (json) {
-            printJson(kernelVersion, checked);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(ReportJson.toJson(AlignReport.of(kernelVersion, checked)));
+            out.flush();
         } else {
             printText(checked);
         }
@@ -320,102 +317,5 @@ public final class AlignCommand implements Callable<Integer> {
             sb.append(' ');
         }
         return sb;
-    }
-
-    // ---- JSON --------------------------------------------------------------------------------
-
-    private void printJson(KernelVersion kernelVersion, List<CheckedTable> checked) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("kernel", kernelVersion.label());
-        ArrayNode reports = root.putArray("reports");
-        for (CheckedTable c : checked) {
-            AlignmentReport r = c.report();
-            ObjectNode node = reports.addObject();
-            node.put("source", c.source());
-            node.put("verdict", r.decision().name());
-            if (r.decision() == AlignmentReport.Decision.UNKNOWN) {
-                node.putNull("accepted");
-            } else {
-                node.put("accepted", r.accepted());
-            }
-            ArrayNode notChecked = node.putArray("notChecked");
-            r.notChecked().forEach(notChecked::add);
-            if (r.predictedAlignmentOffset().isPresent()) {
-                node.put("alignmentOffset", r.predictedAlignmentOffset().getAsLong());
-            } else {
-                node.putNull("alignmentOffset");
-            }
-            node.put("rejectedLines", r.rejectedLines());
-            node.put("warnings", r.warnedLines());
-            node.put("summary", r.summary());
-            node.put("outcome", r.outcome());
-            r.build().ifPresent(b -> {
-                ObjectNode build = node.putObject("build");
-                build.put("extentsBefore", b.extentsBefore());
-                build.put("extentsAfter", b.extentsAfter());
-                ArrayNode issues = build.putArray("issues");
-                for (BuildIssue i : b.issues()) {
-                    ObjectNode n = issues.addObject();
-                    n.put("extentIndex", i.extentIndex());
-                    n.put("error", i.error());
-                    n.put("message", i.message());
-                }
-            });
-            ArrayNode lines = node.putArray("lines");
-            for (LineReport l : r.lines()) {
-                ObjectNode n = lines.addObject();
-                n.put("index", l.index());
-                n.put("startSector", l.line().startSector());
-                n.put("lengthSectors", l.line().lengthSectors());
-                n.put("device", l.line().device());
-                n.put("offsetSector", l.line().offsetSector());
-                n.put("deviceKernelName", l.deviceKernelName());
-                n.put("alignmentOffsetBytes", l.alignmentOffsetBytes());
-                n.put("verdict", l.verdict().name());
-                n.put("reason", l.reason());
-                n.put("hint", l.hint());
-                ArrayNode findings = n.putArray("findings");
-                for (Finding f : l.findings()) {
-                    ObjectNode fn = findings.addObject();
-                    fn.put("severity", Verdict.of(f).name());
-                    fn.put("rule", f.kind().kernelCheck());
-                    fn.put("reason", f.message());
-                    fn.put("hint", f.hint());
-                }
-            }
-            ArrayNode messages = node.putArray("kernelMessages");
-            for (KernelMessage m : r.kernelMessages()) {
-                ObjectNode n = messages.addObject();
-                n.put("level", m.level().name());
-                n.put("phase", m.resume() ? "resume" : "load");
-                if (m.lineIndex().isPresent()) {
-                    n.put("lineIndex", m.lineIndex().getAsInt());
-                } else {
-                    n.putNull("lineIndex");
-                }
-                n.put("message", m.render());
-            }
-            if (r.resultingLimits().isPresent()) {
-                StackedLimits s = r.resultingLimits().get();
-                ObjectNode n = node.putObject("resultingLimits");
-                n.put("lbsBytes", s.lbsBytes());
-                n.put("pbsBytes", s.pbsBytes());
-                n.put("ioMinBytes", s.ioMinBytes());
-                n.put("ioOptBytes", s.ioOptBytes());
-                n.put("alignmentOffsetBytes", s.alignmentOffsetBytes());
-                n.put("misaligned", s.misaligned());
-            } else {
-                node.putNull("resultingLimits");
-            }
-            node.put("table", r.tableText());
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            out.println(mapper.writeValueAsString(root));
-        } catch (IOException e) {
-            throw new IllegalStateException("JSON of a tree cannot fail", e);
-        }
-        out.flush();
     }
 }
