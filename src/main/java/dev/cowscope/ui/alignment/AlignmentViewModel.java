@@ -12,6 +12,9 @@ import dev.cowscope.alignment.LineReport;
 import dev.cowscope.alignment.LinearLine;
 import dev.cowscope.alignment.Plural;
 import dev.cowscope.alignment.Verdict;
+import dev.cowscope.format.AtomicOutput;
+import dev.cowscope.report.AlignReport;
+import dev.cowscope.report.ReportJson;
 import dev.cowscope.ui.common.DialogService;
 import dev.cowscope.ui.common.Job;
 import dev.cowscope.ui.common.TaskRunner;
@@ -20,6 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -84,6 +89,9 @@ public final class AlignmentViewModel {
     private final ObservableList<LineReport> linesView = FXCollections.unmodifiableObservableList(lines);
     private final ObservableList<String> kernelLinesView = FXCollections.unmodifiableObservableList(kernelLines);
     private final ObservableList<String> sourceNamesView = FXCollections.unmodifiableObservableList(sourceNames);
+
+    private final BooleanBinding canExport = Bindings.createBooleanBinding(
+        () -> result.get() != null && !result.get().tables().isEmpty(), result);
 
     private TaskRunner.Cancellable check = TaskRunner.Cancellable.DONE;
     private long generation;
@@ -248,6 +256,11 @@ public final class AlignmentViewModel {
         return sourceNamesView;
     }
 
+    /** There is a checked table to export. */
+    public BooleanBinding canExportProperty() {
+        return canExport;
+    }
+
     // ---- commands --------------------------------------------------------------------------------
 
     /** Sets all limit fields at once (one recomputation). */
@@ -360,6 +373,27 @@ public final class AlignmentViewModel {
         AlignmentReport r = report.get();
         status.accept("Table copied (" + Plural.of(r == null ? 0 : r.table().lines().size(), "line")
             + "); create it with: dmsetup create NAME < table.txt");
+    }
+
+    /** Writes every checked table as {@code cowscope align --json} prints it for the same input. */
+    public void exportJson(Path target) {
+        AlignmentResult r = result.get();
+        if (r == null || r.tables().isEmpty()) {
+            dialogs.showError("Nothing to export", r == null ? "Nothing is checked yet." : r.message().orElse(""), null);
+            return;
+        }
+        // every table of one check is predicted for the same kernel
+        AlignReport report = AlignReport.of(r.tables().get(0).report().kernel(), r.tables());
+        tasks.run(Job.of("Exporting the alignment report", progress -> {
+            try (AtomicOutput out = AtomicOutput.create(target)) {
+                ReportJson.write(report, out.outputStream());
+                out.commit();
+            }
+            return target;
+        }).onSuccess(done -> status.accept("Exported the alignment report to " + done))
+            .onFailure(error -> dialogs.showError("Cannot export the alignment report", target + ": " + messageOf(error),
+                error))
+            .onCancelled(() -> status.accept("Export of the alignment report cancelled")));
     }
 
     /** The tooltip text for table line {@code index} of the shown report. */
