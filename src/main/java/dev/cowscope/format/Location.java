@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Where a finding points, with one printable form that the CLI and the GUI's "Go to" both accept:
  * {@code area 3 entry 17 @0x301110}, {@code chunk 771}, {@code header @0xc}, {@code device}, or for
- * findings on text inputs (a dm table) {@code line 12}. Absent parts are -1.
+ * findings on text inputs {@code line 12}. Absent parts are -1.
  *
- * @param line 1-based line of a text input; -1 for a place in a store
+ * @param line 1-based line of a text input (a dm table, given or built from extents); -1 for a place in a store
  */
 public record Location(long area, long index, long offsetBytes, long chunk, long line) {
     public static final Location DEVICE = new Location(-1, -1, -1, -1);
