@@ -9,7 +9,6 @@ import dev.cowscope.alignment.AlignmentValues;
 import dev.cowscope.alignment.BuildIssue;
 import dev.cowscope.alignment.CheckedTable;
 import dev.cowscope.alignment.Fiemap;
-import dev.cowscope.alignment.FiemapException;
 import dev.cowscope.alignment.InputFormatException;
 import dev.cowscope.alignment.KernelVersion;
 import dev.cowscope.alignment.LimitsInput;
@@ -114,18 +113,8 @@ public final class AlignCommand implements Callable<Integer> {
     @Option(names = "--dev-root", hidden = true, defaultValue = "/dev")
     private Path devRoot;
 
-    /** Input that cannot be read or understood: exit 3 with the message. */
-    private static final class Unreadable extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Unreadable(String message) {
-            super(message);
-        }
-    }
-
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws IOException, InputFormatException {
         KernelVersion kernelVersion = option("--kernel", () -> KernelVersion.parse(kernel));
         OptionalLong wanted = positiveSize("--wanted-size", wantedSize);
         OptionalLong unit = positiveSize("--block-size", blockSize);
@@ -140,14 +129,7 @@ public final class AlignCommand implements Callable<Integer> {
             throw new UsageException(spec.commandLine(),
                 "--filefrag needs --device: the file system's block device, named in the generated table");
         }
-        List<CheckedTable> checked;
-        try {
-            checked = AlignmentCheck.run(collect(dev, given, kernelVersion, wanted, unit));
-        } catch (Unreadable | InputFormatException | FiemapException e) {
-            err.println("align: " + e.getMessage());
-            err.flush();
-            return ExitCode.UNREADABLE;
-        }
+        List<CheckedTable> checked = AlignmentCheck.run(collect(dev, given, kernelVersion, wanted, unit));
         if (json) {
             PrintWriter out = spec.commandLine().getOut();
             out.println(ReportJson.toJson(AlignReport.of(kernelVersion, checked)));
@@ -189,7 +171,7 @@ public final class AlignCommand implements Callable<Integer> {
 
     /** The input as the engine takes it: the text read, or a file's live extents. */
     private AlignmentInput collect(Optional<String> dev, Optional<QueueLimits> given, KernelVersion kernelVersion,
-                                   OptionalLong wanted, OptionalLong unit) throws Unreadable, FiemapException {
+                                   OptionalLong wanted, OptionalLong unit) throws IOException {
         AlignmentSource source;
         Optional<String> tableDevice = dev;
         if (input.table.isPresent()) {
@@ -197,7 +179,7 @@ public final class AlignCommand implements Callable<Integer> {
         } else if (input.file.isPresent()) {
             Path file = input.file.get();
             tableDevice = Optional.of(dev.or(() -> Fiemap.deviceOf(file)).orElseThrow(() ->
-                new Unreadable(file + ": cannot tell which device holds it; give --device")));
+                new InputException(file + ": cannot tell which device holds it; give --device")));
             source = AlignmentSource.extents(file.toString(), Fiemap.read(file));
         } else {
             Path path = input.filefrag.orElseThrow();
@@ -208,12 +190,8 @@ public final class AlignCommand implements Callable<Integer> {
     }
 
     /** The text, capped: {@code /dev/zero} or a huge file is refused, not read until the heap is gone. */
-    private static String read(Path path, String option) throws Unreadable {
-        try {
-            return TextInput.read(path, AlignmentInputs.MAX_TEXT_BYTES, option);
-        } catch (IOException e) {
-            throw new Unreadable(e.getMessage() == null ? "cannot read " + path : e.getMessage());
-        }
+    private static String read(Path path, String option) throws IOException {
+        return TextInput.read(path, AlignmentInputs.MAX_TEXT_BYTES, option);
     }
 
     // ---- text --------------------------------------------------------------------------------

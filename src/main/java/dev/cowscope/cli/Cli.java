@@ -74,7 +74,7 @@ public final class Cli {
     }
 
     /** An input the verb cannot use (missing, unreadable, damaged, refused): exit 3, not a bug. */
-    static boolean isInputFailure(Exception e) {
+    public static boolean isInputFailure(Exception e) {
         return e instanceof IOException || e instanceof InputException
                 || e instanceof InputFormatException || e instanceof SnapshotViewException;
     }

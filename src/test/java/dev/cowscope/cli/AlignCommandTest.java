@@ -24,10 +24,7 @@ class AlignCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new AlignCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
+        int code = Cli.configure(new CommandLine(new AlignCommand()), new PrintWriter(out), new PrintWriter(err)).execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -32,7 +32,8 @@ class CliContractTest {
     static Stream<List<String>> missingInputs() {
         String missing = "/nonexistent/cowscope-test.img";
         return Stream.of(List.of("inspect", missing), List.of("exceptions", missing), List.of("view", "--origin", missing, "--cow", missing, "-o", "/tmp/cowscope-unused.img"),
-                List.of("size", "--ranges", missing), List.of("size", "--old", missing, "--new", missing));
+                List.of("size", "--ranges", missing), List.of("size", "--old", missing, "--new", missing),
+                List.of("align", "--table", missing), List.of("align", "--filefrag", missing, "--device", "vdc"));
     }
 
     @ParameterizedTest

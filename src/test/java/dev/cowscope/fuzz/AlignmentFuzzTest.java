@@ -17,6 +17,7 @@ import dev.cowscope.alignment.QueueLimits;
 import dev.cowscope.alignment.TableBuild;
 import dev.cowscope.alignment.Verdict;
 import dev.cowscope.cli.AlignCommand;
+import dev.cowscope.cli.Cli;
 import dev.cowscope.cli.ExitCode;
 import dev.cowscope.format.Units;
 import java.io.IOException;
@@ -170,7 +171,7 @@ class AlignmentFuzzTest {
             args.add("--json");
         }
         // the align verb alone (the whole command tree per input ran at 5 exec/s): a usage error is
-        // picocli's ParameterException (exit 2); anything else call() throws is exit 4, a crash here
+        // picocli's ParameterException (exit 2); an input failure is exit 3 (Cli.isInputFailure); anything else is exit 4, a crash here
         CommandLine cl = new CommandLine(new AlignCommand());
         cl.setOut(new PrintWriter(new StringWriter(), true));
         cl.setErr(new PrintWriter(new StringWriter(), true));
@@ -182,6 +183,10 @@ class AlignmentFuzzTest {
             }
         } catch (CommandLine.ParameterException usage) {
             // exit 2 with the option's name
+        } catch (Exception e) {
+            if (!Cli.isInputFailure(e)) {
+                throw new AssertionError("exit 4 (internal error) for " + args, e);
+            }
         }
     }
 

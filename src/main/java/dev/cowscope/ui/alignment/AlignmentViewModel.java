@@ -12,10 +12,11 @@ import dev.cowscope.alignment.LineReport;
 import dev.cowscope.alignment.LinearLine;
 import dev.cowscope.alignment.Plural;
 import dev.cowscope.alignment.Verdict;
-import dev.cowscope.format.AtomicOutput;
 import dev.cowscope.report.AlignReport;
 import dev.cowscope.report.ReportJson;
 import dev.cowscope.ui.common.DialogService;
+import dev.cowscope.ui.common.ErrorText;
+import dev.cowscope.ui.common.FileExport;
 import dev.cowscope.ui.common.Job;
 import dev.cowscope.ui.common.TaskRunner;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ public final class AlignmentViewModel {
     private final DialogService dialogs;
     private final AlignmentSources sources;
     private final Consumer<String> status;
+    private final FileExport files;
 
     // ---- inputs
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
@@ -105,6 +107,7 @@ public final class AlignmentViewModel {
         this.dialogs = dialogs;
         this.sources = sources;
         this.status = status;
+        this.files = new FileExport(tasks, dialogs, status);
         setLimits(LimitsInput.DEFAULT);
         Observable[] inputs = {text, device, lbs, pbs, ioMin, ioOpt, alignmentOffset, partStart, deviceSize, kernel,
             wantedSize, live, readDevice, textFile};
@@ -299,7 +302,7 @@ public final class AlignmentViewModel {
             })
             .onFailure(error -> {
                 busy.set(false);
-                dialogs.showError("Cannot read " + file.getFileName(), messageOf(error), error);
+                dialogs.showError("Cannot read " + file.getFileName(), error);
             })
             .onCancelled(() -> busy.set(false)));
     }
@@ -325,7 +328,7 @@ public final class AlignmentViewModel {
                 + read.device().map(d -> " on device " + d).orElse(""));
         }).onFailure(error -> {
             busy.set(false);
-            dialogs.showError("Cannot read the extents of " + file.getFileName(), messageOf(error), error);
+            dialogs.showError("Cannot read the extents of " + file.getFileName(), error);
         }).onCancelled(() -> busy.set(false)));
     }
 
@@ -363,7 +366,7 @@ public final class AlignmentViewModel {
             })
             .onFailure(error -> {
                 busy.set(false);
-                dialogs.showError("Cannot read the limits of " + name, messageOf(error), error);
+                dialogs.showError("Cannot read the limits of " + name, error);
             })
             .onCancelled(() -> busy.set(false)));
     }
@@ -384,16 +387,7 @@ public final class AlignmentViewModel {
         }
         // every table of one check is predicted for the same kernel
         AlignReport report = AlignReport.of(r.tables().get(0).report().kernel(), r.tables());
-        tasks.run(Job.of("Exporting the alignment report", progress -> {
-            try (AtomicOutput out = AtomicOutput.create(target)) {
-                ReportJson.write(report, out.outputStream());
-                out.commit();
-            }
-            return target;
-        }).onSuccess(done -> status.accept("Exported the alignment report to " + done))
-            .onFailure(error -> dialogs.showError("Cannot export the alignment report", target + ": " + messageOf(error),
-                error))
-            .onCancelled(() -> status.accept("Export of the alignment report cancelled")));
+        files.write("the alignment report", target, (out, progress) -> ReportJson.write(report, out));
     }
 
     /** The tooltip text for table line {@code index} of the shown report. */
@@ -443,7 +437,7 @@ public final class AlignmentViewModel {
             })
             .onFailure(error -> {
                 if (gen == generation) {
-                    publish(AlignmentResult.problem("cannot check: " + messageOf(error)));
+                    publish(AlignmentResult.problem("cannot check: " + ErrorText.of(error)));
                 }
             }));
     }
@@ -517,10 +511,6 @@ public final class AlignmentViewModel {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    static String messageOf(Throwable error) {
-        String m = error.getMessage();
-        return m == null || m.isBlank() ? error.getClass().getSimpleName() : m;
-    }
 
     /** Live extents and the device they came from. */
     private record LiveRead(AlignmentRequest.LiveExtents extents, Optional<String> device) {
