@@ -3,6 +3,8 @@ package dev.cowscope.ui.alignment;
 import dev.cowscope.alignment.KernelVersion;
 import dev.cowscope.alignment.LineReport;
 import dev.cowscope.alignment.Verdict;
+import dev.cowscope.ui.common.Widgets;
+import dev.cowscope.ui.desktop.RememberedDirectory;
 import java.io.File;
 import java.util.List;
 import java.util.function.Function;
@@ -42,7 +44,6 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
-import dev.cowscope.ui.desktop.RememberedDirectory;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -206,7 +207,7 @@ public final class AlignmentView extends SplitPane {
         title.getStyleClass().add("section-title");
         grid.add(title, 0, 0, 4, 1);
 
-        TextField device = field("alignment-device", model.deviceProperty(), "/dev/sdb, vdc1 or 8:16");
+        TextField device = Widgets.field("alignment-device", model.deviceProperty(), "/dev/sdb, vdc1 or 8:16", 10);
         Button read = new Button("Read from device…");
         read.setId("alignment-read-limits");
         read.setMinWidth(Region.USE_PREF_SIZE);
@@ -227,7 +228,7 @@ public final class AlignmentView extends SplitPane {
         pair(grid, 5, 0, "Alignment offset", "alignment-offset", model.alignmentOffsetProperty(), "bytes: the whole disk's alignment_offset");
         pair(grid, 5, 2, "Partition start", "alignment-part-start", model.partStartProperty(), "sectors on its disk (/sys/class/block/<part>/start); 0 for a whole disk");
         pair(grid, 6, 0, "Device size", "alignment-device-size", model.deviceSizeProperty(), "sectors; empty: unknown, the size check is skipped");
-        TextField wanted = field("alignment-wanted", model.wantedSizeProperty(), "whole file");
+        TextField wanted = Widgets.field("alignment-wanted", model.wantedSizeProperty(), "whole file", 10);
         wanted.setTooltip(new Tooltip("Clip the table to this size (e.g. 100M), as libfiemap does for a partition"));
         grid.add(new Label("Wanted size"), 2, 6);
         grid.add(wanted, 3, 6);
@@ -257,22 +258,13 @@ public final class AlignmentView extends SplitPane {
 
     private static void pair(GridPane grid, int row, int column, String name, String id, StringProperty property,
                              String unit) {
-        TextField field = field(id, property, unit.substring(0, unit.indexOf(' ') < 0 ? unit.length() : unit.indexOf(' ')));
+        TextField field = Widgets.field(id, property, unit.substring(0, unit.indexOf(' ') < 0 ? unit.length() : unit.indexOf(' ')), 10);
         field.setTooltip(new Tooltip(name + ": " + unit + " (512, 4K, 8s are all fine)"));
         field.setPrefColumnCount(6);
         Label label = new Label(name);
         label.setMinWidth(Region.USE_PREF_SIZE);
         grid.add(label, column, row);
         grid.add(field, column + 1, row);
-    }
-
-    private static TextField field(String id, StringProperty property, String prompt) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.setPrefColumnCount(10);
-        field.textProperty().bindBidirectional(property);
-        return field;
     }
 
     // ---- results ---------------------------------------------------------------------------------
@@ -325,9 +317,9 @@ public final class AlignmentView extends SplitPane {
                 + s.deviceSectors() + " sectors · grid " + dev.cowscope.format.Units.compact(s.granularityBytes())
                 + " when zoomed in";
         }, model.stripProperty()));
-        Button zoomIn = smallButton("+", "Zoom in (or turn the wheel over the strip)", strip::zoomIn);
-        Button zoomOut = smallButton("−", "Zoom out", strip::zoomOut);
-        Button fit = smallButton("Fit", "The whole device", strip::fit);
+        Button zoomIn = small(Widgets.button("+", "Zoom in (or turn the wheel over the strip)", strip::zoomIn));
+        Button zoomOut = small(Widgets.button("−", "Zoom out", strip::zoomOut));
+        Button fit = small(Widgets.button("Fit", "The whole device", strip::fit));
         for (Button b : List.of(zoomIn, zoomOut, fit)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -352,29 +344,13 @@ public final class AlignmentView extends SplitPane {
         return box;
     }
 
-    private static Button smallButton(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.getStyleClass().add("small-button");
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
     private static Node legend() {
         HBox legend = new HBox();
         legend.getStyleClass().add("legend");
         legend.setId("alignment-legend");
-        legend.getChildren().addAll(swatch("ok", StripRaster.OK), swatch("warn", StripRaster.WARN),
-            swatch("reject", StripRaster.REJECT), swatch("not mapped", StripRaster.UNMAPPED));
+        legend.getChildren().addAll(Widgets.swatch(StripRaster.OK, "ok"), Widgets.swatch(StripRaster.WARN, "warn"),
+            Widgets.swatch(StripRaster.REJECT, "reject"), Widgets.swatch(StripRaster.UNMAPPED, "not mapped"));
         return legend;
-    }
-
-    private static Label swatch(String text, int argb) {
-        Rectangle r = new Rectangle(12, 12, Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF));
-        r.getStyleClass().add("swatch");
-        Label l = new Label(text, r);
-        l.getStyleClass().add("legend-entry");
-        return l;
     }
 
     private void buildTable() {
@@ -538,5 +514,10 @@ public final class AlignmentView extends SplitPane {
     private static void styleClass(Node node, String cls) {
         node.getStyleClass().removeAll("alignment-error", "dim");
         node.getStyleClass().add(cls);
+    }
+
+    private static Button small(Button button) {
+        button.getStyleClass().add("small-button");
+        return button;
     }
 }

@@ -1,6 +1,7 @@
 package dev.cowscope.ui.chunkmap;
 
 import dev.cowscope.ui.common.Formats;
+import dev.cowscope.ui.common.Widgets;
 import dev.cowscope.ui.map.ByteRoleCells;
 import dev.cowscope.ui.map.CowChunkRole;
 import dev.cowscope.ui.map.MapCanvas;
@@ -13,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -33,9 +33,9 @@ public final class ChunkMapView extends BorderPane {
         canvas.setId("chunk-map-canvas");
         canvas.setOnChunkClicked(model::select);
 
-        Button in = button("+", "Zoom in (Ctrl+Plus, or the mouse wheel)", canvas::zoomIn);
-        Button out = button("−", "Zoom out (Ctrl+Minus, or the mouse wheel)", canvas::zoomOut);
-        Button fit = button("Fit", "Show the whole device (Ctrl+0)", canvas::fit);
+        Button in = Widgets.mapButton("+", "Zoom in (Ctrl+Plus, or the mouse wheel)", canvas::zoomIn);
+        Button out = Widgets.mapButton("−", "Zoom out (Ctrl+Minus, or the mouse wheel)", canvas::zoomOut);
+        Button fit = Widgets.mapButton("Fit", "Show the whole device (Ctrl+0)", canvas::fit);
         scale.getStyleClass().add("dim");
         canvas.viewportProperty().addListener((obs, was, v) -> scale.setText(describeScale(v)));
         FlowPane legend = new FlowPane();
@@ -75,14 +75,6 @@ public final class ChunkMapView extends BorderPane {
 
     public MapCanvas canvas() {
         return canvas;
-    }
-
-    private static Button button(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        b.setFocusTraversable(false);
-        return b;
     }
 
     static String describeScale(MapViewport v) {

@@ -1,5 +1,6 @@
 package dev.cowscope.ui.origin;
 
+import dev.cowscope.ui.common.Widgets;
 import dev.cowscope.ui.map.BitRoleCells;
 import dev.cowscope.ui.map.ChunkPalette;
 import dev.cowscope.ui.map.MapCanvas;
@@ -9,8 +10,6 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 
 /** Origin chunk space: remapped chunks highlighted; zoomed out, a pixel's colour is the share remapped (heat). */
 public final class OriginMapView extends BorderPane {
@@ -36,8 +35,8 @@ public final class OriginMapView extends BorderPane {
         note.setId("origin-size-note");
         note.getStyleClass().add("dim");
         note.textProperty().bind(model.sizeNoteProperty());
-        HBox legend = new HBox(swatch(OriginMapViewModel.UNTOUCHED_ARGB, "Read from the origin"),
-                swatch(OriginMapViewModel.REMAPPED_ARGB, "Remapped to the COW (zoomed out: share remapped)"));
+        HBox legend = new HBox(Widgets.swatch(OriginMapViewModel.UNTOUCHED_ARGB, "Read from the origin"),
+                Widgets.swatch(OriginMapViewModel.REMAPPED_ARGB, "Remapped to the COW (zoomed out: share remapped)"));
         legend.getStyleClass().add("legend");
         note.setPadding(new javafx.geometry.Insets(0, 0, 4, 8));
         BorderPane top = new BorderPane(null, new ToolBar(in, out, fit), null, new javafx.scene.layout.VBox(legend, note), null);
@@ -53,9 +52,4 @@ public final class OriginMapView extends BorderPane {
         return canvas;
     }
 
-    private static Label swatch(int argb, String text) {
-        Label label = new Label(text, new Rectangle(12, 12, Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF)));
-        label.getStyleClass().add("legend-entry");
-        return label;
-    }
 }

@@ -5,6 +5,8 @@ import dev.cowscope.sizing.CowSize;
 import dev.cowscope.sizing.SizingPlan;
 import dev.cowscope.sizing.SizingRow;
 import dev.cowscope.ui.common.Formats;
+import dev.cowscope.ui.common.Widgets;
+import dev.cowscope.ui.desktop.RememberedDirectory;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +47,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import dev.cowscope.ui.desktop.RememberedDirectory;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.controlsfx.validation.Severity;
@@ -222,7 +223,7 @@ public final class PlanView extends SplitPane {
         more.add(label("Origin block", originBlock), 0, r);
         more.add(originBlock, 1, r++);
 
-        VBox box = new VBox(section("Change"), change, section("Chunk sizes"), sizes, section("Headroom, rounding, devices"), more);
+        VBox box = new VBox(Widgets.section("Change"), change, Widgets.section("Chunk sizes"), sizes, Widgets.section("Headroom, rounding, devices"), more);
         box.getStyleClass().add("plan-inputs");
         box.setPadding(new Insets(8, 12, 12, 12));
         return box;
@@ -376,11 +377,7 @@ public final class PlanView extends SplitPane {
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value, String tip) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.setPrefColumnCount(9);
-        field.textProperty().bindBidirectional(value);
+        TextField field = Widgets.field(id, value, prompt, 9);
         field.setTooltip(new Tooltip(tip));
         return field;
     }
@@ -408,12 +405,6 @@ public final class PlanView extends SplitPane {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("plan-grid");
         return grid;
-    }
-
-    private static Label section(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("section-title");
-        return label;
     }
 
     private static Label label(String text, Control target) {

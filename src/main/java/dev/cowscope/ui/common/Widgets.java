@@ -1,0 +1,62 @@
+package dev.cowscope.ui.common;
+
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+/** The small controls every view builds the same way. */
+public final class Widgets {
+    private Widgets() {
+        throw new AssertionError("no instances");
+    }
+
+    /** A button that says what it does in a tooltip. */
+    public static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** A button beside a map: it never takes the focus, so the arrow keys keep moving the map. */
+    public static Button mapButton(String text, String tip, Runnable action) {
+        Button b = button(text, tip, action);
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    /** A heading over a group of controls. */
+    public static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    /** A text field bound both ways to {@code value}. */
+    public static TextField field(String id, StringProperty value, String prompt, int columns) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(columns);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    /** A legend entry: a square of colour {@code argb} and its meaning. */
+    public static Label swatch(int argb, String text) {
+        return swatch(Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF), text);
+    }
+
+    /** A legend entry: a square of {@code colour} and its meaning. */
+    public static Label swatch(Color colour, String text) {
+        Rectangle square = new Rectangle(12, 12, colour);
+        square.getStyleClass().add("swatch");
+        Label label = new Label(text, square);
+        label.getStyleClass().add("legend-entry");
+        return label;
+    }
+}
