@@ -16,9 +16,4 @@ public interface DeviceResolver {
         devices.forEach(d -> byName.put(d.tableName(), d));
         return name -> Optional.ofNullable(byName.get(name));
     }
-
-    /** Every name resolves to a whole device with these limits (hand-given limits for a single-device table). */
-    static DeviceResolver everyDevice(QueueLimits limits) {
-        return name -> Optional.of(BlockDevice.whole(name, BlockDevice.guessKernelName(name), limits));
-    }
 }

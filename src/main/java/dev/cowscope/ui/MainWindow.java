@@ -277,10 +277,6 @@ public final class MainWindow {
         return export;
     }
 
-    public StatusBar statusBarNode() {
-        return statusBar;
-    }
-
     /** The theme (View ▸ Theme); {@code CowScopeApp.show} attaches it to the scene. */
     public ThemeSettings theme() {
         return theme;

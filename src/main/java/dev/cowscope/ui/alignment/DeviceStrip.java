@@ -2,7 +2,6 @@ package dev.cowscope.ui.alignment;
 
 import dev.cowscope.alignment.LineReport;
 import dev.cowscope.alignment.QueueLimits;
-import dev.cowscope.alignment.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -62,10 +61,6 @@ public record DeviceStrip(String device, long deviceSectors, long granularityByt
 
     public double granularitySectors() {
         return granularityBytes / 512.0;
-    }
-
-    public Verdict verdictOf(int area) {
-        return Verdict.values()[verdict[area]];
     }
 
     /** Areas overlapping {@code [from, to)} sectors, in device order (hit-testing a pixel). */

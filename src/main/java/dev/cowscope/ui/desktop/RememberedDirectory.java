@@ -2,7 +2,6 @@ package dev.cowscope.ui.desktop;
 
 import dev.cowscope.ui.common.AppPreferences;
 import java.io.File;
-import java.util.List;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -44,14 +43,6 @@ public final class RememberedDirectory {
             if (parent != null) {
                 preferences.saveLastDirectory(parent.toPath());
             }
-        }
-        return chosen;
-    }
-
-    /** For a multi-file chooser. */
-    public List<File> rememberAll(List<File> chosen) {
-        if (chosen != null && !chosen.isEmpty()) {
-            remember(chosen.get(0));
         }
         return chosen;
     }

@@ -3,7 +3,6 @@ package dev.cowscope.ui.summary;
 import dev.cowscope.format.Finding;
 import dev.cowscope.format.Severity;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -118,10 +117,6 @@ public final class SummaryView extends VBox {
                 default:
                     return "ℹ";
             }
-        }
-
-        Node graphicForTest() {
-            return getGraphic();
         }
     }
 }
