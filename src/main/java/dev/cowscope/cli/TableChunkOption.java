@@ -1,7 +1,6 @@
 package dev.cowscope.cli;
 
 import dev.cowscope.format.ParseOptions;
-import dev.cowscope.format.Units;
 import dev.cowscope.report.Sample;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -21,15 +20,10 @@ final class TableChunkOption {
         if (text == null) {
             return sample ? Sample.chunkSizeSectors() : 0;
         }
-        long sectors;
         try {
-            sectors = Units.parseSectors(text);
+            return ParseOptions.parseTableChunkSize(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException(cmd, "--chunk-size: " + e.getMessage());
         }
-        if (sectors == 0) {
-            throw new UsageException(cmd, "--chunk-size must be more than 0 (leave it out to use the header's)");
-        }
-        return sectors;
     }
 }

@@ -27,6 +27,25 @@ public record ParseOptions(long tableChunkSizeSectors, long cowLogicalBlockBytes
         }
     }
 
+    /**
+     * The snapshot table's chunk size as typed ({@code --chunk-size} and the window's field): a size
+     * as everywhere ({@code 8s}, {@code 4K}, {@code 4096}; a bare number is bytes), or empty /
+     * {@code auto} for "not given" (0).
+     *
+     * @throws IllegalArgumentException naming the text, for anything else (0 included: leave it out)
+     */
+    public static long parseTableChunkSize(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.equalsIgnoreCase("auto")) {
+            return 0;
+        }
+        long sectors = Units.parseSectors(t);
+        if (sectors == 0) {
+            throw new IllegalArgumentException("a chunk size must be more than 0 (leave it empty to use the header's)");
+        }
+        return sectors;
+    }
+
     public ParseOptions withTableChunkSize(long sectors) {
         return new ParseOptions(sectors, cowLogicalBlockBytes, maxFindingsPerKind);
     }

@@ -61,7 +61,9 @@ public final class Units {
     public static long parseSectors(String text) {
         long bytes = parseBytes(text);
         if (bytes % SECTOR_BYTES != 0) {
-            throw new IllegalArgumentException("'" + text + "' is not a whole number of 512-byte sectors");
+            String hint = text.strip().chars().allMatch(Character::isDigit) ? " (a bare number is bytes: " + text.strip() + " sectors is "
+                    + text.strip() + "s)" : "";
+            throw new IllegalArgumentException("'" + text + "' is not a whole number of 512-byte sectors" + hint);
         }
         return bytes / SECTOR_BYTES;
     }

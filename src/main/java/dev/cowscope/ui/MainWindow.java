@@ -378,7 +378,7 @@ public final class MainWindow {
         chunkSize.setPromptText("auto");
         chunkSize.setPrefColumnCount(5);
         chunkSize.textProperty().bindBidirectional(model.tableChunkSizeProperty());
-        chunkSize.setTooltip(new Tooltip("The snapshot table's chunk size (sectors, or 4K, 8s…); empty: from the header. "
+        chunkSize.setTooltip(new Tooltip("The snapshot table's chunk size (8s, 4K: as for cowscope --chunk-size); empty: from the header. "
                 + "Used when opening the next image (Ctrl+K)"));
         Button report = new Button("Export report…");
         report.setTooltip(new Tooltip("Save the inspect --json report (Ctrl+E)"));
@@ -507,7 +507,7 @@ public final class MainWindow {
         dialog.initOwner(owner);
         dialog.setTitle("Table chunk size");
         dialog.setHeaderText("The snapshot table's chunk size, used for the next image you open");
-        dialog.setContentText("Sectors (or 4K, 8s…); empty for the header's:");
+        dialog.setContentText("8s (sectors) or 4K; empty for the header's:");
         dialog.showAndWait().ifPresent(text -> model.tableChunkSizeProperty().set(text.trim()));
     }
 

@@ -164,7 +164,7 @@ public final class MainViewModel {
             dialogs.showError("Cannot open the sample", e.getMessage(), e);
             return;
         }
-        tableChunkSize.set(Long.toString(Sample.chunkSizeSectors()));
+        tableChunkSize.set(Sample.chunkSizeSectors() + "s");
         openWith(cow, ParseOptions.DEFAULT.withTableChunkSize(Sample.chunkSizeSectors()), originPath);
     }
 
@@ -293,13 +293,7 @@ public final class MainViewModel {
     }
 
     private ParseOptions parseOptions() {
-        String text = tableChunkSize.get() == null ? "" : tableChunkSize.get().trim();
-        if (text.isEmpty() || text.equals("0") || text.equalsIgnoreCase("auto")) {
-            return ParseOptions.DEFAULT;
-        }
-        // a bare number is sectors, as in the snapshot table
-        long sectors = text.chars().allMatch(Character::isDigit) ? Long.parseLong(text) : Units.parseSectors(text);
-        return ParseOptions.DEFAULT.withTableChunkSize(sectors);
+        return ParseOptions.DEFAULT.withTableChunkSize(ParseOptions.parseTableChunkSize(tableChunkSize.get()));
     }
 
     private static String describe(OpenedImage image) {
