@@ -64,7 +64,7 @@ class SizingOnDamagedInputTest {
         assertThat(chunk.err()).contains("--cow-size: empty size");
         CliRun negative = CliRun.of("size", "--chunk-size", "4K", "--changed-chunks", "-1");
         assertThat(negative.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(negative.err()).contains("--changed-chunks: expected a count of chunks (0 or more), got -1");
+        assertThat(negative.err()).contains("--changed-chunks: a count cannot be negative: '-1'");
     }
 
     /** Item 6: counts whose COW cannot be a long overflowed inside StrategyComparison (exit 4). */
