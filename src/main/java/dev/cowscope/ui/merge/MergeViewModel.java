@@ -3,6 +3,7 @@ package dev.cowscope.ui.merge;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.Units;
 import dev.cowscope.merge.CrashPoint;
+import dev.cowscope.merge.CrashReplay;
 import dev.cowscope.merge.CrashState;
 import dev.cowscope.merge.MergeEstimate;
 import dev.cowscope.merge.MergeException;
@@ -43,7 +44,7 @@ import javafx.beans.property.StringProperty;
  * The Merge tab for the open COW: the kernel's merge step by step ({@link MergePlan},
  * {@link MergeSimulator}), its time at a throughput and flush latency ({@link MergeEstimate}),
  * a crash at the current step with the recovery explained and, with an origin attached, proved
- * by {@link CrashRebuild} in the background; the offline merge into a new file
+ * by {@link CrashReplay} in the background; the offline merge into a new file
  * ({@link OfflineMerge}); and the strategy comparison, which needs no COW.
  * <p>
  * The step is the number of steps committed, {@code 0 … stepCount}; the "current step" is the
@@ -74,7 +75,7 @@ public final class MergeViewModel {
     private final ObjectProperty<CrashPoint> crashPoint = new SimpleObjectProperty<>(this, "crashPoint", CrashPoint.BEFORE_COMMIT);
     private final ReadOnlyObjectWrapper<CrashState> crash = new ReadOnlyObjectWrapper<>(this, "crash");
     private final ReadOnlyStringWrapper crashText = new ReadOnlyStringWrapper(this, "crashText", "");
-    private final ReadOnlyObjectWrapper<CrashRebuild.Proof> proof = new ReadOnlyObjectWrapper<>(this, "proof");
+    private final ReadOnlyObjectWrapper<CrashReplay.Proof> proof = new ReadOnlyObjectWrapper<>(this, "proof");
     private final ReadOnlyStringWrapper proofText = new ReadOnlyStringWrapper(this, "proofText", "");
     private final ReadOnlyBooleanWrapper proving = new ReadOnlyBooleanWrapper(this, "proving", false);
     private final ReadOnlyBooleanWrapper merging = new ReadOnlyBooleanWrapper(this, "merging", false);
@@ -199,7 +200,7 @@ public final class MergeViewModel {
         return crashText.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<CrashRebuild.Proof> proofProperty() {
+    public ReadOnlyObjectProperty<CrashReplay.Proof> proofProperty() {
         return proof.getReadOnlyProperty();
     }
 
@@ -423,7 +424,7 @@ public final class MergeViewModel {
         long originBytes = origin == null ? -1 : origin.sizeBytes();
         planMessage.set("Planning the merge of " + doc.displayName() + " …");
         planJob = main.tasks().run(Job.of("Planning the merge", progress -> {
-            MergePlan plan = originBytes < 0 ? MergePlan.of(doc.image()) : MergePlan.of(doc.image(), originBytes);
+            MergePlan plan = MergePlan.of(doc.image(), originBytes < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(originBytes));
             return new Loaded(doc, plan, new MergeSimulator(plan), MergedCells.of(doc.chunkMap().cells(), plan),
                     prefixBytes(plan), originBytes);
         }).onSuccess(l -> {
@@ -531,8 +532,8 @@ public final class MergeViewModel {
         proofText.set("Rebuilding the crashed state's snapshot view in the background …");
         proofJob = main.tasks().run(Job.of("Proving the crash at step " + c.step(), progress -> {
             String before = knownSha != null ? knownSha
-                    : CrashRebuild.viewSha256(origin.source(), doc.image(), doc.source(), progress);
-            return CrashRebuild.prove(l.plan(), c, origin.source(), doc.source(), doc.options(), before, progress);
+                    : CrashReplay.viewSha256(origin.source(), doc.image(), doc.source(), progress);
+            return CrashReplay.prove(l.plan(), c, origin.source(), doc.source(), doc.options(), before, progress);
         }).onSuccess(p -> {
             proving.set(false);
             if (crash.get() != c) {
@@ -569,7 +570,7 @@ public final class MergeViewModel {
         proofText.set("");
     }
 
-    static String describeProof(CrashRebuild.Proof p) {
+    static String describeProof(CrashReplay.Proof p) {
         String verdict = p.viewUnchanged() ? "equal: the snapshot view is unchanged." : "DIFFERENT: the crash changed the view!";
         String reload = p.matchesSimulator()
                 ? String.format(Locale.ROOT, "The crashed COW reloads with %s entries (status %s), as predicted.",
@@ -640,8 +641,7 @@ public final class MergeViewModel {
     public record Loaded(OpenedImage document, MergePlan plan, MergeSimulator simulator, MergedCells cells, long[] prefixBytes,
                          long originBytes) {
         public String status(MergeState state) {
-            return originBytes < 0 ? "snapshot-merge " + state.statusParams()
-                    : MergeSimulator.statusLine(state, originBytes / Units.SECTOR_BYTES);
+            return simulator.status(state);
         }
 
         @Override

@@ -101,7 +101,7 @@ class MergeViewModelTest {
         vm.crashHere();
         assertThat(vm.crashTextProperty().get()).contains("Power lost during step 40, before its metadata commit")
                 .contains("is repeated, which is idempotent");
-        CrashRebuild.Proof proof = vm.proofProperty().get();
+        dev.cowscope.merge.CrashReplay.Proof proof = vm.proofProperty().get();
         assertThat(proof).as(vm.proofTextProperty().get()).isNotNull();
         assertThat(proof.crashedSha256()).isEqualTo(f.artifactSha("snapshot-view"));
         assertThat(proof.preMergeSha256()).isEqualTo(f.artifactSha("snapshot-view"));
