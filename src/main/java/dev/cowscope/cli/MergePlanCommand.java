@@ -13,6 +13,7 @@ import dev.cowscope.merge.MergePlan;
 import dev.cowscope.merge.MergeSimulator;
 import dev.cowscope.merge.MergeStep;
 import dev.cowscope.merge.MergeTotals;
+import dev.cowscope.merge.MergeWording;
 import dev.cowscope.report.MergePlanReport;
 import dev.cowscope.report.ReportJson;
 import java.io.IOException;
@@ -107,17 +108,12 @@ public final class MergePlanCommand implements Callable<Integer> {
                 Units.human(t.bytesRead()), Units.human(t.bytesWritten()), t.bytesWritten() / Units.SECTOR_BYTES));
         row(out, "metadata", String.format(Locale.ROOT, "%d area writes (REQ_PREFLUSH|REQ_FUA), %d area reads", t.metadataWrites(), t.areaReads()));
         row(out, "flushes", String.format(Locale.ROOT, "%d (origin flush + metadata write per step)", t.flushes()));
-        row(out, "estimate", String.format(Locale.ROOT, "%s at %s/s and %.3g ms per flush: copy %s, flushes %s (%.1f %%)",
-                Rates.seconds(estimate.totalSeconds()), Units.human((long) estimate.throughputBytesPerSecond()),
-                estimate.flushLatencyMillis(), Rates.seconds(estimate.copySeconds()), Rates.seconds(estimate.flushSeconds()),
-                100 * estimate.flushShare()));
+        row(out, "estimate", MergeWording.estimate(estimate));
         if (t.steps() > 0 && estimate.flushShare() > 0.5) {
-            row(out, "why slow", String.format(Locale.ROOT, "%.1f chunks per step on average: each step waits for 2 flushes, so the merge "
-                    + "moves %s/s, not %s/s", (double) t.chunks() / t.steps(), Units.human((long) estimate.effectiveBytesPerSecond()),
-                    Units.human((long) estimate.throughputBytesPerSecond())));
+            row(out, "why slow", MergeWording.whySlow(t, estimate));
         }
         if (plan.stepsPastOriginEnd() > 0) {
-            row(out, "warning", plan.stepsPastOriginEnd() + " step(s) write past the origin's end: the kernel stops with \"Write error\"");
+            row(out, "warning", MergeWording.pastOriginEnd(plan));
         }
         out.println();
         out.println(steps ? "Steps (newest first):" : "Sampled steps (newest first; --steps lists all):");
