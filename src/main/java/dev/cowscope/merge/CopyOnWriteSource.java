@@ -53,22 +53,17 @@ public final class CopyOnWriteSource implements BlockSource, MergeDevices.Memory
     @Override
     public void readFully(long offsetBytes, ByteBuffer dst) throws IOException {
         requireRange(offsetBytes, dst.remaining());
-        long offset = offsetBytes;
-        while (dst.hasRemaining()) {
-            long chunk = offset / chunkBytes;
-            int within = (int) (offset - chunk * chunkBytes);
-            int n = (int) Math.min(dst.remaining(), chunkBytes - within);
+        forEachPiece(offsetBytes, dst.remaining(), (chunk, within, n) -> {
             byte[] copy = written.get(chunk);
             if (copy != null) {
                 dst.put(copy, within, n);
             } else {
                 ByteBuffer part = dst.duplicate();
                 part.limit(part.position() + n);
-                base.readFully(offset, part);
+                base.readFully(chunk * chunkBytes + within, part);
                 dst.position(dst.position() + n);
             }
-            offset += n;
-        }
+        });
     }
 
     @Override
@@ -79,22 +74,37 @@ public final class CopyOnWriteSource implements BlockSource, MergeDevices.Memory
     @Override
     public void write(long offsetBytes, ByteBuffer src) throws IOException {
         requireRange(offsetBytes, src.remaining());
-        long offset = offsetBytes;
-        while (src.hasRemaining()) {
-            long chunk = offset / chunkBytes;
-            int within = (int) (offset - chunk * chunkBytes);
-            int n = (int) Math.min(src.remaining(), chunkBytes - within);
+        forEachPiece(offsetBytes, src.remaining(), (chunk, within, n) -> {
             byte[] copy = written.get(chunk);
             if (copy == null) {
                 long start = chunk * chunkBytes;
                 copy = new byte[(int) Math.min(chunkBytes, sizeBytes() - start)];
+                // a partial write keeps the rest of the chunk as the base has it
                 if (within != 0 || n != copy.length) {
                     base.readFully(start, ByteBuffer.wrap(copy));
                 }
                 written.put(chunk, copy);
             }
             src.get(copy, within, n);
+        });
+    }
+
+    /** The part of one chunk a read or write touches. */
+    private interface Piece {
+        void at(long chunk, int within, int length) throws IOException;
+    }
+
+    /** Splits {@code length} bytes at {@code offsetBytes} (already range-checked) at chunk boundaries. */
+    private void forEachPiece(long offsetBytes, int length, Piece piece) throws IOException {
+        long offset = offsetBytes;
+        int left = length;
+        while (left > 0) {
+            long chunk = offset / chunkBytes;
+            int within = (int) (offset - chunk * chunkBytes);
+            int n = (int) Math.min(left, chunkBytes - within);
+            piece.at(chunk, within, n);
             offset += n;
+            left -= n;
         }
     }
 

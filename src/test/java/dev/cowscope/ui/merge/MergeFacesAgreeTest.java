@@ -10,7 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,15 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * same rate errors, and Export JSON writes exactly what {@code merge plan --json} prints.
  */
 class MergeFacesAgreeTest {
+    @AutoClose
     private final MergeFixture f = new MergeFixture();
 
     @TempDir
     Path temp;
-
-    @AfterEach
-    void close() throws Exception {
-        f.close();
-    }
 
     private record Run(int exitCode, String out, String err) {
     }

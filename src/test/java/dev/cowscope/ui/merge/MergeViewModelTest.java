@@ -13,21 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Merge tab's model on the f1-merge kernel fixture, without a stage; jobs run on the test thread. */
 class MergeViewModelTest {
+    @AutoClose
     private final MergeFixture f = new MergeFixture();
 
     @TempDir
     Path temp;
-
-    @AfterEach
-    void close() throws Exception {
-        f.close();
-    }
 
     private MergeViewModel openWithOrigin() {
         MergeViewModel vm = shown(new MergeViewModel(f.main));
