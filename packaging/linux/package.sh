@@ -42,7 +42,7 @@ echo "package.sh: jlink ($modules)"
 
 echo "package.sh: app image"
 "$jdk/bin/jpackage" --type app-image @"$here/jpackage.options" --app-version "$version" \
-  --input "$out/input" --main-jar cowscope.jar --main-class dev.cowscope.ui.Launcher \
+  --input "$out/input" --main-jar cowscope.jar --main-class dev.cowscope.Main \
   --runtime-image "$out/runtime" --icon "$root/icons/cowscope-256.png" --dest "$out"
 image=$out/cowscope
 

@@ -1,14 +1,13 @@
 package dev.cowscope.cli;
 
-import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.ExceptionTable;
 import dev.cowscope.format.Location;
+import dev.cowscope.format.Place;
 import dev.cowscope.format.Progress;
 import dev.cowscope.report.ExceptionsWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,7 +42,7 @@ final class ExceptionsCommand implements Callable<Integer> {
     boolean sorted;
 
     @Option(names = "--at", paramLabel = "LOCATION",
-            description = "Show one place only, in the form findings print: 'area 3 entry 17' or 'chunk 771' (what uses that COW chunk).")
+            description = "Show one place only, in the form findings print: 'area 3 entry 17', 'chunk 771' (what uses that COW chunk), 'area 2', 'header'.")
     String at;
 
     @Override
@@ -75,42 +74,11 @@ final class ExceptionsCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** {@code --at}: the entry at an area/slot, or what a COW chunk holds (header, metadata, whose data, free). */
+    /** {@code --at}: what one place holds, in the form findings print. */
     private int printAt(CowImage image, PrintWriter out) {
-        Location location = Location.parse(at)
-                .orElseThrow(() -> new UsageException(spec.commandLine(), "--at: expected 'area A entry I' or 'chunk C', got '" + at + "'"));
-        ExceptionTable table = image.exceptions();
-        AreaLayout layout = table.layout();
-        if (location.isEntry()) {
-            int i = table.entryAt(location.area(), location.index());
-            if (i < 0) {
-                String why = location.index() >= layout.exceptionsPerArea()
-                        ? "an area holds entries 0 to " + (layout.exceptionsPerArea() - 1)
-                        : "the table has " + table.size() + " entries";
-                out.printf(Locale.ROOT, "area %d entry %d: no committed entry there (%s)%n", location.area(), location.index(), why);
-                return ExitCode.OK;
-            }
-            out.printf(Locale.ROOT, "%s: old_chunk %s -> new_chunk %s%n", table.locationOf(i),
-                    Long.toUnsignedString(table.oldChunk(i)), Long.toUnsignedString(table.newChunk(i)));
-            return ExitCode.OK;
-        }
-        if (location.chunk() < 0) {
-            throw new UsageException(spec.commandLine(), "--at: give an entry ('area A entry I') or a COW chunk ('chunk C')");
-        }
-        long chunk = location.chunk();
-        String what;
-        if (chunk == 0) {
-            what = "the header";
-        } else if (Long.compareUnsigned(chunk, image.deviceChunks()) >= 0) {
-            what = "past the last whole chunk of the device (" + (image.deviceChunks() - 1) + ")";
-        } else if (layout.isMetadataChunk(chunk)) {
-            what = "the metadata chunk of area " + layout.areaOfChunk(chunk);
-        } else {
-            int i = table.entryUsing(chunk);
-            what = i < 0 ? "free (no entry uses it)"
-                    : "data of origin chunk " + Long.toUnsignedString(table.oldChunk(i)) + " (" + table.locationOf(i) + ")";
-        }
-        out.printf(Locale.ROOT, "%s: %s%n", Location.chunk(layout, chunk), what);
+        Location location = Location.parse(at).orElseThrow(() -> new UsageException(spec.commandLine(),
+                "--at: expected a location as findings print it ('area 3 entry 17', 'chunk 771', 'area 2', 'header'), got '" + at + "'"));
+        out.println(Place.locate(image, location).description());
         return ExitCode.OK;
     }
 

@@ -1,16 +1,12 @@
 package dev.cowscope.cli;
 
+import dev.cowscope.report.Product;
 import picocli.CommandLine;
 
-/** The version from the jar manifest (or "development" when run from classes). */
+/** {@code --version}: the product's name, version and tagline. */
 public final class VersionProvider implements CommandLine.IVersionProvider {
-    public static String version() {
-        String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return v == null ? "development" : v;
-    }
-
     @Override
     public String[] getVersion() {
-        return new String[] {"CowScope " + version(), "Reads dm-snapshot persistent COW stores (disk version 1) offline."};
+        return new String[] {Product.NAME + " " + Product.version(), Product.TAGLINE};
     }
 }

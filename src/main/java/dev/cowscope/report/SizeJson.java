@@ -1,9 +1,9 @@
 package dev.cowscope.report;
 
+import dev.cowscope.format.SnapshotStatus;
 import dev.cowscope.sizing.CowCapacity;
 import dev.cowscope.sizing.CowSize;
 import dev.cowscope.sizing.CowSizeCalculator;
-import dev.cowscope.sizing.KernelStatus;
 import dev.cowscope.sizing.SizingPlan;
 import dev.cowscope.sizing.SizingRow;
 import dev.cowscope.sizing.WhenFull;
@@ -49,7 +49,7 @@ public final class SizeJson {
                            boolean creatable, long maxChangedChunks, long spareChunks, long unusedTailBytes,
                            String dmsetupStatusWhenFull, String statusAfterOneMoreChunkP, String statusAfterOneMoreChunkPO) {
         public static Capacity of(CowSizeCalculator calculator, CowCapacity c) {
-            KernelStatus full = calculator.statusAfter(c.maxChangedChunks(), c.cowSizeBytes(), WhenFull.INVALIDATE);
+            SnapshotStatus full = calculator.statusAfter(c.maxChangedChunks(), c.cowSizeBytes(), WhenFull.INVALIDATE);
             return new Capacity("capacity", c.chunkSizeSectors(), c.cowSizeBytes(), full.totalSectors(), c.usableChunks(),
                     c.creatable(), c.maxChangedChunks(), c.spareChunks(), c.unusedTailBytes(), full.params(),
                     calculator.statusAfter(c.maxChangedChunks() + 1, c.cowSizeBytes(), WhenFull.INVALIDATE).params(),

@@ -2,6 +2,7 @@ package dev.cowscope.sizing;
 
 import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.DiskException;
+import dev.cowscope.format.SnapshotStatus;
 import dev.cowscope.format.Units;
 
 /**
@@ -94,23 +95,23 @@ public final class CowSizeCalculator {
      *
      * @param whenFull the store type and write target that decide what {@code -ENOSPC} does
      */
-    public KernelStatus statusAfter(long allocations, long cowSizeBytes, WhenFull whenFull) {
+    public SnapshotStatus statusAfter(long allocations, long cowSizeBytes, WhenFull whenFull) {
         requireCount(allocations);
         CowCapacity capacity = capacity(cowSizeBytes);
         long totalSectors = cowSizeBytes / Units.SECTOR_BYTES;
         if (!capacity.creatable()) {
-            return new KernelStatus(KernelStatus.State.NOT_CREATED, 0, totalSectors, 0);
+            return SnapshotStatus.of(SnapshotStatus.State.NO_DEVICE, totalSectors);
         }
         if (allocations <= capacity.maxChangedChunks()) {
             CowSize size = forChangedChunks(allocations);
-            return new KernelStatus(KernelStatus.State.ACTIVE, size.totalSectors(), totalSectors, size.statusMetadataSectors());
+            return SnapshotStatus.active(size.totalSectors(), totalSectors, size.statusMetadataSectors());
         }
         // The first allocation that does not fit either fails prepare (-ENOSPC), or passes it and
         // fills an area whose successor cannot be zeroed: an I/O error, which always invalidates.
         long nextFree = forChangedChunks(capacity.maxChangedChunks()).totalChunks();
         boolean prepareFails = capacity.usableChunks() < nextFree + 1;
         boolean overflow = prepareFails && whenFull == WhenFull.OVERFLOW;
-        return new KernelStatus(overflow ? KernelStatus.State.OVERFLOW : KernelStatus.State.INVALID, 0, totalSectors, 0);
+        return SnapshotStatus.of(overflow ? SnapshotStatus.State.OVERFLOW : SnapshotStatus.State.INVALID, totalSectors);
     }
 
     private static void requireCount(long chunks) {

@@ -1,13 +1,14 @@
 package dev.cowscope.ui;
 
+import dev.cowscope.ui.common.AfterFrames;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.AppPreferences.WindowGeometry;
 import dev.cowscope.ui.common.FxDialogService;
 import dev.cowscope.ui.common.FxTaskRunner;
 import dev.cowscope.ui.desktop.AppIcons;
-import dev.cowscope.ui.common.AfterFrames;
 import dev.cowscope.ui.desktop.StartupProbe;
 import dev.cowscope.ui.document.ImageOpener;
+import dev.cowscope.ui.document.MainViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -30,7 +31,7 @@ public final class CowScopeApp extends Application {
         tasks = new FxTaskRunner();
         FxDialogService dialogs = new FxDialogService(stage);
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Platform.runLater(
-                () -> dialogs.showError("Unexpected error", MainViewModel.messageOf(error), error)));
+                () -> dialogs.showError("Unexpected error", error)));
         model = new MainViewModel(tasks, dialogs, preferences, ImageOpener.ENGINE);
         MainWindow window = new MainWindow(stage, model);
         window.setLinkOpener(getHostServices()::showDocument);

@@ -4,15 +4,16 @@ import dev.cowscope.ui.about.AboutDialog;
 import dev.cowscope.ui.about.AboutInfo;
 import dev.cowscope.ui.about.Shortcuts;
 import dev.cowscope.ui.about.ShortcutsDialog;
-import dev.cowscope.ui.areas.AreasView;
-import dev.cowscope.ui.areas.AreasViewModel;
 import dev.cowscope.ui.alignment.AlignmentSources;
 import dev.cowscope.ui.alignment.AlignmentView;
 import dev.cowscope.ui.alignment.AlignmentViewModel;
+import dev.cowscope.ui.areas.AreasView;
+import dev.cowscope.ui.areas.AreasViewModel;
 import dev.cowscope.ui.chunkmap.ChunkMapView;
 import dev.cowscope.ui.chunkmap.ChunkMapViewModel;
 import dev.cowscope.ui.common.AfterFrames;
 import dev.cowscope.ui.desktop.RememberedDirectory;
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.export.ExportViewModel;
 import dev.cowscope.ui.fill.FillView;
 import dev.cowscope.ui.fill.FillViewModel;
@@ -35,8 +36,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Worker;
 import javafx.scene.Parent;
@@ -51,6 +52,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
@@ -90,6 +92,8 @@ public final class MainWindow {
     private final RememberedDirectory directories;
     private MenuBar menuBar;
     private Consumer<String> linkOpener;
+    /** What Go to… last took, offered again. */
+    private String lastLocation = "";
 
     public MainWindow(Window owner, MainViewModel model) {
         this.owner = owner;
@@ -349,7 +353,7 @@ public final class MainWindow {
                 item("Zoom in", "Shortcut+Equals", () -> chunkMapView().canvas().zoomIn()),
                 item("Zoom out", "Shortcut+Minus", () -> chunkMapView().canvas().zoomOut()),
                 item("Fit whole device", "Shortcut+0", () -> chunkMapView().canvas().fit()),
-                new SeparatorMenuItem(), theme.menu());
+                new SeparatorMenuItem(), goToItem(), new SeparatorMenuItem(), theme.menu());
         Menu help = new Menu("_Help");
         MenuItem shortcuts = item("Keyboard shortcuts", "Shortcut+Slash", this::showShortcuts);
         shortcuts.setId("menu-shortcuts");
@@ -480,8 +484,30 @@ public final class MainWindow {
         }
     }
 
+    private MenuItem goToItem() {
+        MenuItem goTo = item("Go to location…", "Shortcut+G", this::askLocation);
+        goTo.disableProperty().bind(model.documentProperty().isNull());
+        return goTo;
+    }
+
+    /** Go to…: accepts exactly what findings print (and what {@code exceptions --at} takes). */
+    private void askLocation() {
+        if (model.document() == null) {
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog(lastLocation);
+        dialog.initOwner(owner);
+        dialog.setTitle("Go to location");
+        dialog.setHeaderText("A place in the COW, as findings print it");
+        dialog.setContentText("area 3 entry 17, chunk 771, area 2, header:");
+        dialog.showAndWait().ifPresent(text -> {
+            lastLocation = text.strip();
+            model.goTo(text);
+        });
+    }
+
     private void askTableChunkSize() {
-        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(model.tableChunkSizeProperty().get());
+        TextInputDialog dialog = new TextInputDialog(model.tableChunkSizeProperty().get());
         dialog.initOwner(owner);
         dialog.setTitle("Table chunk size");
         dialog.setHeaderText("The snapshot table's chunk size, used for the next image you open");

@@ -3,9 +3,10 @@ package dev.cowscope.sizing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cowscope.format.SnapshotStatus;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CowSizeCalculatorTest {
     private static final int MAX_N = 100_000;
@@ -55,7 +56,7 @@ class CowSizeCalculatorTest {
             assertThat(capacity.creatable()).isEqualTo(model.created());
             if (!model.created()) {
                 assertThat(calculator.statusAfter(0, cowSectors * 512, WhenFull.INVALIDATE).state())
-                        .isEqualTo(KernelStatus.State.NOT_CREATED);
+                        .isEqualTo(SnapshotStatus.State.NO_DEVICE);
                 continue;
             }
             KernelAllocatorModel.Outcome outcome;
@@ -64,12 +65,12 @@ class CowSizeCalculatorTest {
             }
             assertThat(model.allocations() - (outcome == KernelAllocatorModel.Outcome.INVALIDATED ? 1 : 0))
                     .as("chunks %d", chunks).isEqualTo(capacity.maxChangedChunks());
-            KernelStatus.State expected = outcome == KernelAllocatorModel.Outcome.ENOSPC
-                    ? KernelStatus.State.OVERFLOW : KernelStatus.State.INVALID;
+            SnapshotStatus.State expected = outcome == KernelAllocatorModel.Outcome.ENOSPC
+                    ? SnapshotStatus.State.OVERFLOW : SnapshotStatus.State.INVALID;
             assertThat(calculator.statusAfter(capacity.maxChangedChunks() + 1, cowSectors * 512, WhenFull.OVERFLOW).state())
                     .as("chunks %d", chunks).isEqualTo(expected);
             assertThat(calculator.statusAfter(capacity.maxChangedChunks() + 1, cowSectors * 512, WhenFull.INVALIDATE).state())
-                    .isEqualTo(KernelStatus.State.INVALID);
+                    .isEqualTo(SnapshotStatus.State.INVALID);
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.BlockSources;
 import dev.cowscope.format.Progress;
+import dev.cowscope.format.SnapshotStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ class KernelFixtureSizingTest {
             long succeeded = distinctChunks(s.succeeded(""), s.chunkSizeSectors());
             boolean merged = Files.exists(s.file("status-premerge.txt"));
             String kernel = kernelStatus(s, merged ? "status-premerge.txt" : "status-before-remove.txt");
-            KernelStatus predicted = calculator.statusAfter(attempted, s.cowSizeBytes(), whenFull(s, capacity));
+            SnapshotStatus predicted = calculator.statusAfter(attempted, s.cowSizeBytes(), whenFull(s, capacity));
             assertThat(predicted.params()).as("%s: n = %d attempted, %d succeeded", s.name(), attempted, succeeded)
                     .isEqualTo(kernel);
             if (attempted <= capacity.maxChangedChunks()) {

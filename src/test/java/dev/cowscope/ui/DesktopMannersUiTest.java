@@ -2,13 +2,14 @@ package dev.cowscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cowscope.cli.VersionProvider;
+import dev.cowscope.report.Product;
 import dev.cowscope.testkit.CowImageBuilder;
 import dev.cowscope.ui.about.Shortcut;
 import dev.cowscope.ui.about.Shortcuts;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.FxTaskRunner;
 import dev.cowscope.ui.document.ImageOpener;
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.theme.Theme;
 import dev.cowscope.ui.theme.ThemeChoice;
 import dev.cowscope.ui.theme.ThemeSettings;
@@ -96,7 +97,7 @@ class DesktopMannersUiTest {
     void aboutShowsTheVersionAndLicence(FxRobot robot) throws Exception {
         fire("menu-about");
         Label version = robot.lookup("#about-version").queryAs(Label.class);
-        assertThat(version.getText()).isEqualTo("Version " + VersionProvider.version());
+        assertThat(version.getText()).isEqualTo("Version " + Product.version());
         assertThat(robot.lookup("#about-licence").queryAs(Label.class).getText()).contains("Apache-2.0");
         DialogPane pane = robot.lookup("#about-dialog").queryAs(DialogPane.class);
         UiTestSupport.screenshot("about", pane);

@@ -10,10 +10,12 @@ import dev.cowscope.format.Finding;
 import dev.cowscope.format.FindingKind;
 import dev.cowscope.format.Progress;
 import dev.cowscope.testkit.CowImageBuilder;
-import dev.cowscope.ui.chunkmap.MapCanvas;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.FxTaskRunner;
 import dev.cowscope.ui.document.ImageOpener;
+import dev.cowscope.ui.document.MainViewModel;
+import dev.cowscope.ui.map.ChunkPalette;
+import dev.cowscope.ui.map.MapCanvas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +141,31 @@ class InspectorWindowUiTest {
     }
 
     @Test
+    void goToTakesWhatFindingsPrintAndShowsThatPlace(FxRobot robot) throws Exception {
+        Path cow = CowImageBuilder.cow().exception(1, 2).exception(2, 258).writeTo(temp.resolve("goto.cow"));
+        Platform.runLater(() -> model.open(cow));
+        waitUntil(() -> model.document() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.press(KeyCode.CONTROL, KeyCode.G).release(KeyCode.G, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup(".text-input-dialog .text-field").tryQuery().isPresent());
+        robot.clickOn(".text-input-dialog .text-field").write("chunk 2");
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("go-to-dialog", robot.lookup(".dialog-pane").queryAs(Node.class));
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitUntil(() -> model.statusProperty().get().startsWith("chunk 2 @0x2000: data of origin chunk 1"));
+        assertThat(model.selection().chunk()).isEqualTo(2);
+        assertThat(model.selection().entry()).isZero();
+
+        Platform.runLater(() -> model.goTo(model.document().image().findings().get(0)));
+        waitUntil(() -> model.statusProperty().get().startsWith("area 0 entry 1 @0x1010: old_chunk 2 -> new_chunk 258"));
+        assertThat(model.selection().entry()).isEqualTo(1);
+
+        Platform.runLater(() -> model.goTo("somewhere"));
+        waitUntil(() -> !dialogs.shown.isEmpty());
+        assertThat(dialogs.shown.get(0).message()).contains("area 3 entry 17");
+    }
+
+    @Test
     void theBadgeIsNeverGreenOverErrorsOrAFullStore(FxRobot robot) throws Exception {
         Path damaged = CowImageBuilder.cow().deviceBytes(64 * 4096).exception(5, 2).exception(6, 1).exception(7, 4)
                 .writeTo(temp.resolve("damaged.cow"));
@@ -172,7 +200,7 @@ class InspectorWindowUiTest {
         waitUntil(() -> { // the first frame painted may be the empty map's: wait for cells at the centre
             javafx.scene.image.WritableImage shot = map.mapPane().snapshot(null, null);
             return shot.getPixelReader().getArgb((int) shot.getWidth() / 2, (int) shot.getHeight() / 2)
-                    != dev.cowscope.ui.chunkmap.ChunkPalette.BACKGROUND;
+                    != dev.cowscope.ui.map.ChunkPalette.BACKGROUND;
         });
         assertThat(model.document().chunkMap().truncated()).isFalse();
         assertThat(dialogs.shown).isEmpty();

@@ -2,11 +2,12 @@ package dev.cowscope.ui;
 
 import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.DiskHeader;
-import dev.cowscope.ui.chunkmap.MapCanvas;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.DialogService;
 import dev.cowscope.ui.common.FxTaskRunner;
 import dev.cowscope.ui.document.ImageOpener;
+import dev.cowscope.ui.document.MainViewModel;
+import dev.cowscope.ui.map.MapCanvas;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;

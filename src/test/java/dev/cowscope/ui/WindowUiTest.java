@@ -4,6 +4,7 @@ import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.DialogService;
 import dev.cowscope.ui.common.FxTaskRunner;
 import dev.cowscope.ui.document.ImageOpener;
+import dev.cowscope.ui.document.MainViewModel;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;

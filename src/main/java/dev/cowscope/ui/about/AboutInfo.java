@@ -1,6 +1,6 @@
 package dev.cowscope.ui.about;
 
-import dev.cowscope.cli.VersionProvider;
+import dev.cowscope.report.Product;
 import java.util.List;
 
 /** What Help ▸ About says: name, version (from the jar's manifest), licence, links, runtime. */
@@ -17,9 +17,7 @@ public record AboutInfo(String name, String version, String summary, String lice
 
     /** This build's facts. */
     public static AboutInfo current() {
-        return new AboutInfo("CowScope", VersionProvider.version(),
-                "Reads Linux dm-snapshot COW devices offline (read-only), shows what the kernel would see, "
-                        + "and plans sizing, alignment and merges.",
+        return new AboutInfo(Product.NAME, Product.version(), Product.SUMMARY,
                 LICENCE,
                 List.of(new Link("Licence text", LICENCE_URL),
                         new Link("dm-snapshot (kernel documentation)",

@@ -2,9 +2,9 @@ package dev.cowscope.ui.areas;
 
 import dev.cowscope.format.AreaSummary;
 import dev.cowscope.format.ExceptionTable;
-import dev.cowscope.ui.MainViewModel;
 import dev.cowscope.ui.common.Job;
 import dev.cowscope.ui.common.LazyIndexList;
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.document.OpenedImage;
 import java.util.List;
 import java.util.Optional;

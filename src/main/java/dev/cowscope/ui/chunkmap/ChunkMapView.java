@@ -1,6 +1,10 @@
 package dev.cowscope.ui.chunkmap;
 
 import dev.cowscope.ui.common.Formats;
+import dev.cowscope.ui.map.ByteRoleCells;
+import dev.cowscope.ui.map.CowChunkRole;
+import dev.cowscope.ui.map.MapCanvas;
+import dev.cowscope.ui.map.MapViewport;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;

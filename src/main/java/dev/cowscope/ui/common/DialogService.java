@@ -8,6 +8,11 @@ public interface DialogService {
      */
     void showError(String title, String message, Throwable detail);
 
+    /** {@link #showError(String, String, Throwable)} with the failure's own message. */
+    default void showError(String title, Throwable error) {
+        showError(title, ErrorText.of(error), error);
+    }
+
     /** Shows a short confirmation that something worked. */
     void showInformation(String title, String message);
 }

@@ -6,7 +6,7 @@ import dev.cowscope.format.CowImage;
 import dev.cowscope.format.CowReader;
 import dev.cowscope.format.ParseOptions;
 import dev.cowscope.format.Progress;
-import dev.cowscope.ui.chunkmap.CowChunkMap;
+import dev.cowscope.ui.map.CowChunkMap;
 import java.io.IOException;
 import java.nio.file.Path;
 

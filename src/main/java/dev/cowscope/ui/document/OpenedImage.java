@@ -3,7 +3,7 @@ package dev.cowscope.ui.document;
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.ParseOptions;
-import dev.cowscope.ui.chunkmap.CowChunkMap;
+import dev.cowscope.ui.map.CowChunkMap;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -7,14 +7,15 @@ import dev.cowscope.report.ExceptionsWriter;
 import dev.cowscope.report.InspectReport;
 import dev.cowscope.report.ReportJson;
 import dev.cowscope.snapshot.SnapshotView;
-import dev.cowscope.ui.MainViewModel;
-import dev.cowscope.ui.chunkmap.ChunkRaster;
-import dev.cowscope.ui.chunkmap.CowChunkRole;
-import dev.cowscope.ui.chunkmap.MapViewport;
 import dev.cowscope.ui.common.BackgroundJob;
+import dev.cowscope.ui.common.ErrorText;
 import dev.cowscope.ui.common.Job;
 import dev.cowscope.ui.document.AttachedOrigin;
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.document.OpenedImage;
+import dev.cowscope.ui.map.ChunkRaster;
+import dev.cowscope.ui.map.CowChunkRole;
+import dev.cowscope.ui.map.MapViewport;
 import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
@@ -128,7 +129,7 @@ public final class ExportViewModel {
         main.tasks().run(Job.of("Exporting " + what, work)
                 .onSuccess(done -> main.reportStatus("Exported " + what + " to " + done))
                 .onFailure(error -> main.dialogs().showError("Cannot export the " + what,
-                        target + ": " + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()), error))
+                        target + ": " + ErrorText.of(error), error))
                 .onCancelled(() -> main.reportStatus("Export of the " + what + " cancelled")));
     }
 

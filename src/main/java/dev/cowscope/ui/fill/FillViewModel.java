@@ -3,7 +3,7 @@ package dev.cowscope.ui.fill;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.Units;
 import dev.cowscope.format.Usage;
-import dev.cowscope.ui.MainViewModel;
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.document.OpenedImage;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -4,7 +4,6 @@ import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.DiskException;
 import dev.cowscope.format.DiskHeader;
-import dev.cowscope.format.ExceptionTable;
 import dev.cowscope.ui.common.Formats;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -83,11 +82,7 @@ public final class ChunkBytes {
         if (!layout.isMetadataChunk(chunk)) {
             return -1;
         }
-        long area = layout.areaOfChunk(chunk);
-        long entry = area * layout.exceptionsPerArea() + row;
-        ExceptionTable table = image.exceptions();
-        return row < layout.exceptionsPerArea() && area < image.areasRead() && entry < table.size() && table.areaOf((int) entry) == area
-                ? (int) entry : -1;
+        return image.exceptions().entryAt(layout.areaOfChunk(chunk), row);
     }
 
     public RowKind kindOf(int row, int selectedEntry) {

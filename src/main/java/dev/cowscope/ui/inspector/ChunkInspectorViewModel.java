@@ -2,13 +2,13 @@ package dev.cowscope.ui.inspector;
 
 import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.CowImage;
-import dev.cowscope.ui.MainViewModel;
-import dev.cowscope.ui.chunkmap.CowChunkMap;
 import dev.cowscope.ui.common.Formats;
 import dev.cowscope.ui.common.Job;
 import dev.cowscope.ui.common.LazyIndexList;
 import dev.cowscope.ui.common.TaskRunner;
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.document.OpenedImage;
+import dev.cowscope.ui.map.CowChunkMap;
 import java.nio.ByteBuffer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -10,8 +10,8 @@ import dev.cowscope.merge.MergeStep;
 import dev.cowscope.merge.MergeTotals;
 import dev.cowscope.merge.MergeWording;
 import dev.cowscope.merge.OfflineMerge;
-import dev.cowscope.ui.chunkmap.CowChunkRole;
 import dev.cowscope.ui.common.Formats;
+import dev.cowscope.ui.map.CowChunkRole;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package dev.cowscope.ui.merge;
 
-import dev.cowscope.ui.MainViewModel;
+import dev.cowscope.ui.document.MainViewModel;
 import javafx.beans.property.BooleanProperty;
 
 /**

@@ -2,9 +2,9 @@ package dev.cowscope.ui.merge;
 
 import dev.cowscope.merge.MergePlan;
 import dev.cowscope.merge.MergeStep;
-import dev.cowscope.ui.chunkmap.ChunkCells;
-import dev.cowscope.ui.chunkmap.ChunkPalette;
-import dev.cowscope.ui.chunkmap.CowChunkRole;
+import dev.cowscope.ui.map.ChunkCells;
+import dev.cowscope.ui.map.ChunkPalette;
+import dev.cowscope.ui.map.CowChunkRole;
 import java.util.Arrays;
 
 /**

@@ -1,10 +1,10 @@
 package dev.cowscope.ui.merge;
 
 import dev.cowscope.merge.OfflineMerge;
-import dev.cowscope.ui.MainViewModel;
 import dev.cowscope.ui.common.Job;
 import dev.cowscope.ui.common.TaskRunner;
 import dev.cowscope.ui.document.AttachedOrigin;
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.document.OpenedImage;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;

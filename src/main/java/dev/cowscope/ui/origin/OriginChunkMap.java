@@ -3,7 +3,7 @@ package dev.cowscope.ui.origin;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.ExceptionTable;
 import dev.cowscope.format.Progress;
-import dev.cowscope.ui.chunkmap.BitRoleCells;
+import dev.cowscope.ui.map.BitRoleCells;
 
 /**
  * The origin's chunk space with one bit per chunk: set where the snapshot remaps it. The size

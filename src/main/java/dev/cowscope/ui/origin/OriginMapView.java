@@ -1,8 +1,8 @@
 package dev.cowscope.ui.origin;
 
-import dev.cowscope.ui.chunkmap.BitRoleCells;
-import dev.cowscope.ui.chunkmap.ChunkPalette;
-import dev.cowscope.ui.chunkmap.MapCanvas;
+import dev.cowscope.ui.map.BitRoleCells;
+import dev.cowscope.ui.map.ChunkPalette;
+import dev.cowscope.ui.map.MapCanvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;

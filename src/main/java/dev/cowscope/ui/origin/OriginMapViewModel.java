@@ -2,10 +2,10 @@ package dev.cowscope.ui.origin;
 
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.ExceptionTable;
-import dev.cowscope.ui.MainViewModel;
 import dev.cowscope.ui.common.Formats;
 import dev.cowscope.ui.common.Job;
 import dev.cowscope.ui.document.AttachedOrigin;
+import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.document.OpenedImage;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -14,12 +14,13 @@ import dev.cowscope.sizing.Margin;
 import dev.cowscope.sizing.RoundingUnit;
 import dev.cowscope.sizing.SizingPlan;
 import dev.cowscope.sizing.SizingRow;
-import dev.cowscope.ui.MainViewModel;
 import dev.cowscope.ui.common.BackgroundJob;
 import dev.cowscope.ui.common.DialogService;
+import dev.cowscope.ui.common.ErrorText;
 import dev.cowscope.ui.common.Formats;
 import dev.cowscope.ui.common.Job;
 import dev.cowscope.ui.common.TaskRunner;
+import dev.cowscope.ui.document.MainViewModel;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -531,7 +532,7 @@ public final class PlanViewModel {
                 measuring.set(false);
                 recompute();
                 status.accept(title + " failed");
-                dialogs.showError("Cannot measure the change", message(error), error);
+                dialogs.showError("Cannot measure the change", error);
             }
         }).onCancelled(() -> {
             if (id == generation) {
@@ -550,7 +551,7 @@ public final class PlanViewModel {
         }
         tasks.run(Job.of("Exporting the plan as " + kind, progress -> writer.write(current))
                 .onSuccess(done -> status.accept("Exported the plan to " + done))
-                .onFailure(error -> dialogs.showError("Cannot export the plan", target + ": " + message(error), error))
+                .onFailure(error -> dialogs.showError("Cannot export the plan", target + ": " + ErrorText.of(error), error))
                 .onCancelled(() -> status.accept("Export of the plan cancelled")));
     }
 
@@ -573,11 +574,6 @@ public final class PlanViewModel {
             s.append("; ").append(Units.human(c.grownBytes())).append(" grown, counted as changed");
         }
         return s.toString();
-    }
-
-    private static String message(Throwable error) {
-        String m = error.getMessage();
-        return m == null || m.isBlank() ? error.getClass().getSimpleName() : m;
     }
 
     private static String capitalised(String text) {

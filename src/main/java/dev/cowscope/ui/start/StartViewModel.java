@@ -1,6 +1,6 @@
 package dev.cowscope.ui.start;
 
-import dev.cowscope.ui.MainViewModel;
+import dev.cowscope.ui.document.MainViewModel;
 import java.nio.file.Path;
 import javafx.collections.ObservableList;
 

@@ -1,11 +1,11 @@
 package dev.cowscope.ui.merge;
 
 import dev.cowscope.testkit.Fixtures;
-import dev.cowscope.ui.MainViewModel;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.CurrentThreadTaskRunner;
 import dev.cowscope.ui.common.DialogService;
 import dev.cowscope.ui.document.ImageOpener;
+import dev.cowscope.ui.document.MainViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

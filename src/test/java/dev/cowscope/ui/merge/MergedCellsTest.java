@@ -9,10 +9,10 @@ import dev.cowscope.format.Progress;
 import dev.cowscope.merge.MergePlan;
 import dev.cowscope.merge.MergeSimulator;
 import dev.cowscope.testkit.Fixtures;
-import dev.cowscope.ui.chunkmap.ChunkRaster;
-import dev.cowscope.ui.chunkmap.CowChunkMap;
-import dev.cowscope.ui.chunkmap.CowChunkRole;
-import dev.cowscope.ui.chunkmap.MapViewport;
+import dev.cowscope.ui.map.ChunkRaster;
+import dev.cowscope.ui.map.CowChunkMap;
+import dev.cowscope.ui.map.CowChunkRole;
+import dev.cowscope.ui.map.MapViewport;
 import org.junit.jupiter.api.Test;
 
 class MergedCellsTest {

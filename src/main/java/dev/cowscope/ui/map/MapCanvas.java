@@ -1,4 +1,4 @@
-package dev.cowscope.ui.chunkmap;
+package dev.cowscope.ui.map;
 
 import dev.cowscope.ui.common.RasterService;
 import java.nio.IntBuffer;
@@ -15,8 +15,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;

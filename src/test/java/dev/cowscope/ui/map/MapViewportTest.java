@@ -1,4 +1,4 @@
-package dev.cowscope.ui.chunkmap;
+package dev.cowscope.ui.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.cowscope.ui.chunkmap;
+package dev.cowscope.ui.map;
 
 import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.CowImage;

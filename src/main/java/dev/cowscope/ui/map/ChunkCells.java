@@ -1,4 +1,4 @@
-package dev.cowscope.ui.chunkmap;
+package dev.cowscope.ui.map;
 
 /**
  * A chunk space where every chunk has a small role number ({@code 0 … roleCount - 1}), read in

@@ -1,14 +1,16 @@
-package dev.cowscope.ui;
+package dev.cowscope;
 
 import dev.cowscope.cli.Cli;
+import dev.cowscope.ui.CowScopeApp;
 import javafx.application.Application;
 
 /**
- * The jar's main class (not an {@code Application}, so a plain classpath launch finds JavaFX):
- * no arguments or {@code gui [FILE]} open the window; anything else is the command line.
+ * The jar's main class, the only class that knows both faces (neither imports the other): no
+ * arguments or {@code gui [FILE]} open the window, anything else is the command line. Not an
+ * {@code Application}, so a plain classpath launch finds JavaFX, and a CLI verb never loads it.
  */
-public final class Launcher {
-    private Launcher() {
+public final class Main {
+    private Main() {
         throw new AssertionError("no instances");
     }
 

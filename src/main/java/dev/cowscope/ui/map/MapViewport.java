@@ -1,4 +1,4 @@
-package dev.cowscope.ui.chunkmap;
+package dev.cowscope.ui.map;
 
 /**
  * Which part of a chunk space a map shows, as pure arithmetic. The map is a grid of cells laid

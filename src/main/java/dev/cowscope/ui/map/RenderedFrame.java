@@ -1,4 +1,4 @@
-package dev.cowscope.ui.chunkmap;
+package dev.cowscope.ui.map;
 
 /** Pixels of one render, tagged with the generation that asked for them. */
 record RenderedFrame(long generation, MapViewport viewport, int[] argb) {

@@ -1,4 +1,4 @@
-package dev.cowscope.ui.chunkmap;
+package dev.cowscope.ui.map;
 
 /** Two roles, one bit per chunk (role 1 where the bit is set): counting uses popcount. */
 public final class BitRoleCells implements ChunkCells {

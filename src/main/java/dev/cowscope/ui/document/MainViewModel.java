@@ -1,10 +1,10 @@
-package dev.cowscope.ui;
+package dev.cowscope.ui.document;
 
 import dev.cowscope.format.BlockSources;
-import dev.cowscope.format.CowFormatException;
 import dev.cowscope.format.Finding;
 import dev.cowscope.format.Location;
 import dev.cowscope.format.ParseOptions;
+import dev.cowscope.format.Place;
 import dev.cowscope.format.Units;
 import dev.cowscope.report.Sample;
 import dev.cowscope.ui.common.AppPreferences;
@@ -24,8 +24,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -195,7 +195,7 @@ public final class MainViewModel {
         }).onFailure(error -> {
             busy.set(false);
             status.set("Could not open " + path.getFileName());
-            dialogs.showError("Cannot open " + path.getFileName(), messageOf(error), error);
+            dialogs.showError("Cannot open " + path.getFileName(), error);
         }).onCancelled(() -> {
             busy.set(false);
             status.set("Opening " + path.getFileName() + " was cancelled");
@@ -221,7 +221,7 @@ public final class MainViewModel {
                 .onFailure(error -> {
                     busy.set(false);
                     status.set("Could not attach " + path.getFileName());
-                    dialogs.showError("Cannot attach origin " + path.getFileName(), messageOf(error), error);
+                    dialogs.showError("Cannot attach origin " + path.getFileName(), error);
                 })
                 .onCancelled(() -> {
                     busy.set(false);
@@ -237,22 +237,37 @@ public final class MainViewModel {
 
     /** Jumps to a finding: its chunk in the map, its entry in the areas table. */
     public void goTo(Finding finding) {
-        OpenedImage doc = document.get();
-        if (doc == null || finding == null) {
+        if (finding != null) {
+            goTo(finding.location());
+        }
+    }
+
+    /**
+     * Go to…: jumps to a location typed in the form findings print; a text that is no location
+     * is said in a dialog, with the forms that are.
+     */
+    public void goTo(String typed) {
+        if (document.get() == null || typed == null || typed.isBlank()) {
             return;
         }
-        Location at = finding.location();
-        int entry = -1;
-        if (at.isEntry() && doc.image().layout().isPresent()) {
-            entry = doc.image().exceptions().entryAt(at.area(), at.index());
+        Location.parse(typed).ifPresentOrElse(this::goTo, () -> dialogs.showError("Cannot go to \u201c" + typed.strip() + "\u201d",
+                "Type a location as findings print it: area 3 entry 17, chunk 771, area 2, header or device.", null));
+    }
+
+    /** Selects what the location holds (its entry, its chunk in the map) and says what it is in the status bar. */
+    public void goTo(Location at) {
+        OpenedImage doc = document.get();
+        if (doc == null) {
+            return;
         }
-        long chunk = at.chunk();
-        selection.selectEntry(entry);
-        if (chunk >= 0 && chunk < doc.chunkMap().chunkCount()) {
-            selection.selectChunk(chunk);
+        Place place = Place.locate(doc.image(), at);
+        selection.selectEntry(place.entry());
+        if (place.chunk() >= 0 && place.chunk() < doc.chunkMap().chunkCount()) {
+            selection.selectChunk(place.chunk());
             requestedTab.set(null);
             requestedTab.set(CHUNK_MAP_TAB);
         }
+        status.set(place.description());
     }
 
     /** Shows a line in the status bar. */
@@ -293,14 +308,6 @@ public final class MainViewModel {
     }
 
     /** The message to show: the engine's own words for a format problem, else the exception's. */
-    static String messageOf(Throwable error) {
-        if (error instanceof CowFormatException) {
-            return error.getMessage();
-        }
-        String message = error.getMessage();
-        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
-    }
-
     private static void closeQuietly(AutoCloseable closeable) {
         if (closeable != null) {
             try {

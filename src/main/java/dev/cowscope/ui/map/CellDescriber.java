@@ -1,4 +1,4 @@
-package dev.cowscope.ui.chunkmap;
+package dev.cowscope.ui.map;
 
 /** The hover text of a map cell: one chunk, or a range when zoomed out. */
 @FunctionalInterface

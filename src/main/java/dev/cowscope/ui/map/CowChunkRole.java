@@ -1,4 +1,4 @@
-package dev.cowscope.ui.chunkmap;
+package dev.cowscope.ui.map;
 
 /** What a chunk of the COW device holds, as the chunk map colours it. */
 public enum CowChunkRole {

@@ -1,4 +1,4 @@
-package dev.cowscope.ui.chunkmap;
+package dev.cowscope.ui.map;
 
 /** One byte per chunk: the role. Fine up to a few hundred million chunks. */
 public final class ByteRoleCells implements ChunkCells {

@@ -1,4 +1,4 @@
-package dev.cowscope.ui.chunkmap;
+package dev.cowscope.ui.map;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
