@@ -3,6 +3,7 @@ package dev.cowscope.merge;
 import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.ExceptionTable;
+import dev.cowscope.format.StatusLine;
 import dev.cowscope.format.Units;
 import dev.cowscope.format.Usage;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * metadata count ({@link MergeState.Phase#PREPARED}).
  */
 public final class MergeSimulator {
-    private static final String TARGET = "snapshot-merge";
+    private static final String TARGET = StatusLine.SNAPSHOT_MERGE;
 
     private final MergePlan plan;
     private final CowImage image;
