@@ -20,10 +20,10 @@ import java.util.stream.IntStream;
  * @param steps every step, with {@code --steps}; null otherwise
  * @param sampledSteps a sample of at most {@value #SAMPLED_STEPS} steps without {@code --steps}; null otherwise
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record MergePlanReport(String cow, long chunkSizeSectors, long exceptionsPerArea, long entries, State initial,
-                              Totals totals, Estimate estimate, long stepsPastOriginEnd, List<StepReport> steps,
-                              List<StepReport> sampledSteps, String finalStatus) {
+                              Totals totals, Estimate estimate, long stepsPastOriginEnd,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) List<StepReport> steps,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) List<StepReport> sampledSteps, String finalStatus) {
     /** Steps listed without {@code --steps}. */
     public static final int SAMPLED_STEPS = 12;
 
@@ -68,8 +68,7 @@ public record MergePlanReport(String cow, long chunkSizeSectors, long exceptions
     /**
      * @param statusDuringCopy the status while the step copies, when its {@code prepare_merge} stepped back an area; else null
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StepReport(Step step, String statusDuringCopy, String statusAfter) {
+    public record StepReport(Step step, @JsonInclude(JsonInclude.Include.NON_NULL) String statusDuringCopy, String statusAfter) {
     }
 
     /** The report of {@code simulator}'s plan at {@code estimate}; {@code allSteps} lists every step, else a sample. */
