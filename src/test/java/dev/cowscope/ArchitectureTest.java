@@ -32,7 +32,7 @@ class ArchitectureTest {
 
     @Test
     void reportAndCliImportNoJavaFx() {
-        noClasses().that().resideInAnyPackage("dev.cowscope.cli..", "dev.cowscope.report..")
+        noClasses().that().resideInAnyPackage("dev.cowscope.cli..", "dev.cowscope.report..", "dev.cowscope.input..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "dev.cowscope.ui..")
                 .check(classes);
     }

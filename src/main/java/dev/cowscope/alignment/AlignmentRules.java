@@ -1,5 +1,8 @@
 package dev.cowscope.alignment;
 
+import dev.cowscope.format.Finding;
+import dev.cowscope.format.FindingKind;
+import dev.cowscope.format.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,9 +76,7 @@ public final class AlignmentRules {
             }
             List<LineReport> reports = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
-                Verdict verdict = findings.get(i).stream().map(Finding::severity).reduce(Verdict.OK, Verdict::worst);
-                reports.add(new LineReport(i, lines.get(i), devices.get(i).kernelName(), alignmentAt(i), verdict,
-                    findings.get(i)));
+                reports.add(new LineReport(i, lines.get(i), devices.get(i).kernelName(), alignmentAt(i), findings.get(i)));
             }
             AlignmentReport.Decision decision = result.isEmpty() ? AlignmentReport.Decision.REJECTED
                 : notChecked.isEmpty() ? AlignmentReport.Decision.ACCEPTED : AlignmentReport.Decision.UNKNOWN;
@@ -97,9 +98,9 @@ public final class AlignmentRules {
                 if (seen.add(dev.kernelName())) {
                     unknownDevices.add(dev.kernelName());
                 }
-                if (findings.get(i).stream().noneMatch(f -> f.severity() == Verdict.REJECT)) {
+                if (findings.get(i).stream().noneMatch(f -> Verdict.of(f) == Verdict.REJECT)) {
                     LinearLine line = lines.get(i);
-                    findings.get(i).add(new Finding(Verdict.UNKNOWN, "device_area_is_invalid",
+                    findings.get(i).add(finding(i, FindingKind.DEVICE_SIZE_UNKNOWN,
                         "not checked: the size of " + dev.kernelName() + " is unknown; the kernel rejects the table"
                             + " unless it has at least " + Long.toUnsignedString(line.offsetSector() + line.lengthSectors())
                             + " sectors",
@@ -159,7 +160,7 @@ public final class AlignmentRules {
                         messages.add(tableMessage(KernelMessage.Level.ERR, "too large device", i, false));
                         return OptionalInt.of(i);
                     }
-                    findings.get(i).add(new Finding(Verdict.REJECT, "dm_table_add_target",
+                    findings.get(i).add(finding(i, FindingKind.TARGET_TOO_LARGE,
                         "ends at sector " + line.endSector() + ", past the largest device size ("
                             + QueueLimits.MAX_SECTORS + " sectors): too large device",
                         "the table cannot be longer than a block device can be; check the numbers"));
@@ -168,7 +169,7 @@ public final class AlignmentRules {
                         messages.add(tableMessage(KernelMessage.Level.ERR, "zero-length target", i, false));
                         return OptionalInt.of(i);
                     }
-                    findings.get(i).add(new Finding(Verdict.REJECT, "dm_table_add_target", "zero-length target",
+                    findings.get(i).add(finding(i, FindingKind.ZERO_LENGTH_TARGET, "zero-length target",
                         "remove this line"));
                 } else if (line.startSector() != expectedStart) {
                     if (strict) {
@@ -176,7 +177,7 @@ public final class AlignmentRules {
                             "linear: Gap in table" + errorCode("-EINVAL"), i, false));
                         return OptionalInt.of(i);
                     }
-                    findings.get(i).add(new Finding(Verdict.REJECT, "dm_table_add_target",
+                    findings.get(i).add(finding(i, FindingKind.GAP_IN_TABLE,
                         "starts at sector " + line.startSector() + " but the previous line ends at " + expectedStart
                             + " (Gap in table)",
                         expectedStart == 0 && i == 0 ? "the first line must start at sector 0"
@@ -190,7 +191,7 @@ public final class AlignmentRules {
                         return OptionalInt.of(i);
                     }
                     BlockDevice other = conflict.get();
-                    findings.get(i).add(new Finding(Verdict.REJECT, "dm_get_device",
+                    findings.get(i).add(finding(i, FindingKind.DISK_AND_PARTITION_CLAIMED,
                         dev.kernelName() + " and " + other.kernelName() + " (" + other.tableName()
                             + ", used by an earlier line) are a disk and its partition; dm cannot claim both (EBUSY)",
                         "map only the partition (offsets relative to it) or only the whole disk"));
@@ -330,7 +331,7 @@ public final class AlignmentRules {
             if (devSize != 0 && (start >= devSize || Long.compareUnsigned(end, devSize) > 0)) {
                 return Optional.of(new Invalid(dev.kernelName() + " too small for target: start=" + start + ", len=" + len
                     + ", dev_size=" + devSize,
-                    new Finding(Verdict.REJECT, "device_area_is_invalid",
+                    finding(i, FindingKind.TARGET_PAST_DEVICE_END,
                     "ends at sector " + Long.toUnsignedString(end) + " of " + dev.kernelName() + ", which has only "
                         + devSize + " sectors",
                     "shorten the line or point it at the right (larger) device")));
@@ -343,7 +344,7 @@ public final class AlignmentRules {
             if ((start & (lbsSectors - 1)) != 0) {
                 return Optional.of(new Invalid("start=" + start + " not aligned to h/w logical block size " + ti.lbsBytes()
                     + " of " + dev.kernelName(),
-                    new Finding(Verdict.REJECT, "device_area_is_invalid",
+                    finding(i, FindingKind.OFFSET_NOT_LOGICAL_BLOCK_ALIGNED,
                     "offset " + start + " is not a multiple of " + lbsSectors + " sectors: " + dev.kernelName()
                         + " has " + ti.lbsBytes() + "-byte logical blocks",
                     "the device can only address whole " + lbs + " blocks: make the file system with " + lbs
@@ -352,7 +353,7 @@ public final class AlignmentRules {
             if ((len & (lbsSectors - 1)) != 0) {
                 return Optional.of(new Invalid("len=" + len + " not aligned to h/w logical block size " + ti.lbsBytes()
                     + " of " + dev.kernelName(),
-                    new Finding(Verdict.REJECT, "device_area_is_invalid",
+                    finding(i, FindingKind.LENGTH_NOT_LOGICAL_BLOCK_ALIGNED,
                     "length " + len + " is not a multiple of " + lbsSectors + " sectors: " + dev.kernelName()
                         + " has " + ti.lbsBytes() + "-byte logical blocks",
                     "round the length to whole " + lbs + " blocks (e.g. a wanted size that is a multiple of " + lbs
@@ -400,7 +401,7 @@ public final class AlignmentRules {
         private Finding validateFinding(int i, long remaining, long deviceLbsSectors) {
             LinearLine line = lines.get(i);
             String lbs = bytes(deviceLbsSectors * 512);
-            return new Finding(Verdict.REJECT, "validate_hardware_logical_block_alignment",
+            return finding(i, FindingKind.TABLE_BOUNDARY_NOT_LOGICAL_BLOCK_ALIGNED,
                 "the table boundary at sector " + (i == lines.size() - 1 && remaining != 0 ? line.endSector()
                     : line.startSector()) + " is not a multiple of " + deviceLbsSectors
                     + " sectors (the table's logical block is " + lbs + ")",
@@ -445,7 +446,7 @@ public final class AlignmentRules {
                     + b.lbsBytes());
             }
             boolean ioOptOnly = causes.size() == 1 && causes.get(0).startsWith("optimal_io_size");
-            findings.get(i).add(new Finding(Verdict.WARN, "dm_set_device_limits",
+            findings.get(i).add(finding(i, FindingKind.DEVICE_LIMITS_INCONSISTENT,
                 "W1: " + String.join("; ", causes) + " (printed for every load, twice per limits calculation)",
                 ioOptOnly ? "a device (often a USB bridge) reports a bogus optimal I/O size; harmless for the data."
                     + " Newer kernels (blk_validate_limits) round it down and stay quiet"
@@ -457,7 +458,7 @@ public final class AlignmentRules {
             long a = ti.alignmentOffsetBytes();
             long ref = tableBefore.alignmentOffsetBytes();
             if (a == ref) {
-                return new Finding(Verdict.WARN, "dm_calculate_queue_limits",
+                return finding(i, FindingKind.ALIGNMENT_INCONSISTENCY,
                     "W2: this line's limits (lbs " + ti.lbsBytes() + ", pbs " + ti.pbsBytes()
                         + ") do not stack with the lines before",
                     "put lines on devices with the same block sizes");
@@ -484,7 +485,7 @@ public final class AlignmentRules {
             String where = into == 0
                 ? "the lines before are off the " + bytes(g) + " grid (the kernel compares each line with them)"
                 : "starts " + bytes(into) + " into a " + bytes(g) + " physical block";
-            return new Finding(Verdict.WARN, "dm_calculate_queue_limits",
+            return finding(i, FindingKind.ALIGNMENT_INCONSISTENCY,
                 "W2: " + why + " (alignment offset " + a + " vs " + ref + ")",
                 where + ": " + String.join(", or ", fixes));
         }
@@ -494,9 +495,9 @@ public final class AlignmentRules {
             for (int i = 0; i < lines.size(); i++) {
                 List<Finding> f = findings.get(i);
                 long a = alignmentAt(i);
-                if (a != 0 && f.stream().noneMatch(x -> x.severity() != Verdict.OK)) {
+                if (a != 0 && f.stream().noneMatch(x -> Verdict.of(x) != Verdict.OK)) {
                     long g = bottom(devices.get(i)).granularityBytes();
-                    f.add(new Finding(Verdict.OK, "queue_limit_alignment_offset",
+                    f.add(finding(i, FindingKind.OFF_PHYSICAL_BLOCK_GRID,
                         "starts " + bytes(Math.floorMod(g - a, g)) + " into a " + bytes(g)
                             + " physical block (alignment offset " + a + "); accepted, no message",
                         "writes smaller than " + bytes(g) + " cost a read-modify-write in the disk; align the"
@@ -504,6 +505,11 @@ public final class AlignmentRules {
                 }
             }
         }
+    }
+
+    /** A finding on table line {@code i} (0-based), located by its 1-based line number. */
+    private static Finding finding(int i, FindingKind kind, String message, String hint) {
+        return Finding.of(kind, Location.line(i + 1L), message, hint);
     }
 
     private static String bytes(long n) {

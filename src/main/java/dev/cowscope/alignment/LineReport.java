@@ -1,9 +1,11 @@
 package dev.cowscope.alignment;
 
+import dev.cowscope.format.Finding;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The verdict on one table line.
+ * The verdict on one table line, derived from its findings.
  *
  * @param index                0-based line number in the table
  * @param deviceKernelName     the name the kernel prints for the line's device
@@ -11,14 +13,19 @@ import java.util.List;
  *                             partition start + offset: bytes to the next physical-block boundary
  */
 public record LineReport(int index, LinearLine line, String deviceKernelName, long alignmentOffsetBytes,
-                         Verdict verdict, List<Finding> findings) {
+                         List<Finding> findings) {
     public LineReport {
         findings = List.copyOf(findings);
     }
 
-    /** The reason of the most severe finding, or "" when there is none. */
+    /** The worst verdict of the findings; OK when there is none. */
+    public Verdict verdict() {
+        return findings.stream().map(Verdict::of).reduce(Verdict.OK, Verdict::worst);
+    }
+
+    /** The message of the most severe finding, or "" when there is none. */
     public String reason() {
-        return top().map(Finding::reason).orElse("");
+        return top().map(Finding::message).orElse("");
     }
 
     /** The hint of the most severe finding, or "". */
@@ -26,13 +33,14 @@ public record LineReport(int index, LinearLine line, String deviceKernelName, lo
         return top().map(Finding::hint).orElse("");
     }
 
-    private java.util.Optional<Finding> top() {
+    /** The first of the most severe findings. */
+    private Optional<Finding> top() {
         Finding top = null;
         for (Finding f : findings) {
-            if (top == null || f.severity().ordinal() > top.severity().ordinal()) {
+            if (top == null || Verdict.of(f).ordinal() > Verdict.of(top).ordinal()) {
                 top = f;
             }
         }
-        return java.util.Optional.ofNullable(top);
+        return Optional.ofNullable(top);
     }
 }

@@ -1,9 +1,6 @@
 package dev.cowscope.alignment;
 
 import dev.cowscope.format.Units;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The queue limits of a bottom device as {@code blk_stack_limits} sees them ({@code struct queue_limits}),
@@ -77,45 +74,12 @@ public record QueueLimits(long lbsBytes, long pbsBytes, long ioMinBytes, long io
     }
 
     /**
-     * Parses {@code lbs=512,pbs=4096,io-min=4096,io-opt=0,alignment-offset=0[,part-start=2048][,size=S]}.
-     * Missing keys default to: pbs = lbs, io-min = pbs, io-opt 0, alignment-offset 0. Values accept the
-     * size syntax of {@link Units#parseBytes} ({@code 4K}); {@code part-start} and {@code size} are sectors.
+     * Parses {@code lbs=512,pbs=4096,io-min=4096,io-opt=0,alignment-offset=0[,part-start=2048][,size=S]}
+     * as {@link LimitsInput} does (the tab's limits fields take the same values).
      */
     public static QueueLimits parse(String text) throws InputFormatException {
-        Map<String, Long> values = new LinkedHashMap<>();
-        for (String part : text.split(",")) {
-            String p = part.strip();
-            if (p.isEmpty()) {
-                continue;
-            }
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                throw new InputFormatException(0, "limits: expected key=value, got '" + p + "'");
-            }
-            String key = p.substring(0, eq).strip().toLowerCase(Locale.ROOT).replace('_', '-');
-            String value = p.substring(eq + 1).strip();
-            switch (key) {
-                case "lbs", "pbs", "io-min", "io-opt", "alignment-offset", "part-start", "size" -> { }
-                default -> throw new InputFormatException(0, "limits: unknown key '" + key
-                    + "' (known: lbs, pbs, io-min, io-opt, alignment-offset, part-start, size)");
-            }
-            try {
-                values.put(key, key.equals("part-start") || key.equals("size")
-                    ? Long.parseLong(value) : Units.parseBytes(value));
-            } catch (IllegalArgumentException e) {
-                throw new InputFormatException(0, "limits: bad value for " + key + ": " + e.getMessage()
-                    + (e instanceof NumberFormatException ? " (a whole number of sectors)" : ""));
-            }
-        }
-        if (!values.containsKey("lbs")) {
-            throw new InputFormatException(0, "limits: lbs= is required (e.g. lbs=512,pbs=4096)");
-        }
-        long lbs = values.get("lbs");
-        long pbs = values.getOrDefault("pbs", lbs);
         try {
-            return new QueueLimits(lbs, pbs, values.getOrDefault("io-min", pbs), values.getOrDefault("io-opt", 0L),
-                values.getOrDefault("alignment-offset", 0L), values.getOrDefault("part-start", 0L),
-                values.getOrDefault("size", 0L), false);
+            return LimitsInput.parse(text).toQueueLimits();
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(0, "limits: " + e.getMessage());
         }

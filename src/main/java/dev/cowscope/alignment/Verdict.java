@@ -1,5 +1,8 @@
 package dev.cowscope.alignment;
 
+import dev.cowscope.format.Finding;
+import dev.cowscope.format.FindingKind;
+
 /** Outcome for one table line, worst first by {@link #ordinal()} descending. */
 public enum Verdict {
     /** Nothing the kernel objects to (may carry informational notes). */
@@ -13,6 +16,24 @@ public enum Verdict {
     WARN,
     /** The kernel refuses the table because of this line. */
     REJECT;
+
+    /**
+     * What one finding makes of its line: a check that could not be made is UNKNOWN; otherwise
+     * ERROR rejects, WARNING warns and a note leaves the line OK.
+     */
+    public static Verdict of(Finding finding) {
+        if (finding.kind() == FindingKind.DEVICE_SIZE_UNKNOWN) {
+            return UNKNOWN;
+        }
+        switch (finding.severity()) {
+            case ERROR:
+                return REJECT;
+            case WARNING:
+                return WARN;
+            default:
+                return OK;
+        }
+    }
 
     public Verdict worst(Verdict other) {
         return other.ordinal() > ordinal() ? other : this;

@@ -1,33 +1,27 @@
 package dev.cowscope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cowscope.alignment.AlignmentCheck;
+import dev.cowscope.alignment.AlignmentInput;
 import dev.cowscope.alignment.AlignmentInputs;
 import dev.cowscope.alignment.AlignmentReport;
-import dev.cowscope.alignment.AlignmentRules;
-import dev.cowscope.alignment.BlockDevice;
+import dev.cowscope.alignment.AlignmentSource;
+import dev.cowscope.alignment.AlignmentValues;
 import dev.cowscope.alignment.BuildIssue;
-import dev.cowscope.alignment.DeviceResolver;
+import dev.cowscope.alignment.CheckedTable;
 import dev.cowscope.alignment.Fiemap;
 import dev.cowscope.alignment.FiemapException;
-import dev.cowscope.alignment.FilefragFile;
-import dev.cowscope.alignment.FilefragParser;
-import dev.cowscope.alignment.Finding;
 import dev.cowscope.alignment.InputFormatException;
-import dev.cowscope.alignment.KernelMessage;
 import dev.cowscope.alignment.KernelVersion;
+import dev.cowscope.alignment.LimitsInput;
 import dev.cowscope.alignment.LineReport;
 import dev.cowscope.alignment.LinearLine;
-import dev.cowscope.alignment.LinearTable;
 import dev.cowscope.alignment.QueueLimits;
-import dev.cowscope.alignment.StackedLimits;
 import dev.cowscope.alignment.SysfsBlockDevices;
 import dev.cowscope.alignment.TableBuild;
 import dev.cowscope.alignment.Verdict;
 import dev.cowscope.format.TextInput;
-import dev.cowscope.format.Units;
+import dev.cowscope.report.AlignReport;
+import dev.cowscope.report.ReportJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -89,12 +83,13 @@ public final class AlignCommand implements Callable<Integer> {
         description = "limits by hand: lbs=512,pbs=4096,io-min=4096,io-opt=0,alignment-offset=0")
     private Optional<String> limits = Optional.empty();
 
-    @Option(names = "--part-start", paramLabel = "SECTORS", description = "partition start on its disk (with --limits)")
-    private Optional<Long> partStart = Optional.empty();
+    @Option(names = "--part-start", paramLabel = "SECTORS",
+        description = "partition start on its disk (with --limits): sectors, or a size such as 1M")
+    private Optional<String> partStart = Optional.empty();
 
     @Option(names = "--device-size", paramLabel = "SECTORS",
-        description = "size of the device (with --limits); without it the size check is skipped")
-    private Optional<Long> deviceSize = Optional.empty();
+        description = "size of the device (with --limits): sectors, or a size such as 20G; without it the size check is skipped")
+    private Optional<String> deviceSize = Optional.empty();
 
     @Option(names = "--kernel", paramLabel = "VERSION", defaultValue = "new",
         description = "v5.3, v6.1 or new (default: ${DEFAULT-VALUE})")
@@ -119,10 +114,6 @@ public final class AlignCommand implements Callable<Integer> {
     @Option(names = "--dev-root", hidden = true, defaultValue = "/dev")
     private Path devRoot;
 
-    /** One checked table and where it came from. */
-    private record Checked(String source, AlignmentReport report) {
-    }
-
     /** Input that cannot be read or understood: exit 3 with the message. */
     private static final class Unreadable extends Exception {
         private static final long serialVersionUID = 1L;
@@ -136,35 +127,31 @@ public final class AlignCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         KernelVersion kernelVersion = option("--kernel", () -> KernelVersion.parse(kernel));
-        OptionalLong wanted = wantedSize.isEmpty() ? OptionalLong.empty()
-            : OptionalLong.of(positive("--wanted-size", option("--wanted-size", () -> Units.parseBytes(wantedSize.get()))));
-        OptionalLong unit = blockSize.isEmpty() ? OptionalLong.empty()
-            : OptionalLong.of(positive("--block-size", option("--block-size", () -> Units.parseBytes(blockSize.get()))));
-        partStart.ifPresent(v -> sectors("--part-start", v));
-        deviceSize.ifPresent(v -> sectors("--device-size", v));
-        device.ifPresent(d -> {
-            if (d.isBlank() || d.chars().anyMatch(Character::isWhitespace)) {
-                throw new UsageException(spec.commandLine(), "--device: a device name without spaces, got '" + d + "'");
-            }
-        });
-        Optional<QueueLimits> given = limits.map(l -> option("--limits", () -> parseLimits(l)));
+        OptionalLong wanted = positiveSize("--wanted-size", wantedSize);
+        OptionalLong unit = positiveSize("--block-size", blockSize);
+        partStart.ifPresent(v -> option("--part-start", () -> AlignmentValues.sectors(v)));
+        deviceSize.ifPresent(v -> option("--device-size", () -> AlignmentValues.sectors(v)));
+        Optional<String> dev = device.map(d -> option("--device", () -> AlignmentValues.deviceName(d)));
+        Optional<QueueLimits> given = limits.map(l -> option("--limits", () -> typedLimits(l)));
         if (limits.isEmpty() && (partStart.isPresent() || deviceSize.isPresent())) {
             throw new UsageException(spec.commandLine(), "--part-start and --device-size go with --limits");
         }
-        if (input.filefrag.isPresent() && device.isEmpty()) {
+        if (input.filefrag.isPresent() && dev.isEmpty()) {
             throw new UsageException(spec.commandLine(),
                 "--filefrag needs --device: the file system's block device, named in the generated table");
         }
-        List<Checked> checked;
+        List<CheckedTable> checked;
         try {
-            checked = run(new AlignmentRules(kernelVersion), wanted, unit, given);
-        } catch (Unreadable e) {
+            checked = AlignmentCheck.run(collect(dev, given, kernelVersion, wanted, unit));
+        } catch (Unreadable | InputFormatException | FiemapException e) {
             err.println("align: " + e.getMessage());
             err.flush();
             return ExitCode.UNREADABLE;
         }
         if (json) {
-            printJson(kernelVersion, checked);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(ReportJson.toJson(AlignReport.of(kernelVersion, checked)));
+            out.flush();
         } else {
             printText(checked);
         }
@@ -187,84 +174,37 @@ public final class AlignCommand implements Callable<Integer> {
         }
     }
 
-    private long positive(String name, long value) {
-        if (value <= 0) {
-            throw new UsageException(spec.commandLine(), name + ": must be more than 0, got " + value);
-        }
-        return value;
+    private OptionalLong positiveSize(String name, Optional<String> text) {
+        return text.isEmpty() ? OptionalLong.empty()
+            : OptionalLong.of(option(name, () -> AlignmentValues.positiveSize(text.get())));
     }
 
-    private void sectors(String name, long value) {
-        if (value < 0 || value > QueueLimits.MAX_SECTORS) {
-            throw new UsageException(spec.commandLine(), name + ": a sector count from 0 to " + QueueLimits.MAX_SECTORS
-                + " (the largest block device), got " + value);
-        }
+    /** --limits with --part-start and --device-size in place of its part-start= and size=. */
+    private QueueLimits typedLimits(String text) {
+        LimitsInput typed = LimitsInput.parse(text);
+        typed = partStart.map(typed::withPartStart).orElse(typed);
+        typed = deviceSize.map(typed::withDeviceSize).orElse(typed);
+        return typed.toQueueLimits();
     }
 
-    private static QueueLimits parseLimits(String text) {
-        try {
-            return QueueLimits.parse(text);
-        } catch (InputFormatException e) {
-            // the option's name is put in front by option(); drop the parser's own "limits: "
-            throw new IllegalArgumentException(e.getMessage().replaceFirst("^limits: ", ""), e);
+    /** The input as the engine takes it: the text read, or a file's live extents. */
+    private AlignmentInput collect(Optional<String> dev, Optional<QueueLimits> given, KernelVersion kernelVersion,
+                                   OptionalLong wanted, OptionalLong unit) throws Unreadable, FiemapException {
+        AlignmentSource source;
+        Optional<String> tableDevice = dev;
+        if (input.table.isPresent()) {
+            source = AlignmentSource.table(input.table.get().toString(), read(input.table.get(), "--table"));
+        } else if (input.file.isPresent()) {
+            Path file = input.file.get();
+            tableDevice = Optional.of(dev.or(() -> Fiemap.deviceOf(file)).orElseThrow(() ->
+                new Unreadable(file + ": cannot tell which device holds it; give --device")));
+            source = AlignmentSource.extents(file.toString(), Fiemap.read(file));
+        } else {
+            Path path = input.filefrag.orElseThrow();
+            source = AlignmentSource.filefrag(path.toString(), read(path, "--filefrag"));
         }
-    }
-
-    private List<Checked> run(AlignmentRules rules, OptionalLong wanted, OptionalLong unit, Optional<QueueLimits> given)
-        throws Unreadable {
-        SysfsBlockDevices sysfs = new SysfsBlockDevices(sysRoot, devRoot);
-        List<Checked> out = new ArrayList<>();
-        try {
-            if (input.table.isPresent()) {
-                LinearTable table = LinearTable.parse(read(input.table.get(), "--table"));
-                out.add(new Checked(input.table.get().toString(), rules.check(table, resolver(sysfs, given, device))));
-            } else if (input.file.isPresent()) {
-                Path file = input.file.get();
-                String dev = device.or(() -> Fiemap.deviceOf(file)).orElseThrow(() ->
-                    new Unreadable(file + ": cannot tell which device holds it; give --device"));
-                TableBuild build = LinearTable.fromExtents(Fiemap.read(file), dev, wanted);
-                out.add(new Checked(file.toString(), rules.check(build.table(), resolver(sysfs, given, Optional.of(dev))).withBuild(build)));
-            } else {
-                Path path = input.filefrag.orElseThrow();
-                List<FilefragFile> files = new FilefragParser(unit, hex).parse(read(path, "--filefrag"));
-                for (FilefragFile f : files) {
-                    TableBuild build = LinearTable.fromExtents(f.extents(), device.orElseThrow(), wanted);
-                    out.add(new Checked(f.name().orElse(path.toString()),
-                        rules.check(build.table(), resolver(sysfs, given, device)).withBuild(build)));
-                }
-            }
-        } catch (InputFormatException e) {
-            throw new Unreadable(e.getMessage());
-        } catch (FiemapException e) {
-            throw new Unreadable(e.getMessage());
-        }
-        return out;
-    }
-
-    /** @param local a device known to be on this machine (--device, or the one holding --file): its size is read */
-    private DeviceResolver resolver(SysfsBlockDevices sysfs, Optional<QueueLimits> typed, Optional<String> local)
-        throws Unreadable {
-        if (typed.isPresent()) {
-            QueueLimits q = typed.get();
-            q = q.withPartStartSectors(partStart.orElse(q.partStartSectors()))
-                .withDeviceSectors(deviceSize.orElse(q.deviceSectors()));
-            if (!q.sizeKnown() && local.isPresent()) {
-                // no size typed: read it from sysfs when the device is on this machine
-                long size = sysfs.resolve(local.get()).map(d -> d.limits().deviceSectors()).orElse(0L);
-                q = q.withDeviceSectors(size);
-            }
-            QueueLimits given = q;
-            return name -> Optional.of(BlockDevice.whole(name,
-                BlockDevice.guessKernelName(device.orElse(name)), given));
-        }
-        if (device.isPresent()) {
-            String dev = device.get();
-            BlockDevice found = sysfs.resolve(dev).orElseThrow(() -> new Unreadable(
-                "cannot read the limits of " + dev + " from " + sysRoot + "; give them with --limits"));
-            return name -> Optional.of(new BlockDevice(name, found.kernelName(), found.wholeDiskKernelName(),
-                found.limits()));
-        }
-        return sysfs;
+        return new AlignmentInput(source, tableDevice, given, Optional.empty(), new SysfsBlockDevices(sysRoot, devRoot),
+            kernelVersion, wanted, unit, hex);
     }
 
     /** The text, capped: {@code /dev/zero} or a huge file is refused, not read until the heap is gone. */
@@ -278,9 +218,9 @@ public final class AlignCommand implements Callable<Integer> {
 
     // ---- text --------------------------------------------------------------------------------
 
-    private void printText(List<Checked> checked) {
+    private void printText(List<CheckedTable> checked) {
         PrintWriter out = spec.commandLine().getOut();
-        for (Checked c : checked) {
+        for (CheckedTable c : checked) {
             AlignmentReport r = c.report();
             if (checked.size() > 1) {
                 out.println("== " + c.source());
@@ -377,102 +317,5 @@ public final class AlignCommand implements Callable<Integer> {
             sb.append(' ');
         }
         return sb;
-    }
-
-    // ---- JSON --------------------------------------------------------------------------------
-
-    private void printJson(KernelVersion kernelVersion, List<Checked> checked) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("kernel", kernelVersion.label());
-        ArrayNode reports = root.putArray("reports");
-        for (Checked c : checked) {
-            AlignmentReport r = c.report();
-            ObjectNode node = reports.addObject();
-            node.put("source", c.source());
-            node.put("verdict", r.decision().name());
-            if (r.decision() == AlignmentReport.Decision.UNKNOWN) {
-                node.putNull("accepted");
-            } else {
-                node.put("accepted", r.accepted());
-            }
-            ArrayNode notChecked = node.putArray("notChecked");
-            r.notChecked().forEach(notChecked::add);
-            if (r.predictedAlignmentOffset().isPresent()) {
-                node.put("alignmentOffset", r.predictedAlignmentOffset().getAsLong());
-            } else {
-                node.putNull("alignmentOffset");
-            }
-            node.put("rejectedLines", r.rejectedLines());
-            node.put("warnings", r.warnedLines());
-            node.put("summary", r.summary());
-            node.put("outcome", r.outcome());
-            r.build().ifPresent(b -> {
-                ObjectNode build = node.putObject("build");
-                build.put("extentsBefore", b.extentsBefore());
-                build.put("extentsAfter", b.extentsAfter());
-                ArrayNode issues = build.putArray("issues");
-                for (BuildIssue i : b.issues()) {
-                    ObjectNode n = issues.addObject();
-                    n.put("extentIndex", i.extentIndex());
-                    n.put("error", i.error());
-                    n.put("message", i.message());
-                }
-            });
-            ArrayNode lines = node.putArray("lines");
-            for (LineReport l : r.lines()) {
-                ObjectNode n = lines.addObject();
-                n.put("index", l.index());
-                n.put("startSector", l.line().startSector());
-                n.put("lengthSectors", l.line().lengthSectors());
-                n.put("device", l.line().device());
-                n.put("offsetSector", l.line().offsetSector());
-                n.put("deviceKernelName", l.deviceKernelName());
-                n.put("alignmentOffsetBytes", l.alignmentOffsetBytes());
-                n.put("verdict", l.verdict().name());
-                n.put("reason", l.reason());
-                n.put("hint", l.hint());
-                ArrayNode findings = n.putArray("findings");
-                for (Finding f : l.findings()) {
-                    ObjectNode fn = findings.addObject();
-                    fn.put("severity", f.severity().name());
-                    fn.put("rule", f.rule());
-                    fn.put("reason", f.reason());
-                    fn.put("hint", f.hint());
-                }
-            }
-            ArrayNode messages = node.putArray("kernelMessages");
-            for (KernelMessage m : r.kernelMessages()) {
-                ObjectNode n = messages.addObject();
-                n.put("level", m.level().name());
-                n.put("phase", m.resume() ? "resume" : "load");
-                if (m.lineIndex().isPresent()) {
-                    n.put("lineIndex", m.lineIndex().getAsInt());
-                } else {
-                    n.putNull("lineIndex");
-                }
-                n.put("message", m.render());
-            }
-            if (r.resultingLimits().isPresent()) {
-                StackedLimits s = r.resultingLimits().get();
-                ObjectNode n = node.putObject("resultingLimits");
-                n.put("lbsBytes", s.lbsBytes());
-                n.put("pbsBytes", s.pbsBytes());
-                n.put("ioMinBytes", s.ioMinBytes());
-                n.put("ioOptBytes", s.ioOptBytes());
-                n.put("alignmentOffsetBytes", s.alignmentOffsetBytes());
-                n.put("misaligned", s.misaligned());
-            } else {
-                node.putNull("resultingLimits");
-            }
-            node.put("table", r.tableText());
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        try {
-            out.println(mapper.writeValueAsString(root));
-        } catch (IOException e) {
-            throw new IllegalStateException("JSON of a tree cannot fail", e);
-        }
-        out.flush();
     }
 }

@@ -1,6 +1,12 @@
 package dev.cowscope.cli;
 
+import dev.cowscope.alignment.InputFormatException;
+import dev.cowscope.snapshot.SnapshotViewException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 
 /** Runs the command line: {@code cowscope <verb> …}; returns the exit code (see {@link ExitCode}). */
@@ -35,7 +41,11 @@ public final class Cli {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new CowScopeCommand());
+        return configure(new CommandLine(new CowScopeCommand()), out, err);
+    }
+
+    /** Streams and the one error path, for the whole command or one verb alone (tests). */
+    static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new FailureHandler());
@@ -43,21 +53,42 @@ public final class Cli {
         return cli;
     }
 
-    /** Bad input becomes one clear line and exit 3; never a stack trace. */
+    /**
+     * The one error path of every verb: a verb throws, this says it in one line prefixed with the
+     * verb ({@code cowscope merge plan: …}) and picks the exit code; never a stack trace for input.
+     */
     private static final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
             PrintWriter err = cmd.getErr();
-            if (e instanceof java.io.IOException || e instanceof InputException) {
-                err.println("cowscope: " + e.getMessage());
+            if (isInputFailure(e)) {
+                err.println(cmd.getCommandSpec().qualifiedName() + ": " + messageOf(e));
                 return ExitCode.UNREADABLE;
             }
-            if (e instanceof java.util.concurrent.CancellationException) {
-                err.println("cowscope: cancelled");
+            if (e instanceof CancellationException) {
+                err.println(cmd.getCommandSpec().qualifiedName() + ": cancelled");
                 return ExitCode.UNREADABLE;
             }
             return internalError(e, err);
         }
+    }
+
+    /** An input the verb cannot use (missing, unreadable, damaged, refused): exit 3, not a bug. */
+    static boolean isInputFailure(Exception e) {
+        return e instanceof IOException || e instanceof InputException
+                || e instanceof InputFormatException || e instanceof SnapshotViewException;
+    }
+
+    /** Our exceptions carry sentences; the JDK's file errors carry only the path, so say what happened to it. */
+    static String messageOf(Exception e) {
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof NoSuchFileException) {
+            return message + ": no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return message + ": permission denied";
+        }
+        return message;
     }
 
     /** The window cannot open: one line pointing to the command line, exit 2 (never a stack trace). */
@@ -82,7 +113,7 @@ public final class Cli {
         public int handleParseException(CommandLine.ParameterException e, String[] args) {
             CommandLine cmd = e.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("cowscope: " + e.getMessage());
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
             err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCode.USAGE;

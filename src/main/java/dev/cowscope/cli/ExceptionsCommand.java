@@ -57,9 +57,7 @@ final class ExceptionsCommand implements Callable<Integer> {
         }
         ExceptionTable table = image.exceptions();
         if (image.layout().isEmpty()) {
-            spec.commandLine().getErr().println("cowscope: " + image.source().path() + ": " + image.state()
-                    + ": no usable chunk size, so no exception table can be read");
-            return ExitCode.UNREADABLE;
+            throw new InputException(image.source().path() + ": " + image.state() + ": no usable chunk size, so no exception table can be read");
         }
         if (at != null) {
             return printAt(image, out);

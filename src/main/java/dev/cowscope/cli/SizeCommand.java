@@ -4,7 +4,7 @@ import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.BlockSources;
 import dev.cowscope.format.Progress;
 import dev.cowscope.format.Units;
-import dev.cowscope.report.RangesFile;
+import dev.cowscope.input.RangesFile;
 import dev.cowscope.report.ReportJson;
 import dev.cowscope.report.SizeJson;
 import dev.cowscope.report.SizingCsv;
@@ -47,8 +47,8 @@ public final class SizeCommand implements Callable<Integer> {
     @Option(names = "--chunk-size", paramLabel = "SIZE", description = "Chunk size (512, 8s, 4K, …), for --changed-chunks and --cow-size.")
     private String chunkSize;
 
-    @Option(names = "--changed-chunks", paramLabel = "N", description = "Distinct chunks written (through the snapshot or the origin).")
-    private Long changedChunks;
+    @Option(names = "--changed-chunks", paramLabel = "N", description = "Distinct chunks written (through the snapshot or the origin); 1000000 or 1_000_000.")
+    private String changedChunks;
 
     @Option(names = "--cow-size", paramLabel = "SIZE", description = "An existing COW size: how many distinct chunks fit.")
     private String cowSize;
@@ -99,7 +99,7 @@ public final class SizeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try {
             Object result = run(out);
@@ -110,11 +110,6 @@ public final class SizeCommand implements Callable<Integer> {
             }
             out.flush();
             return ExitCode.OK;
-        } catch (IOException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("cowscope size: " + e.getMessage());
-            err.flush();
-            return ExitCode.UNREADABLE;
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new ParameterException(spec.commandLine(), e instanceof ArithmeticException
                     ? "a size is too large to compute exactly: " + e.getMessage() : e.getMessage(), e);
@@ -198,10 +193,8 @@ public final class SizeCommand implements Callable<Integer> {
     /** A plan of one row: the given count at one chunk size, plus the margin's chunks. */
     private Object calculate(PrintWriter out, CowSizeCalculator calculator, RoundingUnit unit, ChunkSizeRule rule, Margin parsedMargin) {
         long origin = originSize == null ? 0 : bytes("--origin-size", originSize);
-        if (changedChunks < 0) {
-            throw usage("--changed-chunks: expected a count of chunks (0 or more), got " + changedChunks);
-        }
-        SizingPlan plan = SizingPlan.build(ChangedChunks.given(changedChunks, origin), List.of(calculator.chunkSizeSectors()),
+        long count = option("--changed-chunks", () -> Units.parseCount(changedChunks));
+        SizingPlan plan = SizingPlan.build(ChangedChunks.given(count, origin), List.of(calculator.chunkSizeSectors()),
                 parsedMargin, unit, rule);
         if (csv) {
             return SizeJson.Plan.of(plan);

@@ -2,7 +2,8 @@ package dev.cowscope.format;
 
 /**
  * Every kind of finding, a closed set. The names are stable codes used in JSON and CSV: add
- * kinds, never rename them.
+ * kinds, never rename them. Alignment kinds name the kernel check that makes them
+ * ({@link #kernelCheck()}), shown beside the finding.
  */
 public enum FindingKind {
     /** Magic 0: the kernel would initialise a new store (header + empty area 0). */
@@ -45,15 +46,53 @@ public enum FindingKind {
      */
     TABLE_TOO_LARGE(Severity.ERROR),
     /** No room for another data chunk: the next new chunk overflows (Overflow with PO, Invalid with P). */
-    STORE_FULL(Severity.WARNING);
+    STORE_FULL(Severity.WARNING),
+
+    // ---- dm-linear table alignment (dm-table.c, blk-settings.c); ERROR = the kernel rejects the table
+
+    /** A line ends past the largest device size: "too large device". */
+    TARGET_TOO_LARGE(Severity.ERROR, "dm_table_add_target"),
+    /** A line of length 0: "zero-length target". */
+    ZERO_LENGTH_TARGET(Severity.ERROR, "dm_table_add_target"),
+    /** A line does not start where the previous one ends: "Gap in table". */
+    GAP_IN_TABLE(Severity.ERROR, "dm_table_add_target"),
+    /** A disk and its partition in one table: dm cannot claim both (EBUSY). */
+    DISK_AND_PARTITION_CLAIMED(Severity.ERROR, "dm_get_device"),
+    /** A line reaches past the end of its device: "too small for target". */
+    TARGET_PAST_DEVICE_END(Severity.ERROR, "device_area_is_invalid"),
+    /** A line's device offset is not a whole number of the device's logical blocks. */
+    OFFSET_NOT_LOGICAL_BLOCK_ALIGNED(Severity.ERROR, "device_area_is_invalid"),
+    /** A line's length is not a whole number of the device's logical blocks. */
+    LENGTH_NOT_LOGICAL_BLOCK_ALIGNED(Severity.ERROR, "device_area_is_invalid"),
+    /** A boundary between lines is not on the table's logical block. */
+    TABLE_BOUNDARY_NOT_LOGICAL_BLOCK_ALIGNED(Severity.ERROR, "validate_hardware_logical_block_alignment"),
+    /** The device reports limits that do not stack (W1, printed for every load). */
+    DEVICE_LIMITS_INCONSISTENT(Severity.WARNING, "dm_set_device_limits"),
+    /** A line is off the physical-block grid of the lines before: "alignment inconsistency" (W2). */
+    ALIGNMENT_INCONSISTENCY(Severity.WARNING, "dm_calculate_queue_limits"),
+    /** The whole table is uniformly off the physical-block grid: accepted silently, but slow writes. */
+    OFF_PHYSICAL_BLOCK_GRID(Severity.INFO, "queue_limit_alignment_offset"),
+    /** The device's size is unknown, so the too-small check was not made: the line's verdict is UNKNOWN. */
+    DEVICE_SIZE_UNKNOWN(Severity.WARNING, "device_area_is_invalid");
 
     private final Severity defaultSeverity;
+    private final String kernelCheck;
 
     FindingKind(Severity defaultSeverity) {
+        this(defaultSeverity, "");
+    }
+
+    FindingKind(Severity defaultSeverity, String kernelCheck) {
         this.defaultSeverity = defaultSeverity;
+        this.kernelCheck = kernelCheck;
     }
 
     public Severity defaultSeverity() {
         return defaultSeverity;
+    }
+
+    /** The kernel function whose check this is, e.g. {@code device_area_is_invalid}; empty for store findings. */
+    public String kernelCheck() {
+        return kernelCheck;
     }
 }

@@ -7,16 +7,29 @@ import java.util.regex.Pattern;
 
 /**
  * Where a finding points, with one printable form that the CLI and the GUI's "Go to" both accept:
- * {@code area 3 entry 17 @0x301110}, {@code chunk 771}, {@code header @0xc}, {@code device}.
- * Absent parts are -1.
+ * {@code area 3 entry 17 @0x301110}, {@code chunk 771}, {@code header @0xc}, {@code device}, or for
+ * findings on text inputs {@code line 12}. Absent parts are -1.
+ *
+ * @param line 1-based line of a text input (a dm table, given or built from extents); -1 for a place in a store
  */
-public record Location(long area, long index, long offsetBytes, long chunk) {
+public record Location(long area, long index, long offsetBytes, long chunk, long line) {
     public static final Location DEVICE = new Location(-1, -1, -1, -1);
 
     private static final Pattern ENTRY = Pattern.compile("area (\\d+) entry (\\d+)(?: @0x([0-9a-fA-F]+))?");
     private static final Pattern CHUNK = Pattern.compile("chunk (\\d+)(?: @0x([0-9a-fA-F]+))?");
     private static final Pattern AREA = Pattern.compile("area (\\d+)");
     private static final Pattern HEADER = Pattern.compile("header(?: @0x([0-9a-fA-F]+))?");
+    private static final Pattern LINE = Pattern.compile("line (\\d+)");
+
+    /** A place in a store. */
+    public Location(long area, long index, long offsetBytes, long chunk) {
+        this(area, index, offsetBytes, chunk, -1);
+    }
+
+    /** Line {@code number} (1-based) of a text input. */
+    public static Location line(long number) {
+        return new Location(-1, -1, -1, -1, number);
+    }
 
     /** Entry {@code index} of area {@code area}; its offset and metadata chunk come from the layout. */
     public static Location entry(AreaLayout layout, long area, long index) {
@@ -50,6 +63,9 @@ public record Location(long area, long index, long offsetBytes, long chunk) {
 
     @Override
     public String toString() {
+        if (line >= 0) {
+            return "line " + line;
+        }
         if (isEntry()) {
             return "area " + area + " entry " + index + at();
         }
@@ -91,6 +107,10 @@ public record Location(long area, long index, long offsetBytes, long chunk) {
             m = HEADER.matcher(t);
             if (m.matches()) {
                 return Optional.of(header(m.group(1) == null ? 0 : hex(m.group(1))));
+            }
+            m = LINE.matcher(t);
+            if (m.matches()) {
+                return Optional.of(line(Long.parseLong(m.group(1))));
             }
             if (t.equals("device")) {
                 return Optional.of(DEVICE);

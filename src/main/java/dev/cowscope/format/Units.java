@@ -66,6 +66,30 @@ public final class Units {
         return bytes / SECTOR_BYTES;
     }
 
+    /**
+     * Parses a count (of chunks, of writes): digits, optionally grouped with spaces or underscores
+     * ({@code 1 000 000}, {@code 1_000_000}), 0 or more.
+     *
+     * @throws IllegalArgumentException with a message naming the bad text
+     */
+    public static long parseCount(String text) {
+        String t = text == null ? "" : text.strip().replace(" ", "").replace("_", "").replace("\u00a0", "");
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("empty count");
+        }
+        if (t.startsWith("-")) {
+            throw new IllegalArgumentException("a count cannot be negative: '" + text.strip() + "'");
+        }
+        if (!t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("not a whole number: '" + text.strip() + "'");
+        }
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("count too large: '" + text.strip() + "'");
+        }
+    }
+
     /** Human size with binary units, e.g. {@code 2.0 MiB}, {@code 512 B}. */
     public static String human(long bytes) {
         if (bytes < 1024 && bytes > -1024) {

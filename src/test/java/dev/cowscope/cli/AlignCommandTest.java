@@ -100,6 +100,53 @@ class AlignCommandTest {
         assertThat(report.get("table").asText()).isEqualTo("0 2047 linear 254:48 2048\n");
     }
 
+    /** The field names of {@code align --json}, in order: a contract (add at the end, never rename). */
+    @Test
+    void jsonFieldNamesAreAContract() throws Exception {
+        Path f = fixtures().resolve("files/fs1k/falloc8M.filefrag-v.txt");
+        Run r = run("--filefrag", f.toString(), "--device", "/dev/vdb", "--limits", LIMITS, "--device-size", "131072",
+            "--kernel", "v6.1", "--wanted-size", "8388607T", "--json");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode report = root.get("reports").get(0);
+        JsonNode line = report.get("lines").get(1);
+        assertThat(names(root)).containsExactly("kernel", "reports");
+        assertThat(names(report)).containsExactly("source", "verdict", "accepted", "notChecked", "alignmentOffset",
+            "rejectedLines", "warnings", "summary", "outcome", "build", "lines", "kernelMessages", "resultingLimits",
+            "table");
+        assertThat(names(report.get("build"))).containsExactly("extentsBefore", "extentsAfter", "issues");
+        assertThat(names(report.get("build").get("issues").get(0))).containsExactly("extentIndex", "error", "message");
+        assertThat(names(line)).containsExactly("index", "startSector", "lengthSectors", "device", "offsetSector",
+            "deviceKernelName", "alignmentOffsetBytes", "verdict", "reason", "hint", "findings");
+        assertThat(names(line.get("findings").get(0))).containsExactly("severity", "rule", "reason", "hint",
+            "kind", "location", "findingSeverity");
+        assertThat(names(report.get("kernelMessages").get(0))).containsExactly("level", "phase", "lineIndex", "message");
+        assertThat(names(report.get("resultingLimits"))).containsExactly("lbsBytes", "pbsBytes", "ioMinBytes",
+            "ioOptBytes", "alignmentOffsetBytes", "misaligned");
+        // the old keys keep their old values; the common finding model comes beside them
+        JsonNode finding = line.get("findings").get(0);
+        assertThat(finding.get("severity").asText()).isEqualTo("WARN");
+        assertThat(finding.get("rule").asText()).isEqualTo("dm_calculate_queue_limits");
+        assertThat(finding.get("kind").asText()).isEqualTo("ALIGNMENT_INCONSISTENCY");
+        assertThat(finding.get("location").asText()).isEqualTo("line 2");
+        assertThat(finding.get("findingSeverity").asText()).isEqualTo("WARNING");
+    }
+
+    @Test
+    void sectorOptionsTakeTheTabsSizesToo() throws Exception {
+        String t = table("0 8 linear /dev/vdc1 0\n").toString();
+        Run sectors = run("--table", t, "--limits", LIMITS + ",part-start=2048", "--device-size", "131072");
+        Run sizes = run("--table", t, "--limits", LIMITS + ",part-start=1M", "--device-size", "64M");
+        assertThat(sizes.code()).as(sizes.err()).isEqualTo(ExitCode.OK);
+        assertThat(sizes.out()).isEqualTo(sectors.out());
+    }
+
+    private static java.util.List<String> names(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     @Test
     void wantedSizeClipsTheGeneratedTable() {
         Path f = fixtures().resolve("files/fs4k/dd4M.filefrag-v.txt");

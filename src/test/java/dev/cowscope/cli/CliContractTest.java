@@ -28,6 +28,23 @@ class CliContractTest {
         return Stream.of("inspect", "exceptions", "view");
     }
 
+    /** Every verb, given a file that is not there: one line naming the verb and the file, exit 3. */
+    static Stream<List<String>> missingInputs() {
+        String missing = "/nonexistent/cowscope-test.img";
+        return Stream.of(List.of("inspect", missing), List.of("exceptions", missing), List.of("view", "--origin", missing, "--cow", missing, "-o", "/tmp/cowscope-unused.img"),
+                List.of("size", "--ranges", missing), List.of("size", "--old", missing, "--new", missing));
+    }
+
+    @ParameterizedTest
+    @MethodSource("missingInputs")
+    void everyVerbSaysAMissingInputTheSameWay(List<String> args) {
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(run.err()).startsWith("cowscope " + args.get(0) + ": ").contains("/nonexistent/cowscope-test.img")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
     @Test
     void rootHelpAndVersion() {
         CliRun help = CliRun.of("--help");

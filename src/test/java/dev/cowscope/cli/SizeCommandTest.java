@@ -22,10 +22,7 @@ class SizeCommandTest {
     }
 
     private int run(SizeCommand command, String... args) {
-        CommandLine cli = new CommandLine(command);
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return Cli.configure(new CommandLine(command), new PrintWriter(out), new PrintWriter(err)).execute(args);
     }
 
     @Test

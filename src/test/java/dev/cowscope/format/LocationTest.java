@@ -20,6 +20,9 @@ class LocationTest {
         assertThat(Location.DEVICE.toString()).isEqualTo("device");
         assertThat(Location.parse("device")).contains(Location.DEVICE);
         assertThat(Location.parse("Area 2")).contains(new Location(2, -1, -1, -1));
+        assertThat(Location.line(12).toString()).isEqualTo("line 12");
+        assertThat(Location.parse("Line 12")).contains(Location.line(12));
+        assertThat(Location.parse("line 99999999999999999999999")).isEmpty();
         assertThat(Location.parse("nonsense")).isEmpty();
         assertThat(Location.parse("chunk 99999999999999999999999")).isEmpty();
     }

@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cowscope.cli.Cli;
 import dev.cowscope.cli.ExitCode;
-import dev.cowscope.report.RangesFile;
+import dev.cowscope.input.RangesFile;
 import dev.cowscope.sizing.ByteRange;
 import dev.cowscope.sizing.ChangedChunks;
 import dev.cowscope.sizing.ChunkSizeRule;

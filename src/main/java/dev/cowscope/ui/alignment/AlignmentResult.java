@@ -1,7 +1,6 @@
 package dev.cowscope.ui.alignment;
 
-import dev.cowscope.alignment.AlignmentReport;
-import dev.cowscope.alignment.QueueLimits;
+import dev.cowscope.alignment.CheckedTable;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,18 +8,9 @@ import java.util.Optional;
  * What one evaluation of the tab's inputs gave: a checked table per file of the paste (usually one),
  * or a message: what to do (nothing entered yet) or, when {@code error}, what is wrong with the input.
  */
-public record AlignmentResult(List<Checked> tables, Optional<String> message, boolean error) {
+public record AlignmentResult(List<CheckedTable> tables, Optional<String> message, boolean error) {
     public AlignmentResult {
         tables = List.copyOf(tables);
-    }
-
-    /**
-     * One checked table.
-     *
-     * @param source where it came from (the file name of a filefrag paste, "table, 3 lines", …)
-     * @param limits the limits of the bottom device, for the strip's physical-block grid
-     */
-    public record Checked(String source, AlignmentReport report, QueueLimits limits) {
     }
 
     static AlignmentResult empty(String hint) {

@@ -172,6 +172,14 @@ public final class AlignmentView extends SplitPane {
         e.consume(); // not the window's "open a COW image" drop
     }
 
+    private java.util.Optional<File> chooseTarget() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the alignment report as JSON");
+        chooser.setInitialFileName("alignment.json");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
+        return java.util.Optional.ofNullable(directories.showSave(chooser, getScene() == null ? null : getScene().getWindow()));
+    }
+
     private java.util.Optional<File> choose(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
@@ -291,7 +299,15 @@ public final class AlignmentView extends SplitPane {
                 model.selectedSourceProperty().set(now.intValue());
             }
         });
-        HBox summaryRow = new HBox(icon, summary, sources);
+        Region summarySpring = new Region();
+        HBox.setHgrow(summarySpring, Priority.ALWAYS);
+        Button export = new Button("Export JSON…");
+        export.setId("alignment-export-json");
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        export.setTooltip(new Tooltip("Save the report as cowscope align --json prints it"));
+        export.disableProperty().bind(model.canExportProperty().not());
+        export.setOnAction(e -> chooseTarget().ifPresent(f -> model.exportJson(f.toPath())));
+        HBox summaryRow = new HBox(icon, summary, sources, summarySpring, export);
         summaryRow.getStyleClass().add("alignment-summary-row");
         summaryRow.setAlignment(Pos.CENTER_LEFT);
         Label details = new Label();

@@ -3,13 +3,18 @@ package dev.cowscope.ui.alignment;
 import dev.cowscope.alignment.AlignmentReport;
 import dev.cowscope.alignment.BlockDevice;
 import dev.cowscope.alignment.BuildIssue;
+import dev.cowscope.alignment.CheckedTable;
 import dev.cowscope.alignment.Extent;
 import dev.cowscope.alignment.KernelMessage;
 import dev.cowscope.alignment.KernelVersion;
+import dev.cowscope.alignment.LimitsInput;
 import dev.cowscope.alignment.LineReport;
 import dev.cowscope.alignment.LinearLine;
-import dev.cowscope.alignment.QueueLimits;
+import dev.cowscope.alignment.Plural;
 import dev.cowscope.alignment.Verdict;
+import dev.cowscope.format.AtomicOutput;
+import dev.cowscope.report.AlignReport;
+import dev.cowscope.report.ReportJson;
 import dev.cowscope.ui.common.DialogService;
 import dev.cowscope.ui.common.Job;
 import dev.cowscope.ui.common.TaskRunner;
@@ -18,6 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -57,6 +64,8 @@ public final class AlignmentViewModel {
     private final StringProperty deviceSize = new SimpleStringProperty(this, "deviceSize");
     private final ObjectProperty<KernelVersion> kernel = new SimpleObjectProperty<>(this, "kernel", KernelVersion.NEW);
     private final StringProperty wantedSize = new SimpleStringProperty(this, "wantedSize", "");
+    /** The file the text was read from while it is unchanged, so reports name it as {@code align --table} does. */
+    private final ReadOnlyStringWrapper textFile = new ReadOnlyStringWrapper(this, "textFile", "");
     private final IntegerProperty selectedSource = new SimpleIntegerProperty(this, "selectedSource", 0);
 
     // ---- outputs
@@ -81,6 +90,9 @@ public final class AlignmentViewModel {
     private final ObservableList<String> kernelLinesView = FXCollections.unmodifiableObservableList(kernelLines);
     private final ObservableList<String> sourceNamesView = FXCollections.unmodifiableObservableList(sourceNames);
 
+    private final BooleanBinding canExport = Bindings.createBooleanBinding(
+        () -> result.get() != null && !result.get().tables().isEmpty(), result);
+
     private TaskRunner.Cancellable check = TaskRunner.Cancellable.DONE;
     private long generation;
     private boolean updating;
@@ -95,13 +107,14 @@ public final class AlignmentViewModel {
         this.status = status;
         setLimits(LimitsInput.DEFAULT);
         Observable[] inputs = {text, device, lbs, pbs, ioMin, ioOpt, alignmentOffset, partStart, deviceSize, kernel,
-            wantedSize, live, readDevice};
+            wantedSize, live, readDevice, textFile};
         for (Observable input : inputs) {
             input.addListener(o -> recompute());
         }
         text.addListener(o -> {
             if (!updating) {
                 live.set(null); // typing or pasting goes back to the text
+                textFile.set("");
             }
         });
         device.addListener((obs, was, now) -> {
@@ -112,7 +125,7 @@ public final class AlignmentViewModel {
             }
         });
         live.addListener((obs, was, now) -> liveSource.set(now == null ? "" : "Live extents of " + now.fileName()
-            + " (" + AlignmentRequest.plural(now.extents().size(), "extent") + "); edit the text to use it instead"));
+            + " (" + Plural.of(now.extents().size(), "extent") + "); edit the text to use it instead"));
         selectedSource.addListener(o -> publishSelected());
         recompute();
     }
@@ -243,6 +256,11 @@ public final class AlignmentViewModel {
         return sourceNamesView;
     }
 
+    /** There is a checked table to export. */
+    public BooleanBinding canExportProperty() {
+        return canExport;
+    }
+
     // ---- commands --------------------------------------------------------------------------------
 
     /** Sets all limit fields at once (one recomputation). */
@@ -268,8 +286,15 @@ public final class AlignmentViewModel {
         tasks.run(Job.of("Reading " + file.getFileName(), progress -> sources.readText(file))
             .onSuccess(content -> {
                 busy.set(false);
-                live.set(null);
-                text.set(content);
+                updating = true;
+                try {
+                    live.set(null);
+                    text.set(content);
+                    textFile.set(file.toString());
+                } finally {
+                    updating = false;
+                }
+                recompute();
                 status.accept("Read " + file);
             })
             .onFailure(error -> {
@@ -296,7 +321,7 @@ public final class AlignmentViewModel {
                 updating = false;
             }
             live.set(read.extents());
-            status.accept("Read " + AlignmentRequest.plural(read.extents().extents().size(), "extent") + " of " + file
+            status.accept("Read " + Plural.of(read.extents().extents().size(), "extent") + " of " + file
                 + read.device().map(d -> " on device " + d).orElse(""));
         }).onFailure(error -> {
             busy.set(false);
@@ -346,8 +371,29 @@ public final class AlignmentViewModel {
     /** The Copy button put the table on the clipboard. */
     public void tableCopied() {
         AlignmentReport r = report.get();
-        status.accept("Table copied (" + AlignmentRequest.plural(r == null ? 0 : r.table().lines().size(), "line")
+        status.accept("Table copied (" + Plural.of(r == null ? 0 : r.table().lines().size(), "line")
             + "); create it with: dmsetup create NAME < table.txt");
+    }
+
+    /** Writes every checked table as {@code cowscope align --json} prints it for the same input. */
+    public void exportJson(Path target) {
+        AlignmentResult r = result.get();
+        if (r == null || r.tables().isEmpty()) {
+            dialogs.showError("Nothing to export", r == null ? "Nothing is checked yet." : r.message().orElse(""), null);
+            return;
+        }
+        // every table of one check is predicted for the same kernel
+        AlignReport report = AlignReport.of(r.tables().get(0).report().kernel(), r.tables());
+        tasks.run(Job.of("Exporting the alignment report", progress -> {
+            try (AtomicOutput out = AtomicOutput.create(target)) {
+                ReportJson.write(report, out.outputStream());
+                out.commit();
+            }
+            return target;
+        }).onSuccess(done -> status.accept("Exported the alignment report to " + done))
+            .onFailure(error -> dialogs.showError("Cannot export the alignment report", target + ": " + messageOf(error),
+                error))
+            .onCancelled(() -> status.accept("Export of the alignment report cancelled")));
     }
 
     /** The tooltip text for table line {@code index} of the shown report. */
@@ -375,7 +421,7 @@ public final class AlignmentViewModel {
     // ---- recomputation ---------------------------------------------------------------------------
 
     private AlignmentRequest request() {
-        return new AlignmentRequest(text.get() == null ? "" : text.get(), Optional.ofNullable(live.get()),
+        return new AlignmentRequest(text.get() == null ? "" : text.get(), textFile.get(), Optional.ofNullable(live.get()),
             device.get() == null ? "" : device.get(), Optional.ofNullable(readDevice.get()),
             new LimitsInput(lbs.get(), pbs.get(), ioMin.get(), ioOpt.get(), alignmentOffset.get(), partStart.get(),
                 deviceSize.get()), kernel.get() == null ? KernelVersion.NEW : kernel.get(),
@@ -404,7 +450,7 @@ public final class AlignmentViewModel {
 
     private void publish(AlignmentResult r) {
         result.set(r);
-        List<String> names = r.tables().stream().map(AlignmentResult.Checked::source).toList();
+        List<String> names = r.tables().stream().map(CheckedTable::source).toList();
         boolean sameFiles = names.equals(sourceNames);
         if (!sameFiles) {
             sourceNames.setAll(names);
@@ -432,7 +478,7 @@ public final class AlignmentViewModel {
             strip.set(DeviceStrip.EMPTY);
             return;
         }
-        AlignmentResult.Checked checked = r.tables().get(index);
+        CheckedTable checked = r.tables().get(index);
         AlignmentReport rep = checked.report();
         report.set(rep);
         lines.setAll(rep.lines());
@@ -441,24 +487,23 @@ public final class AlignmentViewModel {
         summary.set(rep.summary());
         worstVerdict.set(rep.lines().stream().map(LineReport::verdict).reduce(Verdict.OK, Verdict::worst));
         details.set(details(checked));
-        strip.set(DeviceStrip.of(rep.lines(), checked.limits()));
+        strip.set(checked.limits().map(q -> DeviceStrip.of(rep.lines(), q)).orElse(DeviceStrip.EMPTY));
     }
 
-    private static String details(AlignmentResult.Checked checked) {
+    private static String details(CheckedTable checked) {
         AlignmentReport rep = checked.report();
         StringBuilder sb = new StringBuilder();
         sb.append(capitalise(rep.outcome())).append(" (kernel ").append(rep.kernel().label()).append(").");
         rep.build().ifPresent(b -> {
-            sb.append(' ').append(AlignmentRequest.plural(b.extentsBefore(), "extent"));
+            sb.append(' ').append(Plural.of(b.extentsBefore(), "extent"));
             if (b.extentsAfter() != b.extentsBefore()) {
                 sb.append(", ").append(b.extentsAfter()).append(" after merging neighbours");
             }
-            sb.append(" → ").append(AlignmentRequest.plural(rep.table().lines().size(), "line")).append('.');
+            sb.append(" → ").append(Plural.of(rep.table().lines().size(), "line")).append('.');
             for (BuildIssue issue : b.issues()) {
                 sb.append('\n').append(issue.error() ? "Error: " : "Note: ").append(issue.message());
             }
         });
-        QueueLimits q = checked.limits();
         if (rep.rejected() && !rep.notChecked().isEmpty()) {
             sb.append("\nNot checked (the first kernel message may differ): ").append(String.join("; ", rep.notChecked()))
                 .append('.');

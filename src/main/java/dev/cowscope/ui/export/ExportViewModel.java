@@ -1,15 +1,11 @@
 package dev.cowscope.ui.export;
 
-import dev.cowscope.format.AtomicOutput;
 import dev.cowscope.format.CowImage;
-import dev.cowscope.format.Progress;
 import dev.cowscope.report.ExceptionsWriter;
 import dev.cowscope.report.InspectReport;
 import dev.cowscope.report.ReportJson;
 import dev.cowscope.snapshot.SnapshotView;
-import dev.cowscope.ui.common.BackgroundJob;
-import dev.cowscope.ui.common.ErrorText;
-import dev.cowscope.ui.common.Job;
+import dev.cowscope.ui.common.FileExport;
 import dev.cowscope.ui.document.AttachedOrigin;
 import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.document.OpenedImage;
@@ -17,19 +13,14 @@ import dev.cowscope.ui.map.ChunkRaster;
 import dev.cowscope.ui.map.CowChunkRole;
 import dev.cowscope.ui.map.MapViewport;
 import java.awt.image.BufferedImage;
-import java.io.BufferedWriter;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javax.imageio.ImageIO;
 
 /**
- * The Export menu: every file is written in the background through the engine's
- * {@link AtomicOutput} (temp file, fsync, rename), so a cancelled export leaves nothing behind.
+ * The Export menu: what each export writes; {@link FileExport} writes it (background, temp + rename).
  */
 public final class ExportViewModel {
     /** Width of the exported chunk-map image. */
@@ -37,11 +28,13 @@ public final class ExportViewModel {
     public static final int PNG_MAX_HEIGHT = 1024;
 
     private final MainViewModel main;
+    private final FileExport files;
     private final BooleanBinding canExport;
     private final BooleanBinding canExportView;
 
     public ExportViewModel(MainViewModel main) {
         this.main = main;
+        this.files = new FileExport(main.tasks(), main.dialogs(), main::reportStatus);
         this.canExport = Bindings.isNotNull(main.documentProperty()).and(main.busyProperty().not());
         this.canExportView = canExport.and(Bindings.isNotNull(main.originProperty()));
     }
@@ -58,35 +51,26 @@ public final class ExportViewModel {
     /** The {@code inspect --json} report (with areas). */
     public void exportReport(Path target) {
         OpenedImage doc = main.document();
-        run("report", target, progress -> {
-            InspectReport report = InspectReport.of(doc.image(), true);
-            try (AtomicOutput out = AtomicOutput.create(target)) {
-                OutputStream stream = out.outputStream();
-                ReportJson.write(report, stream);
-                out.commit();
-            }
-            return target;
-        });
+        if (doc != null) {
+            files.write("the report", target, (out, progress) -> ReportJson.write(InspectReport.of(doc.image(), true), out));
+        }
     }
 
     /** Every exception as CSV, in disk order. */
     public void exportExceptionsCsv(Path target) {
         OpenedImage doc = main.document();
-        run("exceptions CSV", target, progress -> {
-            try (AtomicOutput out = AtomicOutput.create(target)) {
-                Writer writer = new BufferedWriter(new OutputStreamWriter(out.outputStream(), StandardCharsets.UTF_8));
-                ExceptionsWriter.csv(doc.image().exceptions(), false, writer, progress);
-                writer.flush();
-                out.commit();
-            }
-            return target;
-        });
+        if (doc != null) {
+            files.writeText("the exceptions CSV", target, (out, progress) -> ExceptionsWriter.csv(doc.image().exceptions(), false, out, progress));
+        }
     }
 
     /** The whole chunk map as a PNG, {@value #PNG_WIDTH} pixels wide. */
     public void exportChunkMapPng(Path target) {
         OpenedImage doc = main.document();
-        run("chunk map PNG", target, progress -> {
+        if (doc == null) {
+            return;
+        }
+        files.write("the chunk map PNG", target, (out, progress) -> {
             long chunks = doc.chunkMap().chunkCount();
             MapViewport fit = MapViewport.fit(chunks, PNG_WIDTH, PNG_MAX_HEIGHT);
             int height = (int) Math.max(1, Math.min(PNG_MAX_HEIGHT, fit.totalRows() * fit.cellPx()));
@@ -94,15 +78,9 @@ public final class ExportViewModel {
             int[] argb = ChunkRaster.render(doc.chunkMap().cells(), CowChunkRole.palette(), v, progress::isCancelled);
             BufferedImage image = new BufferedImage(PNG_WIDTH, height, BufferedImage.TYPE_INT_ARGB);
             image.setRGB(0, 0, PNG_WIDTH, height, argb, 0, PNG_WIDTH);
-            try (AtomicOutput out = AtomicOutput.create(target)) {
-                OutputStream stream = out.outputStream();
-                if (!ImageIO.write(image, "png", stream)) {
-                    throw new java.io.IOException("no PNG writer in this Java runtime");
-                }
-                stream.flush();
-                out.commit();
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer in this Java runtime");
             }
-            return target;
         });
     }
 
@@ -110,27 +88,18 @@ public final class ExportViewModel {
     public void exportSnapshotView(Path target) {
         OpenedImage doc = main.document();
         AttachedOrigin origin = main.originProperty().get();
+        if (doc == null) {
+            return;
+        }
         if (origin == null) {
             main.dialogs().showError("No origin attached", "Attach the origin (File ▸ Attach origin…) to rebuild the snapshot view.", null);
             return;
         }
         CowImage image = doc.image();
-        run("snapshot view", target, progress -> {
+        files.run("the snapshot view", target, progress -> {
             SnapshotView view = new SnapshotView(origin.source(), image, doc.source(), false);
             SnapshotView.Result result = view.writeTo(target, progress);
             return target.resolveSibling(target.getFileName() + " (sha256 " + result.sha256() + ")");
         });
     }
-
-    private void run(String what, Path target, BackgroundJob<Path> work) {
-        if (main.document() == null) {
-            return;
-        }
-        main.tasks().run(Job.of("Exporting " + what, work)
-                .onSuccess(done -> main.reportStatus("Exported " + what + " to " + done))
-                .onFailure(error -> main.dialogs().showError("Cannot export the " + what,
-                        target + ": " + ErrorText.of(error), error))
-                .onCancelled(() -> main.reportStatus("Export of the " + what + " cancelled")));
-    }
-
 }

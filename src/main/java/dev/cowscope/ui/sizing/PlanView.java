@@ -88,7 +88,7 @@ public final class PlanView extends SplitPane {
         inputs.setMinWidth(260);
         model.rows().addListener((javafx.collections.ListChangeListener<SizingRow>) c -> showChart());
         model.problemProperty().addListener((obs, was, now) -> validation.revalidate());
-        model.modeProperty().addListener((obs, was, now) -> validation.revalidate());
+        model.inputs().modeProperty().addListener((obs, was, now) -> validation.revalidate());
         showChart();
     }
 
@@ -112,26 +112,26 @@ public final class PlanView extends SplitPane {
 
     private VBox inputs() {
         ToggleGroup modes = new ToggleGroup();
-        RadioButton byCount = modeButton(modes, PlanViewModel.Mode.CHANGED_CHUNKS, "plan-mode-count");
-        RadioButton byImages = modeButton(modes, PlanViewModel.Mode.IMAGE_PAIR, "plan-mode-images");
-        RadioButton byRanges = modeButton(modes, PlanViewModel.Mode.RANGES, "plan-mode-ranges");
+        RadioButton byCount = modeButton(modes, PlanInputs.Mode.CHANGED_CHUNKS, "plan-mode-count");
+        RadioButton byImages = modeButton(modes, PlanInputs.Mode.IMAGE_PAIR, "plan-mode-images");
+        RadioButton byRanges = modeButton(modes, PlanInputs.Mode.RANGES, "plan-mode-ranges");
         modes.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now != null) {
-                model.modeProperty().set((PlanViewModel.Mode) now.getUserData());
+                model.inputs().modeProperty().set((PlanInputs.Mode) now.getUserData());
             }
         });
-        model.modeProperty().addListener((obs, was, now) -> selectMode(modes, now));
-        selectMode(modes, model.modeProperty().get());
+        model.inputs().modeProperty().addListener((obs, was, now) -> selectMode(modes, now));
+        selectMode(modes, model.inputs().modeProperty().get());
 
-        TextField count = field("plan-changed-chunks", "e.g. 1000", model.changedChunksProperty(),
+        TextField count = field("plan-changed-chunks", "e.g. 1000", model.inputs().changedChunksProperty(),
                 "Distinct chunks written through the snapshot or the origin, counted the same at every chunk size");
-        count.disableProperty().bind(model.modeProperty().isNotEqualTo(PlanViewModel.Mode.CHANGED_CHUNKS));
-        validation.registerValidator(count, false, (Control c, String text) -> model.modeProperty().get() != PlanViewModel.Mode.CHANGED_CHUNKS
-                ? new ValidationResult() : result(c, PlanViewModel.changedChunksError(text)));
-        TextField origin = field("plan-origin-size", "unknown, e.g. 8G", model.originSizeProperty(),
+        count.disableProperty().bind(model.inputs().modeProperty().isNotEqualTo(PlanInputs.Mode.CHANGED_CHUNKS));
+        validation.registerValidator(count, false, (Control c, String text) -> model.inputs().modeProperty().get() != PlanInputs.Mode.CHANGED_CHUNKS
+                ? new ValidationResult() : result(c, PlanInputs.changedChunksError(text)));
+        TextField origin = field("plan-origin-size", "unknown, e.g. 8G", model.inputs().originSizeProperty(),
                 "The origin's size: needed for a margin in % and caps a plan at the origin's chunk count (images: the old image's size)");
-        origin.disableProperty().bind(model.modeProperty().isEqualTo(PlanViewModel.Mode.IMAGE_PAIR));
-        validation.registerValidator(origin, false, (Control c, String text) -> result(c, PlanViewModel.optionalSizeError(text)));
+        origin.disableProperty().bind(model.inputs().modeProperty().isEqualTo(PlanInputs.Mode.IMAGE_PAIR));
+        validation.registerValidator(origin, false, (Control c, String text) -> result(c, PlanInputs.optionalSizeError(text)));
 
         Button pickOld = new Button("Old image…");
         pickOld.setId("plan-pick-old");
@@ -147,7 +147,7 @@ public final class PlanView extends SplitPane {
         compare.setId("plan-compare");
         compare.setTooltip(new Tooltip("Compare the two images again (progress and Cancel in the status bar)"));
         compare.setMinWidth(Region.USE_PREF_SIZE);
-        compare.setOnAction(e -> model.compareImages());
+        compare.setOnAction(e -> model.measurement().compareImages());
         compare.disableProperty().bind(model.canCompareProperty().not());
         Button pickRanges = new Button("Ranges file…");
         pickRanges.setId("plan-pick-ranges");
@@ -162,50 +162,50 @@ public final class PlanView extends SplitPane {
         change.add(count, 1, r++);
         change.add(byImages, 0, r++, 2, 1);
         change.add(pickOld, 0, r);
-        change.add(pathLabel("plan-old-image", model.oldImageProperty()), 1, r++);
+        change.add(pathLabel("plan-old-image", model.measurement().oldImageProperty()), 1, r++);
         change.add(pickNew, 0, r);
-        change.add(pathLabel("plan-new-image", model.newImageProperty()), 1, r++);
+        change.add(pathLabel("plan-new-image", model.measurement().newImageProperty()), 1, r++);
         change.add(compare, 0, r++);
         change.add(byRanges, 0, r++, 2, 1);
         change.add(pickRanges, 0, r);
-        change.add(pathLabel("plan-ranges-file", model.rangesFileProperty()), 1, r++);
+        change.add(pathLabel("plan-ranges-file", model.measurement().rangesFileProperty()), 1, r++);
         change.add(label("Origin size", origin), 0, r);
         change.add(origin, 1, r++);
 
         FlowPane sizes = new FlowPane();
         sizes.getStyleClass().add("plan-chunk-sizes");
         sizes.setId("plan-chunk-sizes");
-        for (long sectors : PlanViewModel.CANDIDATE_CHUNK_SIZES_SECTORS) {
+        for (long sectors : PlanInputs.CANDIDATE_CHUNK_SIZES_SECTORS) {
             CheckBox box = new CheckBox(SizingPlan.chunkLabel(sectors));
             box.setId("plan-chunk-" + sectors);
-            box.selectedProperty().bindBidirectional(model.chunkSizeSelectedProperty(sectors));
+            box.selectedProperty().bindBidirectional(model.inputs().chunkSizeSelectedProperty(sectors));
             sizes.getChildren().add(box);
         }
 
-        TextField margin = field("plan-margin", "none, 64M or 5%", model.marginProperty(),
+        TextField margin = field("plan-margin", "none, 64M or 5%", model.inputs().marginProperty(),
                 "Headroom for writes while the snapshot is live: bytes (64M) or % of the origin (5%); turned into whole extra chunks");
         validation.registerValidator(margin, false, (Control c, String text) -> {
-            Optional<String> error = PlanViewModel.marginError(text);
+            Optional<String> error = PlanInputs.marginError(text);
             if (error.isEmpty() && model.problemProperty().get().contains("origin size")) {
                 error = Optional.of("A margin in % needs the origin size");
             }
             return result(c, error);
         });
-        ComboBox<PlanViewModel.Rounding> rounding = new ComboBox<>(FXCollections.observableArrayList(PlanViewModel.Rounding.values()));
+        ComboBox<PlanInputs.Rounding> rounding = new ComboBox<>(FXCollections.observableArrayList(PlanInputs.Rounding.values()));
         rounding.setId("plan-rounding");
-        rounding.valueProperty().bindBidirectional(model.roundingProperty());
+        rounding.valueProperty().bindBidirectional(model.inputs().roundingProperty());
         rounding.setTooltip(new Tooltip("The allocation is rounded up to this unit (lvcreate rounds to the VG's extent, 4 MiB by default)"));
-        TextField custom = field("plan-rounding-custom", "e.g. 1M", model.customRoundingProperty(), "A custom rounding unit, a multiple of 512 bytes");
-        custom.disableProperty().bind(model.roundingProperty().isNotEqualTo(PlanViewModel.Rounding.CUSTOM));
-        validation.registerValidator(custom, false, (Control c, String text) -> model.roundingProperty().get() != PlanViewModel.Rounding.CUSTOM
-                ? new ValidationResult() : result(c, PlanViewModel.roundingError(text)));
-        model.roundingProperty().addListener((obs, was, now) -> validation.revalidate());
+        TextField custom = field("plan-rounding-custom", "e.g. 1M", model.inputs().customRoundingProperty(), "A custom rounding unit, a multiple of 512 bytes");
+        custom.disableProperty().bind(model.inputs().roundingProperty().isNotEqualTo(PlanInputs.Rounding.CUSTOM));
+        validation.registerValidator(custom, false, (Control c, String text) -> model.inputs().roundingProperty().get() != PlanInputs.Rounding.CUSTOM
+                ? new ValidationResult() : result(c, PlanInputs.roundingError(text)));
+        model.inputs().roundingProperty().addListener((obs, was, now) -> validation.revalidate());
 
-        ComboBox<Long> cowBlock = blockSizes("plan-cow-block", model.cowBlockBytesProperty(), "Logical block size of the COW device");
-        ComboBox<Long> originBlock = blockSizes("plan-origin-block", model.originBlockBytesProperty(), "Logical block size of the origin device");
+        ComboBox<Long> cowBlock = blockSizes("plan-cow-block", model.inputs().cowBlockBytesProperty(), "Logical block size of the COW device");
+        ComboBox<Long> originBlock = blockSizes("plan-origin-block", model.inputs().originBlockBytesProperty(), "Logical block size of the origin device");
         Validator<Long> refusedSizes = (c, value) -> ValidationResult.fromMessageIf(c,
                 "The kernel refuses some selected chunk sizes with these block sizes; they are left out", Severity.WARNING,
-                !model.refusedChunkSizes().isEmpty());
+                !model.inputs().refusedChunkSizes().isEmpty());
         validation.registerValidator(cowBlock, false, refusedSizes);
         validation.registerValidator(originBlock, false, refusedSizes);
 
@@ -312,7 +312,7 @@ public final class PlanView extends SplitPane {
         csv.setMinWidth(Region.USE_PREF_SIZE);
         Label measuring = new Label("Measuring the change… (progress and Cancel in the status bar)");
         measuring.getStyleClass().add("dim");
-        measuring.visibleProperty().bind(model.measuringProperty());
+        measuring.visibleProperty().bind(model.measurement().measuringProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox actions = new HBox(measuring, spacer, json, csv);
@@ -362,7 +362,7 @@ public final class PlanView extends SplitPane {
 
     // ---- helpers
 
-    private static RadioButton modeButton(ToggleGroup group, PlanViewModel.Mode mode, String id) {
+    private static RadioButton modeButton(ToggleGroup group, PlanInputs.Mode mode, String id) {
         RadioButton button = new RadioButton(mode.toString());
         button.setId(id);
         button.setUserData(mode);
@@ -371,7 +371,7 @@ public final class PlanView extends SplitPane {
         return button;
     }
 
-    private static void selectMode(ToggleGroup group, PlanViewModel.Mode mode) {
+    private static void selectMode(ToggleGroup group, PlanInputs.Mode mode) {
         group.getToggles().stream().filter(t -> t.getUserData() == mode).findFirst().ifPresent(group::selectToggle);
     }
 
@@ -386,7 +386,7 @@ public final class PlanView extends SplitPane {
     }
 
     private static ComboBox<Long> blockSizes(String id, javafx.beans.property.ObjectProperty<Long> value, String tip) {
-        ComboBox<Long> box = new ComboBox<>(FXCollections.observableArrayList(PlanViewModel.LOGICAL_BLOCK_SIZES_BYTES));
+        ComboBox<Long> box = new ComboBox<>(FXCollections.observableArrayList(PlanInputs.LOGICAL_BLOCK_SIZES_BYTES));
         box.setId(id);
         box.setConverter(new StringConverter<>() {
             @Override

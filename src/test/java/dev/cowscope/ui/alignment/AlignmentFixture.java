@@ -2,6 +2,7 @@ package dev.cowscope.ui.alignment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cowscope.alignment.LimitsInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

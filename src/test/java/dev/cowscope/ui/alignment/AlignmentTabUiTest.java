@@ -6,10 +6,12 @@ import static dev.cowscope.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cowscope.alignment.KernelVersion;
+import dev.cowscope.alignment.LimitsInput;
 import dev.cowscope.alignment.LineReport;
 import dev.cowscope.alignment.Verdict;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -53,6 +55,8 @@ class AlignmentTabUiTest extends WindowUiTest {
         // with no image the summary (styled behind the start page) gives its room to the tabs
         assertThat(window.summaryView().getScene()).isNull();
 
+        Button export = robot.lookup("#alignment-export-json").queryButton();
+        assertThat(export.isDisabled()).as("nothing checked yet").isTrue();
         LimitsInput limits = AlignmentFixture.limits();
         String filefrag = AlignmentFixture.frag6mFilefrag();
         WaitForAsyncUtils.asyncFx(() -> {
@@ -77,6 +81,11 @@ class AlignmentTabUiTest extends WindowUiTest {
 
         waitUntil(() -> "0 lines rejected, 7 warnings".equals(label("#alignment-summary")));
         assertThat(label("#alignment-details")).startsWith("The kernel accepts the table; the dm device reports alignment_offset -1");
+        // Export JSON is enabled, shown whole (not elided) and inside the window
+        waitUntil(() -> !export.isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(export.getWidth()).isGreaterThanOrEqualTo(export.prefWidth(-1));
+        assertThat(export.localToScene(export.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(stage.getScene().getWidth());
         List<LineReport> rows = view.linesTable().getItems();
         assertThat(rows).hasSize(23);
         assertThat(rows).filteredOn(l -> l.verdict() == Verdict.WARN).extracting(l -> l.line().startSector())

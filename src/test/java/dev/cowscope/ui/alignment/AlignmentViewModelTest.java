@@ -6,12 +6,18 @@ import dev.cowscope.alignment.BlockDevice;
 import dev.cowscope.alignment.Extent;
 import dev.cowscope.alignment.FiemapException;
 import dev.cowscope.alignment.KernelVersion;
+import dev.cowscope.alignment.LimitsInput;
 import dev.cowscope.alignment.LineReport;
 import dev.cowscope.alignment.QueueLimits;
 import dev.cowscope.alignment.Verdict;
+import dev.cowscope.cli.Cli;
 import dev.cowscope.ui.common.CurrentThreadTaskRunner;
 import dev.cowscope.ui.common.DialogService;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The tab's state without a stage: jobs run on the test thread. */
 class AlignmentViewModelTest {
@@ -107,7 +114,7 @@ class AlignmentViewModelTest {
 
         model.textProperty().set("0 8 linear /dev/sda 0");
         model.lbsProperty().set("lots");
-        assertThat(model.messageProperty().get()).startsWith("logical block size: not a size");
+        assertThat(model.messageProperty().get()).startsWith("logical block size (lbs): not a size");
         model.lbsProperty().set("512");
         assertThat(model.messageProperty().get()).isEmpty();
         assertThat(errors).isEmpty();
@@ -180,6 +187,88 @@ class AlignmentViewModelTest {
     }
 
     /** The machine, made up. */
+    // ---- Export JSON: the bytes cowscope align --json prints for the same input ---------------------
+
+    private static final LimitsInput EXPORT_LIMITS = new LimitsInput("512", "4096", "4096", "0", "0", "0", "1048576");
+    private static final String CLI_LIMITS = "lbs=512,pbs=4096,io-min=4096,io-opt=0,alignment-offset=0";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aTableFileExportsWhatTheCliPrints() throws Exception {
+        Path table = AlignmentFixture.p4().resolve("tables/man-2lines-2nd-phys-misaligned/table.txt");
+        model.setLimits(EXPORT_LIMITS);
+        load(table);
+
+        assertThat(exported()).isEqualTo(cli("--table", table.toString(), "--limits", CLI_LIMITS,
+            "--device-size", "1048576"));
+    }
+
+    @Test
+    void filefragOutputWithADeviceAndAKernelExportsWhatTheCliPrints() throws Exception {
+        Path filefrag = AlignmentFixture.p4().resolve("files/fs1k/frag6M.filefrag-v.txt");
+        model.deviceProperty().set("/dev/vdb");
+        model.setLimits(EXPORT_LIMITS.withDeviceSize("64M"));
+        model.kernelProperty().set(KernelVersion.V6_1);
+        model.wantedSizeProperty().set("5M");
+        load(filefrag);
+
+        // the same values typed in another form: 64M is 131072 sectors in both faces
+        assertThat(exported()).isEqualTo(cli("--filefrag", filefrag.toString(), "--device", "/dev/vdb",
+            "--limits", CLI_LIMITS, "--device-size", "131072", "--kernel", "v6.1", "--wanted-size", "5M"));
+    }
+
+    @Test
+    void theSameBadValueGivesTheSameMessageInBothFaces() {
+        model.textProperty().set("0 8 linear /dev/sda 0\n");
+        model.setLimits(EXPORT_LIMITS.withPartStart("3x"));
+        assertThat(model.messageProperty().get()).isEqualTo("partition start (part-start): unknown size unit in '3x'"
+            + " (use s, K, M, G, T)");
+        assertThat(runCli("--table", "/dev/null", "--limits", CLI_LIMITS + ",part-start=3x").err())
+            .contains("--limits: " + model.messageProperty().get());
+    }
+
+    @Test
+    void nothingCheckedIsNothingToExport() {
+        assertThat(model.canExportProperty().get()).isFalse();
+        model.exportJson(tmp.resolve("none.json"));
+        assertThat(errors).singleElement().asString().startsWith("Nothing to export");
+        assertThat(tmp.resolve("none.json")).doesNotExist();
+    }
+
+    private void load(Path file) throws IOException {
+        sources.files.put(file, Files.readString(file));
+        model.loadTextFile(file);
+    }
+
+    private byte[] exported() throws IOException {
+        assertThat(model.messageProperty().get()).isEmpty();
+        assertThat(model.canExportProperty().get()).isTrue();
+        Path target = tmp.resolve("alignment.json");
+        model.exportJson(target);
+        assertThat(errors).isEmpty();
+        return Files.readAllBytes(target);
+    }
+
+    private byte[] cli(String... args) {
+        CliOutput r = runCli(args);
+        assertThat(r.err()).isEmpty();
+        return r.out().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private record CliOutput(String out, String err) {
+    }
+
+    private CliOutput runCli(String... args) {
+        List<String> all = new ArrayList<>(List.of("align", "--json", "--sysfs-root", tmp.resolve("nosys").toString()));
+        all.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return new CliOutput(out.toString(), err.toString());
+    }
+
     private static final class FakeSources implements AlignmentSources {
         final Map<String, BlockDevice> devices = new HashMap<>();
         final Map<Path, String> files = new HashMap<>();

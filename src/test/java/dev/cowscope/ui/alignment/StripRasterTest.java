@@ -13,6 +13,9 @@ import dev.cowscope.alignment.LineReport;
 import dev.cowscope.alignment.LinearLine;
 import dev.cowscope.alignment.QueueLimits;
 import dev.cowscope.alignment.Verdict;
+import dev.cowscope.format.Finding;
+import dev.cowscope.format.FindingKind;
+import dev.cowscope.format.Location;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -27,10 +30,22 @@ class StripRasterTest {
             long offset = (Long) lines[i];
             long length = (Long) lines[i + 1];
             reports.add(new LineReport(i / 3, new LinearLine(start, length, "/dev/x", offset), "x", 0,
-                (Verdict) lines[i + 2], List.of()));
+                findingsFor((Verdict) lines[i + 2])));
             start += length;
         }
         return DeviceStrip.of(reports, new QueueLimits(512, 4096, 4096, 0, 0, partStart, sectors, false));
+    }
+
+    /** Findings that give a line {@code verdict}. */
+    private static List<Finding> findingsFor(Verdict verdict) {
+        FindingKind kind;
+        switch (verdict) {
+            case REJECT: kind = FindingKind.GAP_IN_TABLE; break;
+            case WARN: kind = FindingKind.ALIGNMENT_INCONSISTENCY; break;
+            case UNKNOWN: kind = FindingKind.DEVICE_SIZE_UNKNOWN; break;
+            default: return List.of();
+        }
+        return List.of(Finding.of(kind, Location.line(1), "test"));
     }
 
     private static int[] row(int[] argb, int width, int y) {

@@ -92,10 +92,10 @@ class PlanTabUiTest extends WindowUiTest {
         Platform.runLater(() -> {
             plan.setOldImage(B3.resolve("origin-before.img.gz"));
             plan.setNewImage(B3.resolve("snapshot-view.img.gz"));
-            plan.marginProperty().set("1M");
+            plan.inputs().marginProperty().set("1M");
         });
-        waitUntil(() -> !plan.measuringProperty().get() && plan.planProperty().get() != null
-                && plan.modeProperty().get() == PlanViewModel.Mode.IMAGE_PAIR);
+        waitUntil(() -> !plan.measurement().measuringProperty().get() && plan.planProperty().get() != null
+                && plan.inputs().modeProperty().get() == PlanInputs.Mode.IMAGE_PAIR);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs).isEmpty();
         SizingRow measured = view.table().getItems().get(0);

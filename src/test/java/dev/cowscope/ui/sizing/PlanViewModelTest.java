@@ -49,57 +49,57 @@ class PlanViewModelTest {
 
     @Test
     void recomputesAsInputsChange() {
-        model.chunkSizeSelectedProperty(1).set(true);
-        model.chunkSizeSelectedProperty(2048).set(false);
+        model.inputs().chunkSizeSelectedProperty(1).set(true);
+        model.inputs().chunkSizeSelectedProperty(2048).set(false);
         assertThat(model.rows()).extracting(SizingRow::chunkSizeSectors).startsWith(1L, 8L).doesNotContain(2048L);
         assertThat(model.rows()).filteredOn(SizingRow::recommended).extracting(SizingRow::chunkSizeSectors).containsExactly(1L);
 
-        model.changedChunksProperty().set("12x");
+        model.inputs().changedChunksProperty().set("12x");
         assertThat(model.planProperty().get()).isNull();
         assertThat(model.rows()).isEmpty();
         assertThat(model.problemProperty().get()).contains("Not a whole number");
         assertThat(model.canExportProperty().get()).isFalse();
-        model.changedChunksProperty().set("257");
+        model.inputs().changedChunksProperty().set("257");
         assertThat(model.rows().get(1).cowSize().totalChunks()).isEqualTo(2 + 257 + 1);
 
-        model.roundingProperty().set(PlanViewModel.Rounding.LVM_EXTENT);
+        model.inputs().roundingProperty().set(PlanInputs.Rounding.LVM_EXTENT);
         assertThat(model.rows()).allSatisfy(r -> assertThat(r.allocationBytes() % (4L << 20)).isZero());
-        model.roundingProperty().set(PlanViewModel.Rounding.CUSTOM);
-        model.customRoundingProperty().set("1000");
+        model.inputs().roundingProperty().set(PlanInputs.Rounding.CUSTOM);
+        model.inputs().customRoundingProperty().set("1000");
         assertThat(model.problemProperty().get()).contains("Rounding unit").contains("multiple of 512");
-        model.customRoundingProperty().set("64K");
+        model.inputs().customRoundingProperty().set("64K");
         assertThat(model.rows()).allSatisfy(r -> assertThat(r.allocationBytes() % 65536).isZero());
     }
 
     @Test
     void aMarginInPercentNeedsTheOriginSize() {
-        model.marginProperty().set("5%");
+        model.inputs().marginProperty().set("5%");
         assertThat(model.planProperty().get()).isNull();
         assertThat(model.problemProperty().get()).contains("origin size");
-        model.originSizeProperty().set("32M");
+        model.inputs().originSizeProperty().set("32M");
         SizingRow fourK = model.rows().get(0);
         assertThat(fourK.marginChunks()).isEqualTo(410);
         assertThat(fourK.plannedChunks()).isEqualTo(1410);
-        model.marginProperty().set("5 parsecs");
+        model.inputs().marginProperty().set("5 parsecs");
         assertThat(model.problemProperty().get()).startsWith("Margin: ").contains("parsecs");
-        assertThat(PlanViewModel.marginError("5 parsecs")).isPresent();
-        assertThat(PlanViewModel.marginError("64M")).isEmpty();
-        assertThat(PlanViewModel.changedChunksError("")).isPresent();
-        assertThat(PlanViewModel.changedChunksError("1 000")).isEmpty();
-        assertThat(PlanViewModel.optionalSizeError("")).isEmpty();
-        assertThat(PlanViewModel.optionalSizeError("8Q")).isPresent();
+        assertThat(PlanInputs.marginError("5 parsecs")).isPresent();
+        assertThat(PlanInputs.marginError("64M")).isEmpty();
+        assertThat(PlanInputs.changedChunksError("")).isPresent();
+        assertThat(PlanInputs.changedChunksError("1 000")).isEmpty();
+        assertThat(PlanInputs.optionalSizeError("")).isEmpty();
+        assertThat(PlanInputs.optionalSizeError("8Q")).isPresent();
     }
 
     @Test
     void chunkSizesTheKernelRefusesAreLeftOutWithItsReason() {
-        model.chunkSizeSelectedProperty(1).set(true);
-        model.chunkSizeSelectedProperty(4).set(true);
-        model.originBlockBytesProperty().set(4096L);
-        assertThat(model.refusedChunkSizes()).containsOnlyKeys(1L, 4L);
+        model.inputs().chunkSizeSelectedProperty(1).set(true);
+        model.inputs().chunkSizeSelectedProperty(4).set(true);
+        model.inputs().originBlockBytesProperty().set(4096L);
+        assertThat(model.inputs().refusedChunkSizes()).containsOnlyKeys(1L, 4L);
         assertThat(model.rows()).extracting(SizingRow::chunkSizeSectors).startsWith(8L);
         assertThat(model.changeNoteProperty().get()).contains("Chunk size is not a multiple of device blocksize").contains("512, 2K");
-        for (long sectors : PlanViewModel.CANDIDATE_CHUNK_SIZES_SECTORS) {
-            model.chunkSizeSelectedProperty(sectors).set(sectors < 8);
+        for (long sectors : PlanInputs.CANDIDATE_CHUNK_SIZES_SECTORS) {
+            model.inputs().chunkSizeSelectedProperty(sectors).set(sectors < 8);
         }
         assertThat(model.planProperty().get()).isNull();
         assertThat(model.problemProperty().get()).contains("Select at least one chunk size");
@@ -115,17 +115,17 @@ class PlanViewModelTest {
         Path a = Files.write(temp.resolve("old.img"), old);
         Path b = Files.write(temp.resolve("new.img"), changed);
         model.setOldImage(a);
-        assertThat(model.modeProperty().get()).isEqualTo(PlanViewModel.Mode.IMAGE_PAIR);
+        assertThat(model.inputs().modeProperty().get()).isEqualTo(PlanInputs.Mode.IMAGE_PAIR);
         assertThat(model.problemProperty().get()).contains("Pick the old image");
         model.setNewImage(b);
-        assertThat(model.measuringProperty().get()).isFalse();
+        assertThat(model.measurement().measuringProperty().get()).isFalse();
         assertThat(errors).isEmpty();
         assertThat(model.rows().get(0).changedChunks()).isEqualTo(100);
         assertThat(model.rows().get(0).writeAmplification()).isPresent();
         assertThat(model.changeNoteProperty().get()).contains("100 changed sectors", "100 bytes differ");
         assertThat(statuses).last().asString().contains("100 changed sectors");
 
-        model.marginProperty().set("1%");
+        model.inputs().marginProperty().set("1%");
         Path json = temp.resolve("plan.json");
         model.exportJson(json);
         JsonNode doc = new ObjectMapper().readTree(json.toFile());
@@ -152,18 +152,18 @@ class PlanViewModelTest {
         model.setNewImage(temp.resolve("absent-too.img"));
         assertThat(errors).singleElement().asString().startsWith("Cannot measure the change").contains("absent.img");
         assertThat(model.planProperty().get()).isNull();
-        assertThat(model.measuringProperty().get()).isFalse();
+        assertThat(model.measurement().measuringProperty().get()).isFalse();
     }
 
     @Test
     void readsARangesFile() throws IOException {
         Path ranges = Files.writeString(temp.resolve("writes.txt"), "# offset length\n0 4K\n2K 4K\n1M 1\n");
         model.setRangesFile(ranges);
-        assertThat(model.modeProperty().get()).isEqualTo(PlanViewModel.Mode.RANGES);
+        assertThat(model.inputs().modeProperty().get()).isEqualTo(PlanInputs.Mode.RANGES);
         assertThat(model.rows().get(0).changedChunks()).isEqualTo(3);
-        model.marginProperty().set("10%");
+        model.inputs().marginProperty().set("10%");
         assertThat(model.problemProperty().get()).contains("origin size");
-        model.originSizeProperty().set("1G");
+        model.inputs().originSizeProperty().set("1G");
         assertThat(model.rows().get(0).marginChunks()).isEqualTo((1L << 30) / 10 / 4096 + 1);
 
         Path bad = Files.writeString(temp.resolve("bad.txt"), "0 4K\nnonsense\n");

@@ -1,7 +1,8 @@
-package dev.cowscope.report;
+package dev.cowscope.input;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cowscope.format.TextInput;
 import dev.cowscope.format.Units;
 import dev.cowscope.sizing.ByteRange;
@@ -24,6 +25,7 @@ public final class RangesFile {
      * desktop's heap; {@code /dev/zero} or a FIFO stops here instead of at an OutOfMemoryError.
      */
     public static final long MAX_BYTES = 128L << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RangesFile() {
         throw new AssertionError("no instances");
@@ -60,7 +62,7 @@ public final class RangesFile {
         }
         JsonNode array;
         try {
-            array = ReportJson.mapper().readTree(text);
+            array = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(name + ": not valid JSON: " + e.getOriginalMessage(), e);
         }

@@ -1,4 +1,4 @@
-package dev.cowscope.report;
+package dev.cowscope.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
