@@ -8,7 +8,9 @@ import dev.cowscope.ui.map.ByteRoleCells;
 import dev.cowscope.ui.map.CowChunkRole;
 import dev.cowscope.ui.map.MapCanvas;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
@@ -250,7 +252,8 @@ public final class MergeView extends BorderPane {
         json.setTooltip(new Tooltip("Save what cowscope merge plan --json prints for this COW, the attached origin (--origin) "
                 + "and this throughput and latency"));
         json.disableProperty().bind(model.export().canExportProperty().not());
-        json.setOnAction(e -> chooseJsonTarget());
+        json.setOnAction(e -> chooseTarget("Export the merge plan as JSON", "merge-plan.json",
+                new FileChooser.ExtensionFilter("JSON", "*.json"), model.export()::exportJson));
         json.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -330,7 +333,7 @@ public final class MergeView extends BorderPane {
         merge.setTooltip(new Tooltip("Write origin + COW merged, as the kernel's merge leaves the origin, to a new file "
                 + "(temp file, fsync, rename); origin and COW are only read"));
         merge.disableProperty().bind(model.offline().canMergeProperty().not());
-        merge.setOnAction(e -> chooseTarget());
+        merge.setOnAction(e -> chooseTarget("Merge into a new file", "origin-merged.img", null, model.offline()::mergeInto));
         ProgressBar progress = progress(model.offline().mergingProperty());
         Button cancel = small("Cancel", "Stop the merge; nothing is left behind", model.offline()::cancelMerge);
         cancel.visibleProperty().bind(model.offline().mergingProperty());
@@ -438,24 +441,17 @@ public final class MergeView extends BorderPane {
         return column;
     }
 
-    private void chooseTarget() {
+    /** Asks where to save and hands the file to {@code action}; nothing happens when the user cancels. */
+    private void chooseTarget(String title, String initialName, FileChooser.ExtensionFilter filter, Consumer<Path> action) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Merge into a new file");
-        chooser.setInitialFileName("origin-merged.img");
-        File file = directories.showSave(chooser, getScene() == null ? null : getScene().getWindow());
-        if (file != null) {
-            model.offline().mergeInto(file.toPath());
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialName);
+        if (filter != null) {
+            chooser.getExtensionFilters().add(filter);
         }
-    }
-
-    private void chooseJsonTarget() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the merge plan as JSON");
-        chooser.setInitialFileName("merge-plan.json");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
         File file = directories.showSave(chooser, getScene() == null ? null : getScene().getWindow());
         if (file != null) {
-            model.export().exportJson(file.toPath());
+            action.accept(file.toPath());
         }
     }
 
