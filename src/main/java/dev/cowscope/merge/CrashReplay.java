@@ -80,15 +80,18 @@ public final class CrashReplay {
 
     /**
      * Replays {@code plan} up to {@code crash} on overlays of {@code origin} and {@code cow},
-     * reloads the crashed COW with {@code options} and compares its view's hash with {@code preMergeSha256}.
+     * reloads the crashed COW with {@code options} and compares its view's hash with the pre-merge
+     * view's: {@code knownPreMergeSha256} from an earlier proof of the same plan, or null to hash it first.
      */
     public static Proof prove(MergePlan plan, CrashState crash, BlockSource origin, BlockSource cow, ParseOptions options,
-                              String preMergeSha256, Progress progress) throws IOException {
+                              String knownPreMergeSha256, Progress progress) throws IOException {
         long needed = overlayBytesNeeded(plan, crash);
         if (needed > MAX_OVERLAY_BYTES) {
             throw new MergeException(String.format(Locale.ROOT, "replaying %d steps would hold %s in memory (limit %s); "
                     + "pick an earlier step to prove", crash.step() + 1, Units.human(needed), Units.human(MAX_OVERLAY_BYTES)));
         }
+        String preMergeSha256 = knownPreMergeSha256 != null ? knownPreMergeSha256
+                : viewSha256(origin, plan.image(), cow, progress);
         long chunkBytes = plan.layout().chunkSizeBytes();
         CopyOnWriteSource originCopy = new CopyOnWriteSource(origin, chunkBytes, "origin (crashed, in memory)");
         CopyOnWriteSource cowCopy = new CopyOnWriteSource(cow, chunkBytes, "COW (crashed, in memory)");

@@ -116,10 +116,9 @@ public final class CrashProofModel {
         String knownSha = preMergeSha;
         proving.set(true);
         proofText.set("Rebuilding the crashed state's snapshot view in the background …");
-        job = main.tasks().run(Job.of("Proving the crash at step " + c.step(), progress -> {
-            String before = knownSha != null ? knownSha : CrashReplay.viewSha256(origin.source(), doc.image(), doc.source(), progress);
-            return CrashReplay.prove(p.plan(), c, origin.source(), doc.source(), doc.options(), before, progress);
-        }).onSuccess(result -> {
+        job = main.tasks().run(Job.of("Proving the crash at step " + c.step(),
+                progress -> CrashReplay.prove(p.plan(), c, origin.source(), doc.source(), doc.options(), knownSha, progress)
+        ).onSuccess(result -> {
             proving.set(false);
             if (crash.get() != c) {
                 return;
