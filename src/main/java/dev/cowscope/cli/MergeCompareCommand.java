@@ -3,7 +3,8 @@ package dev.cowscope.cli;
 import dev.cowscope.format.Units;
 import dev.cowscope.merge.StrategyComparison;
 import dev.cowscope.merge.StrategyComparison.Outcome;
-import java.io.IOException;
+import dev.cowscope.report.MergeCompareReport;
+import dev.cowscope.report.ReportJson;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -54,14 +55,10 @@ public final class MergeCompareCommand implements Callable<Integer> {
                     + trial + ", --overlap " + overlap + ", --cow-size " + cowSize + ", --chunk-size " + chunkSize + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            if (json) {
-                out.println(MergeCommand.JSON.writeValueAsString(result));
-            } else {
-                printText(out, result);
-            }
-        } catch (IOException e) {
-            return MergeCommand.unreadable(spec, e);
+        if (json) {
+            out.println(ReportJson.toJson(MergeCompareReport.of(result)));
+        } else {
+            printText(out, result);
         }
         out.flush();
         return ExitCode.OK;

@@ -6,21 +6,21 @@ import dev.cowscope.format.CowImage;
 import dev.cowscope.format.CowReader;
 import dev.cowscope.format.ParseOptions;
 import dev.cowscope.format.Progress;
+import dev.cowscope.format.Rates;
 import dev.cowscope.format.Units;
 import dev.cowscope.merge.MergeEstimate;
 import dev.cowscope.merge.MergePlan;
 import dev.cowscope.merge.MergeSimulator;
-import dev.cowscope.merge.MergeState;
 import dev.cowscope.merge.MergeStep;
 import dev.cowscope.merge.MergeTotals;
+import dev.cowscope.merge.MergeWording;
+import dev.cowscope.report.MergePlanReport;
+import dev.cowscope.report.ReportJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,8 +33,6 @@ import picocli.CommandLine.Spec;
         description = "Show the steps the kernel's snapshot-merge takes for COW, newest first, with totals, a time estimate "
                 + "and the status line after each step.")
 public final class MergePlanCommand implements Callable<Integer> {
-    private static final int SAMPLED_STATUS_LINES = 12;
-
     @Spec
     CommandSpec spec;
 
@@ -50,45 +48,41 @@ public final class MergePlanCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "list every step (otherwise a sample of status lines)")
     boolean steps;
 
-    @Option(names = "--throughput", paramLabel = "RATE", defaultValue = "100M", description = "copy throughput per second (default ${DEFAULT-VALUE})")
+    @Option(names = "--throughput", paramLabel = "RATE", defaultValue = "100M", description = "copy throughput, " + Rates.THROUGHPUT_SYNTAX + " (default ${DEFAULT-VALUE})")
     String throughput;
 
-    @Option(names = "--flush-latency", paramLabel = "TIME", defaultValue = "5ms", description = "latency of one cache flush or FUA write (default ${DEFAULT-VALUE})")
+    @Option(names = "--flush-latency", paramLabel = "TIME", defaultValue = "5ms", description = "latency of one cache flush or FUA write: " + Rates.LATENCY_SYNTAX + " (default ${DEFAULT-VALUE})")
     String flushLatency;
 
     @Override
     public Integer call() {
-        double rate;
+        long rate;
         double latency;
         try {
-            rate = Units.parseBytes(throughput);
-            if (rate <= 0) {
-                throw new IllegalArgumentException("throughput must be positive");
-            }
+            rate = Rates.parseThroughput(throughput);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(spec.commandLine(), "--throughput: " + e.getMessage() + " (expected bytes per second, e.g. 100M)");
+            throw new UsageException(spec.commandLine(), "--throughput: " + e.getMessage());
         }
         try {
-            latency = MergeCommand.parseMillis(flushLatency);
+            latency = Rates.parseLatencyMillis(flushLatency);
         } catch (IllegalArgumentException e) {
             throw new UsageException(spec.commandLine(), "--flush-latency: " + e.getMessage());
         }
         try {
             CowImage image = CowReader.read(cow, ParseOptions.DEFAULT, Progress.NONE);
-            long originBytes = -1;
+            OptionalLong originBytes = OptionalLong.empty();
             if (origin != null) {
                 try (BlockSource source = BlockSources.open(origin)) {
-                    originBytes = source.sizeBytes();
+                    originBytes = OptionalLong.of(source.sizeBytes());
                 }
             }
-            MergePlan plan = originBytes < 0 ? MergePlan.of(image) : MergePlan.of(image, originBytes);
-            MergeSimulator simulator = new MergeSimulator(plan);
-            MergeEstimate estimate = MergeEstimate.of(plan.totals(), rate, latency);
+            MergeSimulator simulator = new MergeSimulator(MergePlan.of(image, originBytes));
+            MergeEstimate estimate = MergeEstimate.of(simulator.plan().totals(), rate, latency);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(MergeCommand.JSON.writeValueAsString(jsonReport(plan, simulator, estimate, originBytes)));
+                out.println(ReportJson.toJson(MergePlanReport.of(simulator, estimate, steps)));
             } else {
-                printText(out, plan, simulator, estimate, originBytes);
+                printText(out, simulator, estimate);
             }
             out.flush();
             return ExitCode.OK;
@@ -97,45 +91,8 @@ public final class MergePlanCommand implements Callable<Integer> {
         }
     }
 
-    private String status(MergeState state, long originBytes) {
-        return originBytes < 0 ? "snapshot-merge " + state.statusParams()
-                : MergeSimulator.statusLine(state, originBytes / Units.SECTOR_BYTES);
-    }
-
-    private Map<String, Object> jsonReport(MergePlan plan, MergeSimulator simulator, MergeEstimate estimate, long originBytes) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        CowImage image = plan.image();
-        root.put("cow", image.source().path());
-        root.put("chunkSizeSectors", plan.layout().chunkSizeSectors());
-        root.put("exceptionsPerArea", plan.layout().exceptionsPerArea());
-        root.put("entries", image.exceptions().size());
-        root.put("initial", simulator.initial());
-        root.put("totals", plan.totals());
-        root.put("estimate", estimate);
-        root.put("stepsPastOriginEnd", plan.stepsPastOriginEnd());
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (int k : stepIndexes(plan)) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("step", plan.step(k));
-            simulator.prepared(k).ifPresent(p -> s.put("statusDuringCopy", status(p, originBytes)));
-            s.put("statusAfter", status(simulator.afterSteps(k + 1), originBytes));
-            list.add(s);
-        }
-        root.put(steps ? "steps" : "sampledSteps", list);
-        root.put("finalStatus", status(simulator.afterSteps(plan.stepCount()), originBytes));
-        return root;
-    }
-
-    private int[] stepIndexes(MergePlan plan) {
-        int n = plan.stepCount();
-        if (steps || n <= SAMPLED_STATUS_LINES) {
-            return java.util.stream.IntStream.range(0, n).toArray();
-        }
-        return java.util.stream.IntStream.range(0, SAMPLED_STATUS_LINES)
-                .map(i -> (int) ((long) i * (n - 1) / (SAMPLED_STATUS_LINES - 1))).distinct().toArray();
-    }
-
-    private void printText(PrintWriter out, MergePlan plan, MergeSimulator simulator, MergeEstimate estimate, long originBytes) {
+    private void printText(PrintWriter out, MergeSimulator simulator, MergeEstimate estimate) {
+        MergePlan plan = simulator.plan();
         CowImage image = plan.image();
         MergeTotals t = plan.totals();
         long cs = plan.layout().chunkSizeSectors();
@@ -144,34 +101,29 @@ public final class MergePlanCommand implements Callable<Integer> {
                 cs, plan.layout().exceptionsPerArea()));
         row(out, "entries", String.format(Locale.ROOT, "%d (current_area %d, current_committed %d)", image.exceptions().size(),
                 image.currentArea(), image.currentCommitted()));
-        row(out, "status now", status(simulator.initial(), originBytes));
+        row(out, "status now", simulator.status(simulator.initial()));
         row(out, "steps", String.format(Locale.ROOT, "%d, one copy in flight (%d of one chunk)", t.steps(), t.singleChunkSteps()));
         row(out, "chunks", Long.toString(t.chunks()));
         row(out, "bytes", String.format(Locale.ROOT, "%s read from the COW, %s written to the origin (%d sectors)",
                 Units.human(t.bytesRead()), Units.human(t.bytesWritten()), t.bytesWritten() / Units.SECTOR_BYTES));
         row(out, "metadata", String.format(Locale.ROOT, "%d area writes (REQ_PREFLUSH|REQ_FUA), %d area reads", t.metadataWrites(), t.areaReads()));
         row(out, "flushes", String.format(Locale.ROOT, "%d (origin flush + metadata write per step)", t.flushes()));
-        row(out, "estimate", String.format(Locale.ROOT, "%s at %s/s and %.3g ms per flush: copy %s, flushes %s (%.1f %%)",
-                MergeCommand.seconds(estimate.totalSeconds()), Units.human((long) estimate.throughputBytesPerSecond()),
-                estimate.flushLatencyMillis(), MergeCommand.seconds(estimate.copySeconds()), MergeCommand.seconds(estimate.flushSeconds()),
-                100 * estimate.flushShare()));
+        row(out, "estimate", MergeWording.estimate(estimate));
         if (t.steps() > 0 && estimate.flushShare() > 0.5) {
-            row(out, "why slow", String.format(Locale.ROOT, "%.1f chunks per step on average: each step waits for 2 flushes, so the merge "
-                    + "moves %s/s, not %s/s", (double) t.chunks() / t.steps(), Units.human((long) estimate.effectiveBytesPerSecond()),
-                    Units.human((long) estimate.throughputBytesPerSecond())));
+            row(out, "why slow", MergeWording.whySlow(t, estimate));
         }
         if (plan.stepsPastOriginEnd() > 0) {
-            row(out, "warning", plan.stepsPastOriginEnd() + " step(s) write past the origin's end: the kernel stops with \"Write error\"");
+            row(out, "warning", MergeWording.pastOriginEnd(plan));
         }
         out.println();
         out.println(steps ? "Steps (newest first):" : "Sampled steps (newest first; --steps lists all):");
         out.printf(Locale.ROOT, "%8s %6s %22s %22s %7s %10s  %s%n", "step", "area", "origin chunks", "COW chunks", "chunks", "bytes", "status after");
-        for (int k : stepIndexes(plan)) {
+        for (int k : MergePlanReport.stepIndexes(plan.stepCount(), steps)) {
             MergeStep s = plan.step(k);
             simulator.prepared(k).ifPresent(p -> out.printf(Locale.ROOT, "%8s %6s %22s %22s %7s %10s  %s%n", "", "", "", "", "", "",
-                    status(p, originBytes) + "   (prepare_merge steps back to area " + s.area() + ")"));
+                    simulator.status(p) + "   (prepare_merge steps back to area " + s.area() + ")"));
             out.printf(Locale.ROOT, "%8d %6d %22s %22s %7d %10s  %s%n", k, s.area(), range(s.originFirstChunk(), s.chunks()),
-                    range(s.cowFirstChunk(), s.chunks()), s.chunks(), Units.human(s.copyBytes()), status(simulator.afterSteps(k + 1), originBytes));
+                    range(s.cowFirstChunk(), s.chunks()), s.chunks(), Units.human(s.copyBytes()), simulator.status(simulator.afterSteps(k + 1)));
         }
     }
 

@@ -6,7 +6,7 @@ import java.nio.channels.FileChannel;
 
 /**
  * The two devices a merge writes: the origin (data) and the COW (metadata areas). Files for an
- * in-place merge, byte arrays for rebuilding crash states in memory.
+ * in-place merge, {@link MemoryImage}s for replaying a merge in memory.
  */
 public interface MergeDevices {
     long originBytes();
@@ -67,27 +67,41 @@ public interface MergeDevices {
         };
     }
 
-    /** Images held in memory, changed in place. */
+    /** An image a merge changes in memory: a byte array, or a {@link CopyOnWriteSource} over a read-only source. */
+    interface MemoryImage {
+        long sizeBytes();
+
+        void read(long offsetBytes, ByteBuffer dst) throws IOException;
+
+        void write(long offsetBytes, ByteBuffer src) throws IOException;
+    }
+
+    /** Byte arrays, changed in place. */
     static MergeDevices memory(byte[] origin, byte[] cow) {
+        return memory(array(origin), array(cow));
+    }
+
+    /** Images held in memory; flushes are no-ops because memory is always "stable". */
+    static MergeDevices memory(MemoryImage origin, MemoryImage cow) {
         return new MergeDevices() {
             @Override
             public long originBytes() {
-                return origin.length;
+                return origin.sizeBytes();
             }
 
             @Override
-            public void readCow(long offsetBytes, ByteBuffer dst) {
-                dst.put(cow, Math.toIntExact(offsetBytes), dst.remaining());
+            public void readCow(long offsetBytes, ByteBuffer dst) throws IOException {
+                cow.read(offsetBytes, dst);
             }
 
             @Override
-            public void writeOrigin(long offsetBytes, ByteBuffer src) {
-                src.get(origin, Math.toIntExact(offsetBytes), src.remaining());
+            public void writeOrigin(long offsetBytes, ByteBuffer src) throws IOException {
+                origin.write(offsetBytes, src);
             }
 
             @Override
-            public void writeCow(long offsetBytes, ByteBuffer src) {
-                src.get(cow, Math.toIntExact(offsetBytes), src.remaining());
+            public void writeCow(long offsetBytes, ByteBuffer src) throws IOException {
+                cow.write(offsetBytes, src);
             }
 
             @Override
@@ -98,6 +112,25 @@ public interface MergeDevices {
             @Override
             public void flushCow() {
                 // memory is always "stable"
+            }
+        };
+    }
+
+    private static MemoryImage array(byte[] bytes) {
+        return new MemoryImage() {
+            @Override
+            public long sizeBytes() {
+                return bytes.length;
+            }
+
+            @Override
+            public void read(long offsetBytes, ByteBuffer dst) {
+                dst.put(bytes, Math.toIntExact(offsetBytes), dst.remaining());
+            }
+
+            @Override
+            public void write(long offsetBytes, ByteBuffer src) {
+                src.get(bytes, Math.toIntExact(offsetBytes), src.remaining());
             }
         };
     }

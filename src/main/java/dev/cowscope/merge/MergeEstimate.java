@@ -31,9 +31,9 @@ public record MergeEstimate(double throughputBytesPerSecond, double flushLatency
         return new MergeEstimate(throughputBytesPerSecond, flushLatencyMillis, copy, flush, total, totals.singleChunkSteps(), effective);
     }
 
-    /** One step's time: its copy plus two flushes. */
-    public double stepSeconds(MergeStep step) {
-        return step.copyBytes() / throughputBytesPerSecond + FLUSHES_PER_STEP * flushLatencyMillis / 1000.0;
+    /** Time until {@code steps} steps that copied {@code bytesCopied} are committed: copies plus two flushes each. */
+    public double secondsAfter(long bytesCopied, long steps) {
+        return bytesCopied / throughputBytesPerSecond + steps * FLUSHES_PER_STEP * flushLatencyMillis / 1000.0;
     }
 
     /** Share of the time spent waiting for flushes, 0..1. */

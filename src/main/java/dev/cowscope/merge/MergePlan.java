@@ -66,6 +66,11 @@ public final class MergePlan {
         return build(image, OptionalLong.of(originBytes));
     }
 
+    /** The plan both faces make: clamped to the origin's end when its size is known. */
+    public static MergePlan of(CowImage image, OptionalLong originBytes) throws MergeException {
+        return build(image, originBytes);
+    }
+
     private static MergePlan build(CowImage image, OptionalLong originBytes) throws MergeException {
         requireMergeable(image);
         AreaLayout layout = image.requireLayout();

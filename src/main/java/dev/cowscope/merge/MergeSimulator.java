@@ -3,6 +3,8 @@ package dev.cowscope.merge;
 import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.ExceptionTable;
+import dev.cowscope.format.StatusLine;
+import dev.cowscope.format.Units;
 import dev.cowscope.format.Usage;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,20 +23,24 @@ import java.util.Optional;
  * metadata count ({@link MergeState.Phase#PREPARED}).
  */
 public final class MergeSimulator {
-    private static final String TARGET = "snapshot-merge";
+    private static final String TARGET = StatusLine.SNAPSHOT_MERGE;
 
     private final MergePlan plan;
     private final CowImage image;
     private final AreaLayout layout;
     private final long[] mergedBefore;
+    private final long[] bytesBefore;
 
     public MergeSimulator(MergePlan plan) {
         this.plan = plan;
         this.image = plan.image();
         this.layout = plan.layout();
         this.mergedBefore = new long[plan.stepCount() + 1];
+        this.bytesBefore = new long[plan.stepCount() + 1];
         for (int k = 0; k < plan.stepCount(); k++) {
-            mergedBefore[k + 1] = mergedBefore[k] + plan.step(k).chunks();
+            MergeStep step = plan.step(k);
+            mergedBefore[k + 1] = mergedBefore[k] + step.chunks();
+            bytesBefore[k + 1] = bytesBefore[k] + step.copyBytes();
         }
     }
 
@@ -84,6 +90,20 @@ public final class MergeSimulator {
             states.add(afterSteps(k + 1));
         }
         return states;
+    }
+
+    /** Bytes the first {@code steps} steps copy to the origin. */
+    public long bytesCopiedBy(int steps) {
+        return bytesBefore[steps];
+    }
+
+    /**
+     * The one merge status line both faces print: the whole {@code dmsetup status} line when the
+     * origin's size is known, else the target name and its parameters.
+     */
+    public String status(MergeState state) {
+        return plan.originBytes().isPresent() ? statusLine(state, plan.originBytes().getAsLong() / Units.SECTOR_BYTES)
+                : TARGET + " " + state.statusParams();
     }
 
     /** The whole line {@code dmsetup status} prints for the merge target over an origin of {@code originSectors}. */

@@ -21,11 +21,6 @@ package dev.cowscope.merge;
 public record MergeStep(int index, long area, int firstEntry, int chunks, long originFirstChunk, long cowFirstChunk,
                         long copyBytes, boolean entersArea, long committedAfter) {
 
-    /** Table index of the run's last (newest) entry, the one {@code prepare_merge} starts from. */
-    public int lastEntry() {
-        return firstEntry + chunks - 1;
-    }
-
     /** True when this step's commit leaves its area without entries. */
     public boolean emptiesArea() {
         return committedAfter == 0;

@@ -1,5 +1,6 @@
 package dev.cowscope.ui.merge;
 
+import dev.cowscope.format.Rates;
 import dev.cowscope.merge.CrashPoint;
 import dev.cowscope.merge.StrategyComparison.Store;
 import dev.cowscope.ui.desktop.RememberedDirectory;
@@ -7,7 +8,9 @@ import dev.cowscope.ui.map.ByteRoleCells;
 import dev.cowscope.ui.map.CowChunkRole;
 import dev.cowscope.ui.map.MapCanvas;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
@@ -59,7 +62,7 @@ public final class MergeView extends BorderPane {
     private final AnimationTimer player = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            model.tick(now);
+            model.playback().tick(now);
         }
     };
 
@@ -68,14 +71,14 @@ public final class MergeView extends BorderPane {
         this.model = model;
         getStyleClass().add("merge-view");
         setId("merge");
-        canvas = new MapCanvas(MergedCells.palette(), model::describeChunk);
+        canvas = new MapCanvas(MergedCells.palette(), model.playback()::describeChunk);
         canvas.setId("merge-map");
 
         Label headline = new Label();
         headline.setId("merge-plan");
         headline.getStyleClass().add("merge-headline");
         headline.setWrapText(true);
-        headline.textProperty().bind(model.planMessageProperty());
+        headline.textProperty().bind(model.plan().messageProperty());
         headline.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox page = new VBox(headline, section("The kernel's merge, step by step"), stepper(), section("How long it takes"),
@@ -87,9 +90,9 @@ public final class MergeView extends BorderPane {
         scroll.setId("merge-scroll");
         setCenter(scroll);
 
-        model.cellsProperty().addListener((obs, was, now) -> showCells(was, now));
-        showCells(null, model.cellsProperty().get());
-        model.playingProperty().addListener((obs, was, now) -> {
+        model.playback().cellsProperty().addListener((obs, was, now) -> showCells(was, now));
+        showCells(null, model.playback().cellsProperty().get());
+        model.playback().playingProperty().addListener((obs, was, now) -> {
             if (now) {
                 player.start();
             } else {
@@ -134,33 +137,33 @@ public final class MergeView extends BorderPane {
     }
 
     private Node stepper() {
-        Button first = small("|◀", "Back to the state as loaded", () -> model.setStep(0));
-        Button back = small("◀", "One step back", model::stepBack);
-        Button forward = small("▶", "One step forward", model::stepForward);
-        Button last = small("▶|", "The merge complete", () -> model.setStep(model.stepCountProperty().get()));
+        Button first = small("|◀", "Back to the state as loaded", () -> model.playback().setStep(0));
+        Button back = small("◀", "One step back", model.playback()::stepBack);
+        Button forward = small("▶", "One step forward", model.playback()::stepForward);
+        Button last = small("▶|", "The merge complete", () -> model.playback().setStep(model.playback().stepCountProperty().get()));
         Button play = new Button();
         play.setId("merge-play");
-        play.textProperty().bind(Bindings.when(model.playingProperty()).then("Pause").otherwise("Play"));
+        play.textProperty().bind(Bindings.when(model.playback().playingProperty()).then("Pause").otherwise("Play"));
         play.setTooltip(new Tooltip("Animate the merge: data chunks turn violet as their step commits"));
-        play.setOnAction(e -> model.togglePlay());
+        play.setOnAction(e -> model.playback().togglePlay());
         play.setMinWidth(72);
         slider.setId("merge-slider");
         slider.setBlockIncrement(1);
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
         slider.setSnapToTicks(true);
-        slider.maxProperty().bind(model.stepCountProperty());
-        slider.valueProperty().addListener((obs, was, now) -> model.setStep((int) Math.round(now.doubleValue())));
-        model.stepProperty().addListener((obs, was, now) -> slider.setValue(now.intValue()));
+        slider.maxProperty().bind(model.playback().stepCountProperty());
+        slider.valueProperty().addListener((obs, was, now) -> model.playback().setStep((int) Math.round(now.doubleValue())));
+        model.playback().stepProperty().addListener((obs, was, now) -> slider.setValue(now.intValue()));
         HBox.setHgrow(slider, Priority.ALWAYS);
         Label count = new Label();
         count.getStyleClass().add("mono");
-        count.textProperty().bind(Bindings.createStringBinding(() -> model.stepProperty().get() + " / " + model.stepCountProperty().get(),
-                model.stepProperty(), model.stepCountProperty()));
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.playback().stepProperty().get() + " / " + model.playback().stepCountProperty().get(),
+                model.playback().stepProperty(), model.playback().stepCountProperty()));
         HBox controls = new HBox(6, first, back, play, forward, last, slider, count);
         controls.setAlignment(Pos.CENTER_LEFT);
         for (Node n : controls.getChildren()) {
-            n.disableProperty().bind(model.loadedProperty().isNull());
+            n.disableProperty().bind(model.plan().plannedProperty().isNull());
         }
 
         GridPane details = new GridPane();
@@ -175,14 +178,14 @@ public final class MergeView extends BorderPane {
         title.setId("merge-step-title");
         title.getStyleClass().add("merge-step-title");
         title.setWrapText(true);
-        title.textProperty().bind(field(MergeViewModel.StepView::title));
+        title.textProperty().bind(field(MergeStepView::title));
         details.add(title, 0, 0, 2, 1);
         statusLine.setId("merge-status");
         statusLine.getStyleClass().add("status-line");
-        statusLine.textProperty().bind(field(MergeViewModel.StepView::statusLine));
+        statusLine.textProperty().bind(field(MergeStepView::statusLine));
         statusLine.setTooltip(new Tooltip("What `dmsetup status` prints once the committed steps are done: "
                 + "start length snapshot-merge allocated/total metadata (sectors)"));
-        Label during = value("merge-status-during", MergeViewModel.StepView::statusDuringCopy);
+        Label during = value("merge-status-during", MergeStepView::statusDuringCopy);
         during.getStyleClass().add("mono");
         int row = 1;
         row = addRow(details, row, "dmsetup status", statusLine);
@@ -192,16 +195,16 @@ public final class MergeView extends BorderPane {
         duringHead.managedProperty().bind(duringHead.visibleProperty());
         during.visibleProperty().bind(during.textProperty().isNotEmpty());
         during.managedProperty().bind(during.visibleProperty());
-        row = addRow(details, row, "origin range", value("merge-origin-range", MergeViewModel.StepView::originRange));
-        row = addRow(details, row, "COW range", value("merge-cow-range", MergeViewModel.StepView::cowRange));
-        row = addRow(details, row, "bytes", value("merge-bytes", MergeViewModel.StepView::bytes));
-        row = addRow(details, row, "area rewritten", value("merge-area", MergeViewModel.StepView::area));
-        row = addRow(details, row, "entries left", value("merge-entries-left", MergeViewModel.StepView::entriesLeft));
-        row = addRow(details, row, "chunks merged", value("merge-chunks-merged", MergeViewModel.StepView::chunksMerged));
-        row = addRow(details, row, "bytes copied", value("merge-bytes-copied", MergeViewModel.StepView::bytesCopied));
-        row = addRow(details, row, "flushes", value("merge-flushes", MergeViewModel.StepView::flushes));
-        addRow(details, row, "time so far", value("merge-elapsed", MergeViewModel.StepView::elapsed));
-        model.stepViewProperty().addListener((obs, was, now) -> canvas.select(now.currentCowChunk()));
+        row = addRow(details, row, "origin range", value("merge-origin-range", MergeStepView::originRange));
+        row = addRow(details, row, "COW range", value("merge-cow-range", MergeStepView::cowRange));
+        row = addRow(details, row, "bytes", value("merge-bytes", MergeStepView::bytes));
+        row = addRow(details, row, "area rewritten", value("merge-area", MergeStepView::area));
+        row = addRow(details, row, "entries left", value("merge-entries-left", MergeStepView::entriesLeft));
+        row = addRow(details, row, "chunks merged", value("merge-chunks-merged", MergeStepView::chunksMerged));
+        row = addRow(details, row, "bytes copied", value("merge-bytes-copied", MergeStepView::bytesCopied));
+        row = addRow(details, row, "flushes", value("merge-flushes", MergeStepView::flushes));
+        addRow(details, row, "time so far", value("merge-elapsed", MergeStepView::elapsed));
+        model.playback().stepViewProperty().addListener((obs, was, now) -> canvas.select(now.currentCowChunk()));
         // the tab may be laid out after the plan arrived: show the whole COW once it has its size
         canvas.heightProperty().addListener((obs, was, now) -> {
             if (was.doubleValue() < 1 && now.doubleValue() >= 1) {
@@ -228,32 +231,48 @@ public final class MergeView extends BorderPane {
     }
 
     private Node estimate() {
-        TextField rate = input("merge-throughput", model.throughputProperty(), 6);
-        rate.setTooltip(new Tooltip("Sustained copy throughput from the COW to the origin, in MB/s (10^6 bytes)"));
-        TextField latency = input("merge-flush-latency", model.flushLatencyProperty(), 5);
-        latency.setTooltip(new Tooltip("Latency of one cache flush or FUA write, in milliseconds"));
+        MergeEstimateModel m = model.estimate();
+        TextField rate = input("merge-throughput", m.throughputProperty(), 6);
+        rate.setPromptText(MergeEstimateModel.DEFAULT_THROUGHPUT);
+        rate.setTooltip(new Tooltip("Sustained copy throughput from the COW to the origin, as merge plan --throughput takes it: "
+                + Rates.THROUGHPUT_SYNTAX));
+        TextField latency = input("merge-flush-latency", m.flushLatencyProperty(), 5);
+        latency.setPromptText(MergeEstimateModel.DEFAULT_FLUSH_LATENCY);
+        latency.setTooltip(new Tooltip("Latency of one cache flush or FUA write, as merge plan --flush-latency takes it: "
+                + Rates.LATENCY_SYNTAX));
         Label error = new Label();
         error.getStyleClass().add("input-error");
         error.setId("merge-estimate-error");
-        error.textProperty().bind(model.estimateErrorProperty());
-        model.estimateErrorProperty().addListener((obs, was, now) -> {
-            boolean bad = !now.isEmpty();
-            markInvalid(rate, bad && now.contains("throughput"));
-            markInvalid(latency, bad && now.contains("latency"));
-        });
-        HBox inputs = new HBox(6, new Label("Throughput"), rate, new Label("MB/s   Flush latency"), latency, new Label("ms"), error);
+        error.setWrapText(true);
+        error.textProperty().bind(m.errorProperty());
+        m.throughputErrorProperty().addListener((obs, was, now) -> markInvalid(rate, !now.isEmpty()));
+        m.latencyErrorProperty().addListener((obs, was, now) -> markInvalid(latency, !now.isEmpty()));
+        Button json = new Button("Export JSON…");
+        json.setId("merge-export-json");
+        json.setTooltip(new Tooltip("Save what cowscope merge plan --json prints for this COW, the attached origin (--origin) "
+                + "and this throughput and latency"));
+        json.disableProperty().bind(model.export().canExportProperty().not());
+        json.setOnAction(e -> chooseTarget("Export the merge plan as JSON", "merge-plan.json",
+                new FileChooser.ExtensionFilter("JSON", "*.json"), model.export()::exportJson));
+        json.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox inputs = new HBox(6, new Label("Throughput"), rate, new Label("per second   Flush latency"), latency, spacer, json);
         inputs.setAlignment(Pos.CENTER_LEFT);
         Label total = new Label();
         total.setId("merge-estimate");
         total.getStyleClass().add("merge-estimate");
         total.setWrapText(true);
-        total.textProperty().bind(model.estimateTextProperty());
+        total.textProperty().bind(model.estimate().estimateTextProperty());
         Label why = new Label();
         why.setId("merge-why-slow");
         why.setWrapText(true);
-        why.textProperty().bind(model.whySlowProperty());
+        why.textProperty().bind(model.estimate().whySlowProperty());
         why.setMinHeight(Region.USE_PREF_SIZE);
-        return new VBox(6, inputs, total, why);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        return new VBox(6, inputs, error, total, why);
     }
 
     private Node crash() {
@@ -266,35 +285,35 @@ public final class MergeView extends BorderPane {
         after.setId("crash-after");
         after.setToggleGroup(group);
         after.setUserData(CrashPoint.AFTER_COMMIT);
-        group.selectToggle(model.crashPointProperty().get() == CrashPoint.AFTER_COMMIT ? after : before);
+        group.selectToggle(model.crash().crashPointProperty().get() == CrashPoint.AFTER_COMMIT ? after : before);
         group.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now != null) {
-                model.crashPointProperty().set((CrashPoint) now.getUserData());
+                model.crash().crashPointProperty().set((CrashPoint) now.getUserData());
             }
         });
-        model.crashPointProperty().addListener((obs, was, now) -> group.selectToggle(now == CrashPoint.AFTER_COMMIT ? after : before));
+        model.crash().crashPointProperty().addListener((obs, was, now) -> group.selectToggle(now == CrashPoint.AFTER_COMMIT ? after : before));
         Button crashHere = new Button("Crash here");
         crashHere.setId("crash-here");
         crashHere.getStyleClass().add("crash-button");
         crashHere.setTooltip(new Tooltip("Cut the power during the current step and see what the kernel finds at the next activation"));
-        crashHere.disableProperty().bind(model.canCrashProperty().not());
-        crashHere.setOnAction(e -> model.crashHere());
-        ProgressBar progress = progress(model.provingProperty());
-        Button cancel = small("Cancel", "Stop the rebuild", model::cancelProof);
-        cancel.visibleProperty().bind(model.provingProperty());
+        crashHere.disableProperty().bind(model.crash().canCrashProperty().not());
+        crashHere.setOnAction(e -> model.crash().crashHere());
+        ProgressBar progress = progress(model.crash().provingProperty());
+        Button cancel = small("Cancel", "Stop the rebuild", model.crash()::cancelProof);
+        cancel.visibleProperty().bind(model.crash().provingProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         HBox controls = new HBox(8, new Label("Power loss during the current step,"), before, after, crashHere, progress, cancel);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label text = new Label();
         text.setId("crash-text");
         text.setWrapText(true);
-        text.textProperty().bind(model.crashTextProperty());
+        text.textProperty().bind(model.crash().crashTextProperty());
         Label proof = new Label();
         proof.setId("crash-proof");
         proof.getStyleClass().add("crash-proof");
         proof.setWrapText(true);
-        proof.textProperty().bind(model.proofTextProperty());
-        model.proofProperty().addListener((obs, was, now) -> {
+        proof.textProperty().bind(model.crash().proofTextProperty());
+        model.crash().proofProperty().addListener((obs, was, now) -> {
             proof.getStyleClass().removeAll("proof-ok", "proof-bad");
             if (now != null) {
                 proof.getStyleClass().add(now.viewUnchanged() ? "proof-ok" : "proof-bad");
@@ -313,20 +332,19 @@ public final class MergeView extends BorderPane {
         merge.setId("merge-offline");
         merge.setTooltip(new Tooltip("Write origin + COW merged, as the kernel's merge leaves the origin, to a new file "
                 + "(temp file, fsync, rename); origin and COW are only read"));
-        merge.disableProperty().bind(model.canMergeOfflineProperty().not());
-        merge.setOnAction(e -> chooseTarget());
-        ProgressBar progress = progress(model.mergingProperty());
-        Button cancel = small("Cancel", "Stop the merge; nothing is left behind", model::cancelMerge);
-        cancel.visibleProperty().bind(model.mergingProperty());
+        merge.disableProperty().bind(model.offline().canMergeProperty().not());
+        merge.setOnAction(e -> chooseTarget("Merge into a new file", "origin-merged.img", null, model.offline()::mergeInto));
+        ProgressBar progress = progress(model.offline().mergingProperty());
+        Button cancel = small("Cancel", "Stop the merge; nothing is left behind", model.offline()::cancelMerge);
+        cancel.visibleProperty().bind(model.offline().mergingProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         Label text = new Label();
         text.setId("merge-offline-text");
         text.setWrapText(true);
-        text.textProperty().bind(model.mergeTextProperty());
+        text.textProperty().bind(model.offline().textProperty());
         HBox row = new HBox(8, merge, progress, cancel);
         row.setAlignment(Pos.CENTER_LEFT);
-        Label about = new Label("Writes the origin with the COW merged into it to a new file, byte for byte what the kernel's "
-                + "merge leaves on the origin (temp file, fsync, rename). The origin and the COW are only read. Needs the origin attached.");
+        Label about = new Label(MergeProse.OFFLINE_ABOUT);
         about.getStyleClass().add("dim");
         about.setWrapText(true);
         about.setMinHeight(Region.USE_PREF_SIZE);
@@ -363,9 +381,7 @@ public final class MergeView extends BorderPane {
         inputs.addRow(1, label("COW size"), cow, label("Chunk size"), chunk, label("Store"), store);
         inputs.add(fromCow, 6, 0, 1, 2);
         fromCow.setMinWidth(Region.USE_PREF_SIZE);
-        Label about = new Label("A (Android's plan): the update is written to the snapshot, the trial boot runs on it, and success "
-                + "is made permanent by merging it into the origin. B (the dm maintainer's advice): the update is written to the "
-                + "origin while the snapshot keeps the old data, and only a failure merges the snapshot back.");
+        Label about = new Label(MergeProse.STRATEGY_ABOUT);
         about.getStyleClass().add("dim");
         about.setWrapText(true);
         about.setMinHeight(Region.USE_PREF_SIZE);
@@ -425,13 +441,17 @@ public final class MergeView extends BorderPane {
         return column;
     }
 
-    private void chooseTarget() {
+    /** Asks where to save and hands the file to {@code action}; nothing happens when the user cancels. */
+    private void chooseTarget(String title, String initialName, FileChooser.ExtensionFilter filter, Consumer<Path> action) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Merge into a new file");
-        chooser.setInitialFileName("origin-merged.img");
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialName);
+        if (filter != null) {
+            chooser.getExtensionFilters().add(filter);
+        }
         File file = directories.showSave(chooser, getScene() == null ? null : getScene().getWindow());
         if (file != null) {
-            model.mergeInto(file.toPath());
+            action.accept(file.toPath());
         }
     }
 
@@ -456,11 +476,11 @@ public final class MergeView extends BorderPane {
         return bar;
     }
 
-    private ObservableValue<String> field(Function<MergeViewModel.StepView, String> f) {
-        return Bindings.createStringBinding(() -> f.apply(model.stepViewProperty().get()), model.stepViewProperty());
+    private ObservableValue<String> field(Function<MergeStepView, String> f) {
+        return Bindings.createStringBinding(() -> f.apply(model.playback().stepViewProperty().get()), model.playback().stepViewProperty());
     }
 
-    private Label value(String id, Function<MergeViewModel.StepView, String> f) {
+    private Label value(String id, Function<MergeStepView, String> f) {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);

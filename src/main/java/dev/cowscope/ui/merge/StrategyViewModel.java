@@ -133,19 +133,13 @@ public final class StrategyViewModel {
         long chunk = size(Field.CHUNK_SIZE, chunkSize.get(), problems);
         StrategyComparison.Result r = null;
         if (problems.isEmpty()) {
-            if (over > Math.min(changed, trial)) {
-                problems.put(Field.OVERLAP, "the overlap cannot exceed the changed chunks or the trial writes");
-            } else if (chunk % Units.SECTOR_BYTES != 0 || !Units.isPowerOfTwo(chunk)) {
-                problems.put(Field.CHUNK_SIZE, "a chunk size is a power of two number of sectors (4K, 8s, 64K…)");
-            } else {
-                try {
-                    r = StrategyComparison.compare(new StrategyComparison.Inputs(changed, trial, over, cow, chunk,
-                            store.get() == null ? Store.P : store.get()));
-                } catch (IllegalArgumentException | ArithmeticException e) {
-                    Field field = e.getMessage() != null && e.getMessage().contains("chunk size") ? Field.CHUNK_SIZE
-                            : e.getMessage() != null && e.getMessage().contains("COW") ? Field.COW_SIZE : Field.CHANGED;
-                    problems.put(field, e.getMessage() == null ? "out of range" : e.getMessage());
-                }
+            // the engine checks the inputs as for merge compare; its message says which one is wrong
+            try {
+                r = StrategyComparison.compare(new StrategyComparison.Inputs(changed, trial, over, cow, chunk,
+                        store.get() == null ? Store.P : store.get()));
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                String message = e.getMessage() == null ? "out of range" : e.getMessage();
+                problems.put(fieldOf(message), message);
             }
         }
         errors.set(Collections.unmodifiableMap(problems));
@@ -180,6 +174,16 @@ public final class StrategyViewModel {
 
     private static void add(List<Row> list, StrategyComparison.Result r, String aspect, Function<Outcome, String> f) {
         list.add(new Row(aspect, f.apply(r.a()), f.apply(r.b())));
+    }
+
+    private static Field fieldOf(String engineMessage) {
+        if (engineMessage.startsWith("chunk size")) {
+            return Field.CHUNK_SIZE;
+        }
+        if (engineMessage.startsWith("overlap")) {
+            return Field.OVERLAP;
+        }
+        return engineMessage.contains("COW") ? Field.COW_SIZE : Field.CHANGED;
     }
 
     private static long count(Field field, String text, Map<Field, String> problems) {

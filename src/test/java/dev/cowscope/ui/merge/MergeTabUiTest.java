@@ -48,7 +48,7 @@ class MergeTabUiTest extends WindowUiTest {
 
         MergeView view = window.mergeView();
         MergeViewModel vm = view.model();
-        waitUntil(() -> vm.loadedProperty().get() != null && vm.loadedProperty().get().originBytes() > 0);
+        waitUntil(() -> vm.plan().plannedProperty().get() != null && vm.plan().plannedProperty().get().originBytes() > 0);
 
         // the step where the kernel printed 1768/8192 16
         MergePlan plan = MergePlan.of(CowReader.read(scenario.resolve("cow-premerge.img.gz"), ParseOptions.DEFAULT, Progress.NONE),
@@ -61,7 +61,7 @@ class MergeTabUiTest extends WindowUiTest {
         int target = k;
         Platform.runLater(() -> view.slider().setValue(target));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm.stepProperty().get()).isEqualTo(target);
+        assertThat(vm.playback().stepProperty().get()).isEqualTo(target);
         String kernelLine = "0 65536 snapshot-merge 1768/8192 16";
         assertThat(robot.lookup("#merge-status").queryAs(Label.class).getText()).isEqualTo(kernelLine);
         assertThat(Fixtures.lines(scenario.resolve("merge-status-f1.log"))).anyMatch(l -> l.endsWith(" " + kernelLine));
@@ -71,17 +71,17 @@ class MergeTabUiTest extends WindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.push(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm.stepProperty().get()).isEqualTo(target + 1);
+        assertThat(vm.playback().stepProperty().get()).isEqualTo(target + 1);
         robot.push(KeyCode.LEFT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm.stepProperty().get()).isEqualTo(target);
+        assertThat(vm.playback().stepProperty().get()).isEqualTo(target);
         assertThat(robot.lookup("#merge-origin-range").queryAs(Label.class).getText()).startsWith("origin chunks ");
         assertThat(robot.lookup("#merge-entries-left").queryAs(Label.class).getText())
                 .startsWith(dev.cowscope.ui.common.Formats.grouped(simulator.afterSteps(target).entriesLeft()) + " of ");
-        assertThat(vm.cellsProperty().get().stepsDone()).isEqualTo(target);
+        assertThat(vm.playback().cellsProperty().get().stepsDone()).isEqualTo(target);
 
         robot.clickOn("#crash-here");
-        waitUntil(() -> vm.proofProperty().get() != null);
+        waitUntil(() -> vm.crash().proofProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#crash-text").queryAs(Label.class).getText())
                 .contains("Power lost during step " + target + ", before its metadata commit").contains("Next activation:")
@@ -90,6 +90,7 @@ class MergeTabUiTest extends WindowUiTest {
         assertThat(proof).contains("Crashed state's view  sha256 " + viewSha).contains("Pre-merge view        sha256 " + viewSha)
                 .contains("equal: the snapshot view is unchanged");
 
+        assertThat(view.lookup("#merge-export-json").isDisabled()).isFalse();
         assertThat(view.strategyTable().getItems()).hasSize(9);
         assertThat(view.strategyTable().getItems().get(0).aspect()).isEqualTo("Overflows");
         assertThat(robot.lookup("#strategy-summary").queryAs(Label.class).getText()).contains("chunks to copy into the COW");
@@ -103,12 +104,12 @@ class MergeTabUiTest extends WindowUiTest {
         // Play animates the map; Pause stops it
         long frames = view.canvas().framesPaintedProperty().get();
         robot.clickOn("#merge-play");
-        waitUntil(() -> vm.stepProperty().get() > target + 10 && view.canvas().framesPaintedProperty().get() > frames);
+        waitUntil(() -> vm.playback().stepProperty().get() > target + 10 && view.canvas().framesPaintedProperty().get() > frames);
         robot.clickOn("#merge-play");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm.playingProperty().get()).isFalse();
-        assertThat(vm.cellsProperty().get().stepsDone()).isEqualTo(vm.stepProperty().get());
-        assertThat(vm.crashProperty().get()).isNull();
+        assertThat(vm.playback().playingProperty().get()).isFalse();
+        assertThat(vm.playback().cellsProperty().get().stepsDone()).isEqualTo(vm.playback().stepProperty().get());
+        assertThat(vm.crash().crashProperty().get()).isNull();
         assertThat(dialogs).isEmpty();
     }
 
@@ -125,7 +126,7 @@ class MergeTabUiTest extends WindowUiTest {
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-merge");
         MergeView view = window.mergeView();
-        assertThat(view.model().planMessageProperty().get()).contains("Open a COW image");
+        assertThat(view.model().plan().messageProperty().get()).contains("Open a COW image");
         assertThat(view.strategyTable().getItems()).hasSize(9);
         javafx.scene.control.TextField changed = (javafx.scene.control.TextField) view.lookup("#strategy-changed");
         Platform.runLater(() -> changed.setText("many"));
@@ -137,6 +138,7 @@ class MergeTabUiTest extends WindowUiTest {
         assertThat(changed.getStyleClass()).doesNotContain("invalid");
         assertThat(view.strategyTable().getItems().get(0).a()).startsWith("yes");
         assertThat(view.lookup("#merge-offline").isDisabled()).isTrue();
+        assertThat(view.lookup("#merge-export-json").isDisabled()).isTrue();
         assertThat(view.lookup("#crash-here").isDisabled()).isTrue();
         screenshot("merge-no-cow", view.page());
         assertThat(dialogs).isEmpty();
