@@ -45,7 +45,7 @@ public final class Cli {
     }
 
     /** Streams and the one error path, for the whole command or one verb alone (tests). */
-    static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err) {
+    public static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new FailureHandler());

@@ -38,31 +38,27 @@ public final class MergeApplyCommand implements Callable<Integer> {
     Path state;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (inPlace == (output != null)) {
-            return MergeCommand.usage(spec, new IllegalArgumentException("give either -o OUT (a new file) or --in-place --state STATEFILE"));
+            throw new UsageException(spec.commandLine(), "give either -o OUT (a new file) or --in-place --state STATEFILE");
         }
         if (inPlace && state == null) {
-            return MergeCommand.usage(spec, new IllegalArgumentException("--in-place needs --state STATEFILE"));
+            throw new UsageException(spec.commandLine(), "--in-place needs --state STATEFILE");
         }
-        try {
-            OfflineMerge.Result result = inPlace
-                    ? OfflineMerge.inPlace(origin, cow, state, Progress.NONE)
-                    : OfflineMerge.toNewFile(origin, cow, output, Progress.NONE);
-            out.printf(Locale.ROOT, "%-10s %s (%s, %d sectors)%n", "merged", result.target(), Units.human(result.sizeBytes()),
-                    result.sizeBytes() / Units.SECTOR_BYTES);
-            out.printf(Locale.ROOT, "%-10s %d chunks in %d steps%s%n", "this run", result.chunksMerged(), result.stepsMerged(),
-                    result.stepsBefore() > 0 ? " (resumed after " + result.stepsBefore() + " steps)" : "");
-            if (inPlace) {
-                out.printf(Locale.ROOT, "%-10s %s: every entry zeroed, as the kernel leaves a merged COW%n", "state", state);
-            } else {
-                out.printf(Locale.ROOT, "%-10s %s left as holes%n", "sparse", Units.human(result.holeBytes()));
-            }
-            out.flush();
-            return ExitCode.OK;
-        } catch (IOException e) {
-            return MergeCommand.unreadable(spec, e);
+        OfflineMerge.Result result = inPlace
+                ? OfflineMerge.inPlace(origin, cow, state, Progress.NONE)
+                : OfflineMerge.toNewFile(origin, cow, output, Progress.NONE);
+        out.printf(Locale.ROOT, "%-10s %s (%s, %d sectors)%n", "merged", result.target(), Units.human(result.sizeBytes()),
+                result.sizeBytes() / Units.SECTOR_BYTES);
+        out.printf(Locale.ROOT, "%-10s %d chunks in %d steps%s%n", "this run", result.chunksMerged(), result.stepsMerged(),
+                result.stepsBefore() > 0 ? " (resumed after " + result.stepsBefore() + " steps)" : "");
+        if (inPlace) {
+            out.printf(Locale.ROOT, "%-10s %s: every entry zeroed, as the kernel leaves a merged COW%n", "state", state);
+        } else {
+            out.printf(Locale.ROOT, "%-10s %s left as holes%n", "sparse", Units.human(result.holeBytes()));
         }
+        out.flush();
+        return ExitCode.OK;
     }
 }

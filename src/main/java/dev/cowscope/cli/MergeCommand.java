@@ -1,9 +1,5 @@
 package dev.cowscope.cli;
 
-import dev.cowscope.format.CowFormatException;
-import dev.cowscope.merge.MergeException;
-import java.io.IOException;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -19,23 +15,6 @@ public final class MergeCommand implements java.util.concurrent.Callable<Integer
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
-    }
-
-    /** Reports an input the verb cannot use and returns the exit code for it. */
-    static int unreadable(CommandSpec spec, IOException e) {
-        PrintWriter err = spec.commandLine().getErr();
-        String prefix = e instanceof CowFormatException || e instanceof MergeException ? "" : "I/O error: ";
-        err.println("cowscope merge: " + prefix + e.getMessage());
-        err.flush();
-        return ExitCode.UNREADABLE;
-    }
-
-    /** Reports a bad option value (a size, a latency) as a usage error. */
-    static int usage(CommandSpec spec, IllegalArgumentException e) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("cowscope merge: " + e.getMessage());
-        err.flush();
         return ExitCode.USAGE;
     }
 }

@@ -55,7 +55,7 @@ public final class MergePlanCommand implements Callable<Integer> {
     String flushLatency;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         long rate;
         double latency;
         try {
@@ -68,27 +68,23 @@ public final class MergePlanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(spec.commandLine(), "--flush-latency: " + e.getMessage());
         }
-        try {
-            CowImage image = CowReader.read(cow, ParseOptions.DEFAULT, Progress.NONE);
-            OptionalLong originBytes = OptionalLong.empty();
-            if (origin != null) {
-                try (BlockSource source = BlockSources.open(origin)) {
-                    originBytes = OptionalLong.of(source.sizeBytes());
-                }
+        CowImage image = CowReader.read(cow, ParseOptions.DEFAULT, Progress.NONE);
+        OptionalLong originBytes = OptionalLong.empty();
+        if (origin != null) {
+            try (BlockSource source = BlockSources.open(origin)) {
+                originBytes = OptionalLong.of(source.sizeBytes());
             }
-            MergeSimulator simulator = new MergeSimulator(MergePlan.of(image, originBytes));
-            MergeEstimate estimate = MergeEstimate.of(simulator.plan().totals(), rate, latency);
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(ReportJson.toJson(MergePlanReport.of(simulator, estimate, steps)));
-            } else {
-                printText(out, simulator, estimate);
-            }
-            out.flush();
-            return ExitCode.OK;
-        } catch (IOException e) {
-            return MergeCommand.unreadable(spec, e);
         }
+        MergeSimulator simulator = new MergeSimulator(MergePlan.of(image, originBytes));
+        MergeEstimate estimate = MergeEstimate.of(simulator.plan().totals(), rate, latency);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ReportJson.toJson(MergePlanReport.of(simulator, estimate, steps)));
+        } else {
+            printText(out, simulator, estimate);
+        }
+        out.flush();
+        return ExitCode.OK;
     }
 
     private void printText(PrintWriter out, MergeSimulator simulator, MergeEstimate estimate) {

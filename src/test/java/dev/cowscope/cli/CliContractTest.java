@@ -33,7 +33,8 @@ class CliContractTest {
         String missing = "/nonexistent/cowscope-test.img";
         return Stream.of(List.of("inspect", missing), List.of("exceptions", missing), List.of("view", "--origin", missing, "--cow", missing, "-o", "/tmp/cowscope-unused.img"),
                 List.of("size", "--ranges", missing), List.of("size", "--old", missing, "--new", missing),
-                List.of("align", "--table", missing), List.of("align", "--filefrag", missing, "--device", "vdc"));
+                List.of("align", "--table", missing), List.of("align", "--filefrag", missing, "--device", "vdc"),
+                List.of("merge", "plan", missing), List.of("merge", "apply", "--origin", missing, "--cow", missing, "-o", "/tmp/cowscope-unused.img"));
     }
 
     @ParameterizedTest
@@ -41,7 +42,8 @@ class CliContractTest {
     void everyVerbSaysAMissingInputTheSameWay(List<String> args) {
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.UNREADABLE);
-        assertThat(run.err()).startsWith("cowscope " + args.get(0) + ": ").contains("/nonexistent/cowscope-test.img")
+        String verb = args.get(0).equals("merge") ? "merge " + args.get(1) : args.get(0);
+        assertThat(run.err()).startsWith("cowscope " + verb + ": ").contains("/nonexistent/cowscope-test.img")
                 .doesNotContain("Exception", "\tat ");
         assertThat(run.err().strip().lines()).hasSize(1);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cowscope.cli.Cli;
 import dev.cowscope.cli.MergeCommand;
 import dev.cowscope.testkit.Fixtures;
 import java.io.PrintWriter;
@@ -21,10 +22,7 @@ class MergeCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new MergeCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return Cli.configure(new CommandLine(new MergeCommand()), new PrintWriter(out), new PrintWriter(err)).execute(args);
     }
 
     @Test

@@ -135,7 +135,7 @@ public final class CrashProofModel {
                 proofText.set("Not rebuilt: " + error.getMessage());
             } else {
                 proofText.set("The rebuild failed.");
-                main.dialogs().showError("Cannot rebuild the crashed state", MergeProse.messageOf(error), error);
+                main.dialogs().showError("Cannot rebuild the crashed state", error);
             }
         }).onCancelled(() -> {
             proving.set(false);

@@ -1,10 +1,9 @@
 package dev.cowscope.ui.merge;
 
-import dev.cowscope.format.AtomicOutput;
 import dev.cowscope.merge.MergeEstimate;
 import dev.cowscope.report.MergePlanReport;
 import dev.cowscope.report.ReportJson;
-import dev.cowscope.ui.common.Job;
+import dev.cowscope.ui.common.FileExport;
 import dev.cowscope.ui.document.MainViewModel;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -42,15 +41,7 @@ public final class MergeJsonExport {
             main.dialogs().showError("Nothing to export", p == null ? "There is no merge plan yet." : estimate.errorProperty().get(), null);
             return;
         }
-        main.tasks().run(Job.of("Exporting the merge plan as JSON", progress -> {
-            MergePlanReport report = MergePlanReport.of(p.simulator(), e, false);
-            try (AtomicOutput out = AtomicOutput.create(target)) {
-                ReportJson.write(report, out.outputStream());
-                out.commit();
-            }
-            return target;
-        }).onSuccess(done -> main.reportStatus("Exported the merge plan to " + done))
-                .onFailure(error -> main.dialogs().showError("Cannot export the merge plan", target + ": " + MergeProse.messageOf(error), error))
-                .onCancelled(() -> main.reportStatus("Export of the merge plan cancelled")));
+        new FileExport(main.tasks(), main.dialogs(), main::reportStatus).write("the merge plan", target,
+                (out, progress) -> ReportJson.write(MergePlanReport.of(p.simulator(), e, false), out));
     }
 }

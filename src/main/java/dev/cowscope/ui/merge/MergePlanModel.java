@@ -91,7 +91,7 @@ public final class MergePlanModel {
                 message.set("No merge: " + error.getMessage());
             } else {
                 message.set("The merge could not be planned.");
-                main.dialogs().showError("Cannot plan the merge", MergeProse.messageOf(error), error);
+                main.dialogs().showError("Cannot plan the merge", error);
             }
         }).onCancelled(() -> { }));
     }

@@ -134,9 +134,4 @@ final class MergeProse {
                 result.target(), Formats.bytes(result.sizeBytes()), Formats.grouped(result.chunksMerged()),
                 Formats.grouped(result.stepsMerged()), Units.human(result.holeBytes()));
     }
-
-    static String messageOf(Throwable error) {
-        String message = error.getMessage();
-        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
-    }
 }

@@ -66,7 +66,7 @@ public final class OfflineMergeModel {
                 .onFailure(error -> {
                     merging.set(false);
                     text.set("The merge into " + target.getFileName() + " failed; nothing was written there.");
-                    main.dialogs().showError("Cannot merge into " + target.getFileName(), MergeProse.messageOf(error), error);
+                    main.dialogs().showError("Cannot merge into " + target.getFileName(), error);
                 })
                 .onCancelled(() -> {
                     merging.set(false);
