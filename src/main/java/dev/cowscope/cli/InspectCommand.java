@@ -8,10 +8,10 @@ import dev.cowscope.format.CowImage;
 import dev.cowscope.format.DiskHeader;
 import dev.cowscope.format.Finding;
 import dev.cowscope.format.Progress;
+import dev.cowscope.format.SnapshotStatus;
 import dev.cowscope.format.StoreState;
 import dev.cowscope.format.StoreVerdict;
 import dev.cowscope.format.Units;
-import dev.cowscope.format.Usage;
 import dev.cowscope.report.InspectReport;
 import dev.cowscope.report.ReportJson;
 import java.io.IOException;
@@ -114,10 +114,10 @@ final class InspectCommand implements Callable<Integer> {
         return StoreVerdict.of(image).explanation();
     }
 
-    private static void printUsage(CowImage image, Usage u, PrintWriter out) {
+    private static void printUsage(CowImage image, SnapshotStatus u, PrintWriter out) {
         long cs = image.requireLayout().chunkSizeSectors();
         out.println("Usage (dmsetup status)");
-        out.printf(Locale.ROOT, "  status          %s%n", u.dmsetupStatus());
+        out.printf(Locale.ROOT, "  status          %s%n", u.params());
         out.printf(Locale.ROOT, "  allocated       %s sectors  %s  %.2f %% of %d sectors%n", Long.toUnsignedString(u.sectorsAllocated()),
                 Units.humanSectors(u.sectorsAllocated()), u.percentFull(), u.totalSectors());
         out.printf(Locale.ROOT, "  metadata        %s sectors  %s  (header + %d areas)%n", Long.toUnsignedString(u.metadataSectors()),

@@ -131,13 +131,13 @@ public final class CowImage {
      * What {@code dmsetup status} prints for this store, when the kernel would load it. For an
      * invalidated store the word {@code Invalid}, with the numbers our forensic walk found.
      */
-    public Optional<Usage> usage() {
+    public Optional<SnapshotStatus> usage() {
         if (!complete || !kernelLoads() && state != StoreState.INVALID) {
             return Optional.empty();
         }
         long cs = layout.chunkSizeSectors();
-        String word = state == StoreState.INVALID ? "Invalid" : "";
-        return Optional.of(new Usage(nextFree * cs, deviceSectors, (currentArea + 2) * cs, word));
+        SnapshotStatus.State kernelSays = state == StoreState.INVALID ? SnapshotStatus.State.INVALID : SnapshotStatus.State.ACTIVE;
+        return Optional.of(new SnapshotStatus(kernelSays, nextFree * cs, deviceSectors, (currentArea + 2) * cs));
     }
 
     /**

@@ -8,9 +8,10 @@ import java.util.Optional;
  * sectors ({@code persistent_usage}) for a working store, or the word it prints instead.
  *
  * @param state which of the kernel's forms, or {@link State#NO_DEVICE} when there is nothing to ask
- * @param sectorsAllocated {@code next_free × chunk size}, header and metadata included; 0 unless active
+ * @param sectorsAllocated {@code next_free × chunk size}, header and metadata included (for a word form,
+ *     what the store holds when read offline, else 0: the kernel prints no numbers then)
  * @param totalSectors the COW device's size in sectors (not rounded to chunks); 0 when not known
- * @param metadataSectors {@code (current_area + 2) × chunk size}: header plus areas 0..current; 0 unless active
+ * @param metadataSectors {@code (current_area + 2) × chunk size}: header plus areas 0..current (as above)
  */
 public record SnapshotStatus(State state, long sectorsAllocated, long totalSectors, long metadataSectors) {
     /** The kernel's forms, in the order {@code snapshot_status} tests them, plus "no device". */
@@ -61,9 +62,14 @@ public record SnapshotStatus(State state, long sectorsAllocated, long totalSecto
                 + Long.toUnsignedString(metadataSectors);
     }
 
+    /** The word the kernel prints instead of numbers, or empty for an active store. */
+    public String word() {
+        return isActive() ? "" : state.word;
+    }
+
     /** Allocated share of the device in percent, two decimals (the kernel's numbers are unsigned). */
     public double percentFull() {
-        if (!isActive() || totalSectors == 0) {
+        if (totalSectors == 0) {
             return 0;
         }
         return Math.round(10000.0 * Units.unsigned(sectorsAllocated) / Units.unsigned(totalSectors)) / 100.0;

@@ -5,8 +5,8 @@ import dev.cowscope.format.CowImage;
 import dev.cowscope.format.CowReader;
 import dev.cowscope.format.ParseOptions;
 import dev.cowscope.format.Progress;
+import dev.cowscope.format.SnapshotStatus;
 import dev.cowscope.format.Units;
-import dev.cowscope.format.Usage;
 import dev.cowscope.snapshot.SnapshotView;
 import dev.cowscope.snapshot.SnapshotViewException;
 import java.io.IOException;
@@ -37,7 +37,7 @@ public final class CrashReplay {
      * @param usageReloaded what {@code dmsetup status} prints after reloading
      * @param overlayBytes bytes the replay wrote (held in memory)
      */
-    public record Proof(CrashState crash, String preMergeSha256, String crashedSha256, long entriesReloaded, Usage usageReloaded,
+    public record Proof(CrashState crash, String preMergeSha256, String crashedSha256, long entriesReloaded, SnapshotStatus usageReloaded,
                         long overlayBytes) {
         public boolean viewUnchanged() {
             return preMergeSha256.equals(crashedSha256);
@@ -108,7 +108,7 @@ public final class CrashReplay {
         }
         progress.worked(1);
         CowImage reloaded = new CowReader(options).read(cowCopy, progress);
-        Usage usage = reloaded.usage().orElseThrow(() -> new MergeException("the crashed COW does not load: " + reloaded.state()));
+        SnapshotStatus usage = reloaded.usage().orElseThrow(() -> new MergeException("the crashed COW does not load: " + reloaded.state()));
         String crashed = viewSha256(originCopy, reloaded, cowCopy, progress);
         return new Proof(crash, preMergeSha256, crashed, reloaded.exceptions().size(), usage,
                 originCopy.heldBytes() + cowCopy.heldBytes());

@@ -1,6 +1,6 @@
 package dev.cowscope.merge;
 
-import dev.cowscope.format.Usage;
+import dev.cowscope.format.SnapshotStatus;
 
 /**
  * What is on disk after a power loss during step {@code step}, and what the next activation does.
@@ -19,5 +19,5 @@ import dev.cowscope.format.Usage;
  * @param recovery the kernel's recovery, in words
  */
 public record CrashState(int step, CrashPoint point, int stepsCommitted, long entriesOnDisk, long entriesZeroed,
-                         long originChunksWritten, int resumeStep, Usage usageAtActivation, String recovery) {
+                         long originChunksWritten, int resumeStep, SnapshotStatus usageAtActivation, String recovery) {
 }

@@ -3,9 +3,9 @@ package dev.cowscope.merge;
 import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.ExceptionTable;
+import dev.cowscope.format.SnapshotStatus;
 import dev.cowscope.format.StatusLine;
 import dev.cowscope.format.Units;
-import dev.cowscope.format.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +108,7 @@ public final class MergeSimulator {
 
     /** The whole line {@code dmsetup status} prints for the merge target over an origin of {@code originSectors}. */
     public static String statusLine(MergeState state, long originSectors) {
-        return state.usage().statusLine(originSectors, TARGET);
+        return StatusLine.of(originSectors, TARGET, state.usage()).toString();
     }
 
     /**
@@ -124,7 +124,7 @@ public final class MergeSimulator {
         long onDisk = afterSteps(committedSteps).entriesLeft();
         long zeroed = image.exceptions().size() - onDisk;
         long written = mergedBefore[step + 1];
-        Usage reloaded = usageAtLoad(onDisk);
+        SnapshotStatus reloaded = usageAtLoad(onDisk);
         String recovery;
         if (point == CrashPoint.BEFORE_COMMIT) {
             recovery = String.format(Locale.ROOT,
@@ -134,17 +134,17 @@ public final class MergeSimulator {
                             + "prepare_merge finds the same run again: the copy of the same COW chunks %d..%d onto the same origin "
                             + "chunks is repeated, which is idempotent.",
                     step, s.chunks(), s.originFirstChunk(), s.originFirstChunk() + s.chunks() - 1, s.area(), s.chunks(),
-                    onDisk, reloaded.dmsetupStatus(), s.cowFirstChunk(), s.cowFirstChunk() + s.chunks() - 1);
+                    onDisk, reloaded.params(), s.cowFirstChunk(), s.cowFirstChunk() + s.chunks() - 1);
         } else if (committedSteps < plan.stepCount()) {
             recovery = String.format(Locale.ROOT,
                     "step %d is complete on disk: the origin was flushed (blkdev_issue_flush) before area %d was written with "
                             + "REQ_PREFLUSH|REQ_FUA without its %d entries. At the next activation read_exceptions loads %d entries "
                             + "(status %s) and the merge goes on with step %d.",
-                    step, s.area(), s.chunks(), onDisk, reloaded.dmsetupStatus(), committedSteps);
+                    step, s.area(), s.chunks(), onDisk, reloaded.params(), committedSteps);
         } else {
             recovery = String.format(Locale.ROOT,
                     "the merge was complete: every entry is zeroed and the origin holds the snapshot's data. The next activation "
-                            + "loads an empty table (status %s) and prepare_merge reports nothing to merge.", reloaded.dmsetupStatus());
+                            + "loads an empty table (status %s) and prepare_merge reports nothing to merge.", reloaded.params());
         }
         return new CrashState(step, point, committedSteps, onDisk, zeroed, written, committedSteps, reloaded, recovery);
     }
@@ -154,7 +154,7 @@ public final class MergeSimulator {
      * {@code next_free} from the highest {@code new_chunk} plus {@code skip_metadata},
      * {@code current_area} the area holding the first zero entry.
      */
-    private Usage usageAtLoad(long entries) {
+    private SnapshotStatus usageAtLoad(long entries) {
         ExceptionTable table = image.exceptions();
         long nextFree = AreaLayout.HEADER_CHUNKS + 1;
         for (int i = 0; i < entries; i++) {
@@ -166,8 +166,8 @@ public final class MergeSimulator {
     }
 
     /** {@code persistent_usage}: allocated {@code next_free × cs}, metadata {@code (current_area + 2) × cs}. */
-    private Usage usage(long nextFree, long currentArea) {
+    private SnapshotStatus usage(long nextFree, long currentArea) {
         long cs = layout.chunkSizeSectors();
-        return new Usage(Math.multiplyExact(nextFree, cs), image.deviceSectors(), Math.multiplyExact(currentArea + 2, cs), "");
+        return SnapshotStatus.active(Math.multiplyExact(nextFree, cs), image.deviceSectors(), Math.multiplyExact(currentArea + 2, cs));
     }
 }

@@ -1,6 +1,6 @@
 package dev.cowscope.merge;
 
-import dev.cowscope.format.Usage;
+import dev.cowscope.format.SnapshotStatus;
 
 /**
  * The merging store's in-memory state at one point of the merge, as {@code persistent_usage}
@@ -17,7 +17,7 @@ import dev.cowscope.format.Usage;
  * @param usage what {@code dmsetup status} prints
  */
 public record MergeState(int stepsDone, Phase phase, long entriesLeft, long currentArea, long currentCommitted,
-                         long nextFree, long originChunksMerged, Usage usage) {
+                         long nextFree, long originChunksMerged, SnapshotStatus usage) {
 
     /** Where in {@code snapshot_merge_next_chunks} / {@code merge_callback} the state is seen. */
     public enum Phase {
@@ -34,11 +34,11 @@ public record MergeState(int stepsDone, Phase phase, long entriesLeft, long curr
 
     /** The status parameters, e.g. {@code 2096/8192 24}. */
     public String statusParams() {
-        return usage.dmsetupStatus();
+        return usage.params();
     }
 
     /** {@code sectors_allocated == metadata_sectors}: the documented "merge finished" test. */
     public boolean finished() {
-        return usage.sectorsAllocated() == usage.metadataSectors();
+        return usage.mergeFinished();
     }
 }

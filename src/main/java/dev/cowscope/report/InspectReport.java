@@ -6,9 +6,9 @@ import dev.cowscope.format.AreaSummary;
 import dev.cowscope.format.CowFormatException;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.Finding;
+import dev.cowscope.format.SnapshotStatus;
 import dev.cowscope.format.SourceInfo;
 import dev.cowscope.format.StoreState;
-import dev.cowscope.format.Usage;
 import java.util.List;
 
 /**
@@ -93,7 +93,7 @@ public record InspectReport(Source source, Header header, String state, Geometry
                 image.chunkSizeFromTable());
     }
 
-    private static UsageReport usage(Usage u) {
-        return new UsageReport(new java.math.BigInteger(Long.toUnsignedString(u.sectorsAllocated())), u.totalSectors(), u.metadataSectors(), u.percentFull(), u.dmsetupStatus());
+    private static UsageReport usage(SnapshotStatus u) {
+        return new UsageReport(new java.math.BigInteger(Long.toUnsignedString(u.sectorsAllocated())), u.totalSectors(), u.metadataSectors(), u.percentFull(), u.params());
     }
 }

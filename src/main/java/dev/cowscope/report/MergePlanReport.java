@@ -2,7 +2,7 @@ package dev.cowscope.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cowscope.format.CowImage;
-import dev.cowscope.format.Usage;
+import dev.cowscope.format.SnapshotStatus;
 import dev.cowscope.merge.MergeEstimate;
 import dev.cowscope.merge.MergePlan;
 import dev.cowscope.merge.MergeSimulator;
@@ -36,8 +36,8 @@ public record MergePlanReport(String cow, long chunkSizeSectors, long exceptions
     }
 
     public record UsageReport(long sectorsAllocated, long totalSectors, long metadataSectors, String statusWord) {
-        static UsageReport of(Usage u) {
-            return new UsageReport(u.sectorsAllocated(), u.totalSectors(), u.metadataSectors(), u.statusWord());
+        static UsageReport of(SnapshotStatus u) {
+            return new UsageReport(u.sectorsAllocated(), u.totalSectors(), u.metadataSectors(), u.word());
         }
     }
 

@@ -63,7 +63,7 @@ class BlockSourcesTest {
             CowImage cow = CowReader.read(device, ParseOptions.DEFAULT, Progress.NONE);
             assertThat(cow.source().kind()).isEqualTo(SourceKind.BLOCK_DEVICE);
             assertThat(cow.source().sizeBytes()).isEqualTo(2L << 20);
-            assertThat(cow.usage().orElseThrow().dmsetupStatus()).isEqualTo("2080/4096 24");
+            assertThat(cow.usage().orElseThrow().params()).isEqualTo("2080/4096 24");
         } finally {
             new ProcessBuilder("losetup", "-d", loop).start().waitFor(10, TimeUnit.SECONDS);
         }

@@ -29,7 +29,7 @@ class FindingsTest {
         CowImage image = cow().exceptions(100, 300).read();
         assertThat(image.findings()).isEmpty();
         assertThat(image.state()).isEqualTo(StoreState.VALID);
-        assertThat(image.usage().orElseThrow().dmsetupStatus()).isEqualTo((2 + 300 + 1) * 8 + "/4096 24");
+        assertThat(image.usage().orElseThrow().params()).isEqualTo((2 + 300 + 1) * 8 + "/4096 24");
     }
 
     @Test
@@ -37,14 +37,14 @@ class FindingsTest {
         CowImage image = cow().magic(0).read(ParseOptions.DEFAULT.withTableChunkSize(16));
         assertThat(image.state()).isEqualTo(StoreState.FRESH);
         assertThat(only(image, FindingKind.FRESH_STORE).severity()).isEqualTo(Severity.INFO);
-        assertThat(image.usage().orElseThrow().dmsetupStatus()).isEqualTo("32/4096 32");
+        assertThat(image.usage().orElseThrow().params()).isEqualTo("32/4096 32");
     }
 
     @Test
     void freshStoreWithoutTableChunkSizeUsesTheKernelDefault() throws Exception {
         CowImage image = cow().magic(0).read();
         assertThat(image.requireLayout().chunkSizeSectors()).isEqualTo(32);
-        assertThat(image.usage().orElseThrow().dmsetupStatus()).isEqualTo("64/4096 64");
+        assertThat(image.usage().orElseThrow().params()).isEqualTo("64/4096 64");
     }
 
     @Test
@@ -52,7 +52,7 @@ class FindingsTest {
         CowImage image = cow().valid(0).exceptions(0, 10).read();
         assertThat(image.state()).isEqualTo(StoreState.INVALID);
         assertThat(image.exceptions().size()).isEqualTo(10);
-        assertThat(image.usage().orElseThrow().dmsetupStatus()).isEqualTo("Invalid");
+        assertThat(image.usage().orElseThrow().params()).isEqualTo("Invalid");
         assertThat(only(image, FindingKind.STORE_INVALIDATED).message()).contains("forensics");
         assertThat(image.headroomChunks()).isZero();
     }
@@ -167,7 +167,7 @@ class FindingsTest {
         CowImage image = cow().exception(5, 2).exception(6, -1L).read();
         assertThat(kinds(image)).contains(FindingKind.NEW_CHUNK_PAST_END);
         assertThat(image.nextFree()).isZero(); // the kernel's chunk_t wraps: next_free = 0
-        assertThat(image.usage().orElseThrow().dmsetupStatus()).isEqualTo("0/4096 16");
+        assertThat(image.usage().orElseThrow().params()).isEqualTo("0/4096 16");
     }
 
     @Test
@@ -225,7 +225,7 @@ class FindingsTest {
     @Test
     void storeFull() throws Exception {
         CowImage image = cow().exceptions(0, 509).read();
-        assertThat(image.usage().orElseThrow().dmsetupStatus()).isEqualTo("4096/4096 24");
+        assertThat(image.usage().orElseThrow().params()).isEqualTo("4096/4096 24");
         assertThat(only(image, FindingKind.STORE_FULL).message()).contains("Overflow").contains("invalidates");
         CowImage almost = cow().exceptions(0, 508).read();
         assertThat(almost.headroomChunks()).isEqualTo(1);

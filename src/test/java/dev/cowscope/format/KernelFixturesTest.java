@@ -61,7 +61,7 @@ class KernelFixturesTest {
         tests.add(dynamicTest("fresh COW before the run reads as the kernel's status at creation", () -> {
             CowImage fresh = CowReader.read(scenario.resolve("cow-before.img.gz"), table, Progress.NONE);
             assertThat(fresh.state()).isEqualTo(StoreState.FRESH);
-            assertThat(fresh.usage().orElseThrow().dmsetupStatus())
+            assertThat(fresh.usage().orElseThrow().params())
                     .isEqualTo(Fixtures.statusParams(scenario.resolve("status-created.txt"), "snap"));
         }));
 
@@ -93,14 +93,14 @@ class KernelFixturesTest {
                 assertThat(image.headroomChunks()).isZero();
                 kernel = Fixtures.statusParams(scenario.resolve("reactivation/status-react.txt"), "snap");
             }
-            assertThat(image.usage().orElseThrow().dmsetupStatus()).isEqualTo(kernel);
+            assertThat(image.usage().orElseThrow().params()).isEqualTo(kernel);
         }));
 
         if (Files.exists(scenario.resolve("reactivation/status-react.txt"))) {
             Path reactivated = scenario.resolve(merge ? "cow-after-merge.img.gz" : "cow-after.img.gz");
             tests.add(dynamicTest("status at reactivation", () -> {
                 CowImage image = CowReader.read(reactivated, table, Progress.NONE);
-                assertThat(image.usage().orElseThrow().dmsetupStatus())
+                assertThat(image.usage().orElseThrow().params())
                         .isEqualTo(Fixtures.statusParams(scenario.resolve("reactivation/status-react.txt"), "snap"));
             }));
         }

@@ -52,7 +52,7 @@ class MutatedImagesPropertyTest {
             return;
         }
         // everything a user can ask of the image works
-        image.usage().ifPresent(Usage::dmsetupStatus);
+        image.usage().ifPresent(SnapshotStatus::params);
         image.headroomChunks();
         AreaSummary.of(image);
         InspectReport.of(image, true);

@@ -53,7 +53,7 @@ public final class ParseBenchmark {
             long retained = image.exceptions().retainedBytes();
             System.out.printf(Locale.ROOT, "read metadata chunks only: %.3f s (median of %d)%n", b, baseline.length);
             System.out.printf(Locale.ROOT, "parse (CowReader):         %.3f s (median of %d)  status %s%n", p, parse.length,
-                    image.usage().orElseThrow().dmsetupStatus());
+                    image.usage().orElseThrow().params());
             System.out.printf(Locale.ROOT, "  of which the duplicate old-chunk scan: %.3f s; the kernel-equivalent walk alone: %.3f s%n", d, p - d);
             System.out.printf(Locale.ROOT, "RATIO parse / read = %.2f (goal <= 2.00); walk alone / read = %.2f%n", p / b, (p - d) / b);
             System.out.printf(Locale.ROOT, "HEAP bytes per exception = %.2f (goal <= 16; table columns, %s for %d)%n",

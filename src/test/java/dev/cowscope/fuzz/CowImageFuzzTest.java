@@ -15,6 +15,7 @@ import dev.cowscope.format.Finding;
 import dev.cowscope.format.Location;
 import dev.cowscope.format.ParseOptions;
 import dev.cowscope.format.Progress;
+import dev.cowscope.format.StatusLine;
 import dev.cowscope.merge.CrashPoint;
 import dev.cowscope.merge.MergeException;
 import dev.cowscope.merge.MergePlan;
@@ -109,9 +110,9 @@ class CowImageFuzzTest {
 
     private static void report(CowImage image) {
         image.usage().ifPresent(u -> {
-            assertThat(u.dmsetupStatus()).isNotBlank();
+            assertThat(u.params()).isNotBlank();
             u.percentFull();
-            u.statusLine(image.deviceSectors(), "snapshot");
+            assertThat(StatusLine.of(image.deviceSectors(), StatusLine.SNAPSHOT, u).toString()).endsWith(u.params());
         });
         assertThat(image.headroomChunks()).isNotNegative();
         if (image.areasRead() < 100_000) {

@@ -297,7 +297,7 @@ public final class MainViewModel {
     }
 
     private static String describe(OpenedImage image) {
-        String usage = image.image().usage().map(u -> " · " + u.dmsetupStatus()).orElse("");
+        String usage = image.image().usage().map(u -> " · " + u.params()).orElse("");
         return image.displayName() + " · " + image.image().state() + usage + " · " + image.image().findings().size() + " findings";
     }
 

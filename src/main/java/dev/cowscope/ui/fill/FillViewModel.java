@@ -1,8 +1,8 @@
 package dev.cowscope.ui.fill;
 
 import dev.cowscope.format.CowImage;
+import dev.cowscope.format.SnapshotStatus;
 import dev.cowscope.format.Units;
-import dev.cowscope.format.Usage;
 import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.document.OpenedImage;
 import java.util.List;
@@ -29,12 +29,12 @@ public final class FillViewModel {
         static FillLevel of(OpenedImage doc) {
             CowImage image = doc.image();
             long chunk = image.layout().map(l -> l.chunkSizeSectors()).orElse(1L);
-            Usage usage = image.usage().orElse(null);
+            SnapshotStatus usage = image.usage().orElse(null);
             if (usage == null) {
                 return new FillLevel(image.deviceSectors(), 0, 0, chunk, "—", 0, 0, false, image.state().name());
             }
             return new FillLevel(usage.totalSectors(), usage.dataSectors(), usage.metadataSectors(), chunk,
-                    usage.dmsetupStatus(), usage.percentFull(), image.headroomChunks(), image.kernelLoads(), image.state().name());
+                    usage.params(), usage.percentFull(), image.headroomChunks(), image.kernelLoads(), image.state().name());
         }
 
         public long allocatedSectors() {

@@ -100,7 +100,7 @@ final class MergeProse {
                 c.point() == CrashPoint.BEFORE_COMMIT ? " (this step's " + s.chunks() + " perhaps only in part)" : ""));
         text.append("Next activation: ").append(c.recovery()).append(String.format(Locale.ROOT,
                 " The merge resumes with step %s of this plan; status at reload: %s.%n%n",
-                Formats.grouped(c.resumeStep()), c.usageAtActivation().dmsetupStatus()));
+                Formats.grouped(c.resumeStep()), c.usageAtActivation().params()));
         text.append("Why the snapshot view is unchanged: an origin chunk's entry is zeroed only by the commit that follows the "
                 + "flush of its copy, so every origin chunk either still has its entry (reads go to its COW chunk, which a merge "
                 + "never overwrites) or already holds that chunk's data on the origin.");
@@ -119,10 +119,10 @@ final class MergeProse {
         String verdict = p.viewUnchanged() ? "equal: the snapshot view is unchanged." : "DIFFERENT: the crash changed the view!";
         String reload = p.matchesSimulator()
                 ? String.format(Locale.ROOT, "The crashed COW reloads with %s entries (status %s), as predicted.",
-                        Formats.grouped(p.entriesReloaded()), p.usageReloaded().dmsetupStatus())
+                        Formats.grouped(p.entriesReloaded()), p.usageReloaded().params())
                 : String.format(Locale.ROOT, "The crashed COW reloads with %s entries (status %s), not the predicted %s (%s).",
-                        Formats.grouped(p.entriesReloaded()), p.usageReloaded().dmsetupStatus(),
-                        Formats.grouped(p.crash().entriesOnDisk()), p.crash().usageAtActivation().dmsetupStatus());
+                        Formats.grouped(p.entriesReloaded()), p.usageReloaded().params(),
+                        Formats.grouped(p.crash().entriesOnDisk()), p.crash().usageAtActivation().params());
         return "Crashed state's view  sha256 " + p.crashedSha256() + "\n"
                 + "Pre-merge view        sha256 " + p.preMergeSha256() + "\n"
                 + verdict + " " + reload + " (replayed in memory: " + Units.human(p.overlayBytes()) + ")";

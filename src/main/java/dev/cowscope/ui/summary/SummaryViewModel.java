@@ -106,7 +106,7 @@ public final class SummaryViewModel {
         tone.set(verdict.tone().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).orElse("good"));
         long errors = image.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         stateExplained.set(verdict.explanation() + (errors == 0 ? "" : ". " + errors + " ERROR finding" + (errors == 1 ? "" : "s") + " below"));
-        statusLine.set(image.usage().map(u -> u.dmsetupStatus()).orElse("— (the kernel would not load this store)"));
+        statusLine.set(image.usage().map(u -> u.params()).orElse("— (the kernel would not load this store)"));
         source.set(image.source().path() + " · " + image.source().kind().label() + " · " + Formats.bytes(image.source().sizeBytes()));
         DiskHeader h = image.header();
         magic.showValue(h.magicHex() + (h.hasSnapMagic() ? " (SnAp)" : ""));
