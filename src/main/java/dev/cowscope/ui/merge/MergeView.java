@@ -3,6 +3,7 @@ package dev.cowscope.ui.merge;
 import dev.cowscope.format.Rates;
 import dev.cowscope.merge.CrashPoint;
 import dev.cowscope.merge.StrategyComparison.Store;
+import dev.cowscope.ui.common.Widgets;
 import dev.cowscope.ui.desktop.RememberedDirectory;
 import dev.cowscope.ui.map.ByteRoleCells;
 import dev.cowscope.ui.map.CowChunkRole;
@@ -15,7 +16,6 @@ import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Worker;
 import javafx.geometry.Pos;
@@ -42,7 +42,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 
@@ -137,10 +136,10 @@ public final class MergeView extends BorderPane {
     }
 
     private Node stepper() {
-        Button first = small("|◀", "Back to the state as loaded", () -> model.playback().setStep(0));
-        Button back = small("◀", "One step back", model.playback()::stepBack);
-        Button forward = small("▶", "One step forward", model.playback()::stepForward);
-        Button last = small("▶|", "The merge complete", () -> model.playback().setStep(model.playback().stepCountProperty().get()));
+        Button first = Widgets.mapButton("|◀", "Back to the state as loaded", () -> model.playback().setStep(0));
+        Button back = Widgets.mapButton("◀", "One step back", model.playback()::stepBack);
+        Button forward = Widgets.mapButton("▶", "One step forward", model.playback()::stepForward);
+        Button last = Widgets.mapButton("▶|", "The merge complete", () -> model.playback().setStep(model.playback().stepCountProperty().get()));
         Button play = new Button();
         play.setId("merge-play");
         play.textProperty().bind(Bindings.when(model.playback().playingProperty()).then("Pause").otherwise("Play"));
@@ -215,9 +214,13 @@ public final class MergeView extends BorderPane {
         FlowPane legend = new FlowPane();
         legend.getStyleClass().add("legend");
         legend.setId("merge-legend");
-        legend.getChildren().addAll(key(CowChunkRole.HEADER.web(), "Header"), key(CowChunkRole.METADATA.web(), "Metadata"),
-                key(CowChunkRole.DATA.web(), "Data to merge"), key(MergedCells.mergedWeb(), "Merged"),
-                key(CowChunkRole.FREE.web(), "Free"), key(CowChunkRole.SUSPECT.web(), "Suspect"));
+        legend.getChildren().addAll(
+                Widgets.swatch(Color.web(CowChunkRole.HEADER.web()), "Header"),
+                Widgets.swatch(Color.web(CowChunkRole.METADATA.web()), "Metadata"),
+                Widgets.swatch(Color.web(CowChunkRole.DATA.web()), "Data to merge"),
+                Widgets.swatch(Color.web(MergedCells.mergedWeb()), "Merged"),
+                Widgets.swatch(Color.web(CowChunkRole.FREE.web()), "Free"),
+                Widgets.swatch(Color.web(CowChunkRole.SUSPECT.web()), "Suspect"));
         canvas.setPrefSize(300, 230);
         canvas.setMinSize(220, 180);
         VBox map = new VBox(4, canvas, legend);
@@ -232,11 +235,11 @@ public final class MergeView extends BorderPane {
 
     private Node estimate() {
         MergeEstimateModel m = model.estimate();
-        TextField rate = input("merge-throughput", m.throughputProperty(), 6);
+        TextField rate = Widgets.field("merge-throughput", m.throughputProperty(), "", 6);
         rate.setPromptText(MergeEstimateModel.DEFAULT_THROUGHPUT);
         rate.setTooltip(new Tooltip("Sustained copy throughput from the COW to the origin, as merge plan --throughput takes it: "
                 + Rates.THROUGHPUT_SYNTAX));
-        TextField latency = input("merge-flush-latency", m.flushLatencyProperty(), 5);
+        TextField latency = Widgets.field("merge-flush-latency", m.flushLatencyProperty(), "", 5);
         latency.setPromptText(MergeEstimateModel.DEFAULT_FLUSH_LATENCY);
         latency.setTooltip(new Tooltip("Latency of one cache flush or FUA write, as merge plan --flush-latency takes it: "
                 + Rates.LATENCY_SYNTAX));
@@ -299,7 +302,7 @@ public final class MergeView extends BorderPane {
         crashHere.disableProperty().bind(model.crash().canCrashProperty().not());
         crashHere.setOnAction(e -> model.crash().crashHere());
         ProgressBar progress = progress(model.crash().provingProperty());
-        Button cancel = small("Cancel", "Stop the rebuild", model.crash()::cancelProof);
+        Button cancel = Widgets.button("Cancel", "Stop the rebuild", model.crash()::cancelProof);
         cancel.visibleProperty().bind(model.crash().provingProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         HBox controls = new HBox(8, new Label("Power loss during the current step,"), before, after, crashHere, progress, cancel);
@@ -335,7 +338,7 @@ public final class MergeView extends BorderPane {
         merge.disableProperty().bind(model.offline().canMergeProperty().not());
         merge.setOnAction(e -> chooseTarget("Merge into a new file", "origin-merged.img", null, model.offline()::mergeInto));
         ProgressBar progress = progress(model.offline().mergingProperty());
-        Button cancel = small("Cancel", "Stop the merge; nothing is left behind", model.offline()::cancelMerge);
+        Button cancel = Widgets.button("Cancel", "Stop the merge; nothing is left behind", model.offline()::cancelMerge);
         cancel.visibleProperty().bind(model.offline().mergingProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         Label text = new Label();
@@ -354,11 +357,11 @@ public final class MergeView extends BorderPane {
 
     private Node strategy() {
         StrategyViewModel s = model.strategy();
-        TextField changed = input("strategy-changed", s.changedChunksProperty(), 6);
-        TextField trial = input("strategy-trial", s.trialWritesProperty(), 6);
-        TextField overlap = input("strategy-overlap", s.overlapProperty(), 6);
-        TextField cow = input("strategy-cow-size", s.cowSizeProperty(), 6);
-        TextField chunk = input("strategy-chunk-size", s.chunkSizeProperty(), 6);
+        TextField changed = Widgets.field("strategy-changed", s.changedChunksProperty(), "", 6);
+        TextField trial = Widgets.field("strategy-trial", s.trialWritesProperty(), "", 6);
+        TextField overlap = Widgets.field("strategy-overlap", s.overlapProperty(), "", 6);
+        TextField cow = Widgets.field("strategy-cow-size", s.cowSizeProperty(), "", 6);
+        TextField chunk = Widgets.field("strategy-chunk-size", s.chunkSizeProperty(), "", 6);
         ChoiceBox<Store> store = new ChoiceBox<>();
         store.setId("strategy-store");
         store.getItems().addAll(Store.values());
@@ -502,18 +505,10 @@ public final class MergeView extends BorderPane {
     }
 
     private static Label section(String title) {
-        Label label = new Label(title);
-        label.getStyleClass().addAll("section-title", "merge-section");
+        Label label = Widgets.section(title);
+        label.getStyleClass().add("merge-section");
         label.setMaxWidth(Double.MAX_VALUE);
         return label;
-    }
-
-    private static TextField input(String id, StringProperty property, int columns) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPrefColumnCount(columns);
-        field.textProperty().bindBidirectional(property);
-        return field;
     }
 
     private static void markInvalid(TextField field, boolean invalid) {
@@ -523,19 +518,4 @@ public final class MergeView extends BorderPane {
         }
     }
 
-    private static Label key(String web, String text) {
-        Rectangle swatch = new Rectangle(12, 12, Color.web(web));
-        swatch.getStyleClass().add("swatch");
-        Label label = new Label(text, swatch);
-        label.getStyleClass().add("legend-entry");
-        return label;
-    }
-
-    private static Button small(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        b.setFocusTraversable(false);
-        return b;
-    }
 }
