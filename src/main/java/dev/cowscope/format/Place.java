@@ -31,7 +31,12 @@ public record Place(Kind kind, int entry, long chunk, String description) {
             return entry(table, at);
         }
         if (at.area() >= 0) {
-            return chunk(image, metadataChunk(table.layout(), at.area()));
+            long metadata = metadataChunk(table.layout(), at.area());
+            if (metadata < 0) {
+                return new Place(Kind.NOTHING, -1, -1, "area " + at.area() + ": its metadata chunk lies past the end of any device");
+            }
+            Place chunk = chunk(image, metadata);
+            return new Place(chunk.kind(), chunk.entry(), chunk.chunk(), "area " + at.area() + ": " + chunk.description());
         }
         if (at.chunk() >= 0) {
             return chunk(image, at.chunk());
