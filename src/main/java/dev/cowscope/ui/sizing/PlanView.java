@@ -56,7 +56,7 @@ import org.controlsfx.validation.Validator;
 
 /**
  * The Plan tab: inputs on the left (validated with ControlsFX), on the right the recommendation,
- * a stacked chart of COW size by chunk size, the table of rows with the thread's formula beside
+ * a stacked chart of COW size by chunk size, the table of rows with the usual rule of thumb beside
  * ours, and JSON/CSV export. Usable with no COW open.
  */
 public final class PlanView extends SplitPane {
@@ -212,7 +212,7 @@ public final class PlanView extends SplitPane {
 
         GridPane more = grid();
         r = 0;
-        more.add(label("Margin", margin), 0, r);
+        more.add(label("Margin\n(% of origin)", margin), 0, r);
         more.add(margin, 1, r++);
         more.add(label("Round up to", rounding), 0, r);
         more.add(rounding, 1, r++);
@@ -260,7 +260,7 @@ public final class PlanView extends SplitPane {
         chart.setLegendVisible(true);
         chart.setCategoryGap(14);
         chunkAxis.setLabel("Chunk size");
-        chart.setMinHeight(180);
+        chart.setMinHeight(215); // room for the legend under the bars
         chart.setPrefHeight(260);
 
         table.setId("plan-table");
@@ -279,22 +279,25 @@ public final class PlanView extends SplitPane {
                 column("Chunk", 52, "Chunk size; ★ the recommended one (smallest allocation, ties to the larger chunk)",
                         r -> SizingPlan.chunkLabel(r.chunkSizeSectors()) + (r.recommended() ? " ★" : "")),
                 column("Changed", 66, "Distinct changed chunks", r -> Formats.grouped(r.changedChunks())),
-                column("+ Margin", 66, "Extra chunks for the margin (^ capped at the origin's chunk count)",
+                column("+ Margin", 76, "Extra chunks for the margin (^ capped at the origin's chunk count)",
                         r -> Formats.grouped(r.plannedChunks() - r.changedChunks()) + (r.cappedAtOrigin() ? " ^" : "")),
                 column("Data", 66, "Data chunks (changed + margin)", r -> Units.human(r.cowSize().dataBytes())),
                 column("Metadata", 72, "Header chunk + metadata chunks (one per area in use + the next, zeroed when one fills)",
                         r -> Units.human(r.cowSize().headerBytes() + r.cowSize().metadataBytes())),
                 column("Total\nCOW", 70, "The exact smallest COW, in bytes and 512-byte sectors",
                         r -> Units.human(r.cowSize().totalBytes())),
-                column("Overhead", 70, "Header and metadata as a share of the COW", r -> Formats.percent(r.metadataOverheadPercent())),
+                column("Overhead", 80, "Header and metadata as a share of the COW", r -> Formats.percent(r.metadataOverheadPercent())),
                 column("Write\nampl.", 60, "COW bytes for the change alone ÷ bytes of the changed sectors",
                         r -> r.writeAmplification().isPresent() ? String.format(Locale.ROOT, "%.2f×", r.writeAmplification().getAsDouble()) : "—"),
-                column("Ours\n2+n+⌊n/E⌋", 86, "Total chunks, exact (the kernel's next_free after n allocations)",
+                column("Exact\n2+n+⌊n/E⌋", 86, "Total chunks, exact: the kernel's next_free after n new chunks "
+                        + "(header, area 0, n data chunks, one more metadata chunk per E entries)",
                         r -> Formats.grouped(r.cowSize().totalChunks())),
-                column("Thread's\n1+1+n+n/E", 90, "The thread's formula (Android's cow_size_chunks), in chunks",
+                column("Rule of thumb\n1+1+n+n/E", 112, "The usual estimate, 1 + 1 + n + n/E chunks (header, first area, data, "
+                        + "metadata per E = chunk bytes / 16 entries), as Android's libsnapshot computes it and as it was "
+                        + "given on dm-devel in 2019; '=' when it equals the exact size, '≠' when it does not",
                         r -> Formats.grouped(r.cowSize().threadFormulaChunks())
                                 + (r.cowSize().threadFormulaChunks() == r.cowSize().totalChunks() ? " =" : " ≠")),
-                column("Allocate", 160, "Total rounded up to the unit: what to give lvcreate -s -L / the COW file",
+                column("Allocate", 136, "Total rounded up to the unit: what to give lvcreate -s -L / the COW file",
                         r -> Units.human(r.allocationBytes()) + " · " + Formats.grouped(r.allocationBytes() / Units.SECTOR_BYTES) + " s")));
         table.getColumns().get(0).getStyleClass().add("first-column");
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -328,9 +331,7 @@ public final class PlanView extends SplitPane {
 
     private void showChart() {
         List<SizingRow> rows = List.copyOf(model.rows());
-        long max = rows.stream().mapToLong(r -> r.cowSize().totalBytes()).max().orElse(0);
-        long unit = unitFor(max);
-        sizeAxis.setLabel("COW size (" + (unit == 1 ? "bytes" : Units.human(unit).replace("1.00 ", "")) + ")");
+        BarScale scale = BarScale.of(rows, sizeAxis);
         List<String> categories = new ArrayList<>();
         XYChart.Series<String, Number> data = new XYChart.Series<>();
         data.setName("Data (changed)");
@@ -338,18 +339,85 @@ public final class PlanView extends SplitPane {
         margin.setName("Data (margin)");
         XYChart.Series<String, Number> metadata = new XYChart.Series<>();
         metadata.setName("Header + metadata");
+        XYChart.Series<String, Number> rounding = new XYChart.Series<>();
+        rounding.setName("Rounding up");
         for (SizingRow r : rows) {
             CowSize s = r.cowSize();
-            String category = SizingPlan.chunkLabel(r.chunkSizeSectors()) + (r.recommended() ? " ★" : "");
+            // plain labels: a category axis keeps the label of a category whose name changes, so the
+            // recommended bar is marked by style (below), not by a ★ in its name
+            String category = SizingPlan.chunkLabel(r.chunkSizeSectors());
             categories.add(category);
             long changedBytes = r.changedChunks() * s.chunkSizeBytes();
-            data.getData().add(new XYChart.Data<>(category, (double) Math.min(changedBytes, s.dataBytes()) / unit));
-            margin.getData().add(new XYChart.Data<>(category, (double) Math.max(0, s.dataBytes() - changedBytes) / unit));
-            metadata.getData().add(new XYChart.Data<>(category, (double) (s.headerBytes() + s.metadataBytes()) / unit));
+            data.getData().add(new XYChart.Data<>(category, scale.height(r, Math.min(changedBytes, s.dataBytes()))));
+            margin.getData().add(new XYChart.Data<>(category, scale.height(r, Math.max(0, s.dataBytes() - changedBytes))));
+            metadata.getData().add(new XYChart.Data<>(category, scale.height(r, s.headerBytes() + s.metadataBytes())));
+            rounding.getData().add(new XYChart.Data<>(category, scale.height(r, r.allocationBytes() - s.totalBytes())));
         }
         chart.getData().clear();
         chunkAxis.setCategories(FXCollections.observableArrayList(categories));
-        chart.getData().addAll(List.of(data, margin, metadata));
+        chart.getData().addAll(List.of(data, margin, metadata, rounding));
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).recommended()) {
+                for (XYChart.Series<String, Number> series : chart.getData()) {
+                    series.getData().get(i).getNode().getStyleClass().add("recommended-bar");
+                }
+            }
+        }
+    }
+
+    /**
+     * How bar heights are drawn: linear in a binary unit, or, when the allocations span more than
+     * {@value #LOG_SPREAD}× (a typed N at 512 B … 1 MiB spans 2048×, and the recommended bar would
+     * vanish), log2 of the allocation with each bar's segments in proportion to their bytes.
+     */
+    private record BarScale(boolean log, double unit, double floorBytes) {
+        static final double LOG_SPREAD = 32;
+
+        static BarScale of(List<SizingRow> rows, NumberAxis axis) {
+            long max = rows.stream().mapToLong(SizingRow::allocationBytes).max().orElse(0); // the bars show what is allocated
+            long min = rows.stream().mapToLong(SizingRow::allocationBytes).filter(b -> b > 0).min().orElse(0);
+            if (min == 0 || max / (double) min <= LOG_SPREAD) {
+                long unit = unitFor(max);
+                axis.setAutoRanging(true);
+                axis.setTickLabelFormatter(null);
+                axis.setLabel("COW size (" + (unit == 1 ? "bytes" : Units.human(unit).replace("1.00 ", "")) + ")");
+                return new BarScale(false, unit, 0);
+            }
+            // a power of two at most half the smallest allocation: the smallest bar is at least one
+            // step tall, and the ticks fall on round sizes (512K, 1M, 2M …)
+            BarScale scale = new BarScale(true, 1, Long.highestOneBit(Math.max(1, min / 2)));
+            double top = Math.ceil(scale.log2(max));
+            axis.setAutoRanging(false);
+            axis.setLowerBound(0);
+            axis.setUpperBound(top);
+            axis.setTickUnit(Math.max(1, Math.ceil(top / 8)));
+            axis.setTickLabelFormatter(new StringConverter<>() {
+                @Override
+                public String toString(Number v) {
+                    return Units.compact((long) (scale.floorBytes() * Math.pow(2, v.doubleValue())));
+                }
+
+                @Override
+                public Number fromString(String text) {
+                    throw new UnsupportedOperationException("display only");
+                }
+            });
+            axis.setLabel("COW size (log)");
+            return scale;
+        }
+
+        /** The height of {@code bytes} of row {@code r}'s bar. */
+        double height(SizingRow r, long bytes) {
+            if (!log) {
+                return bytes / unit;
+            }
+            double total = r.allocationBytes();
+            return total <= 0 ? 0 : log2(total) * bytes / total;
+        }
+
+        private double log2(double bytes) {
+            return Math.log(bytes / floorBytes) / Math.log(2);
+        }
     }
 
     /** The binary unit that keeps the axis below 1024 of it. */

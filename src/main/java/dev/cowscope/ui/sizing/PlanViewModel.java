@@ -167,6 +167,7 @@ public final class PlanViewModel {
                 why = "Select at least one chunk size the kernel accepts";
             } else {
                 next = SizingPlan.build(changes, sizes, inputs.margin(), inputs.roundingUnit(), inputs.rule());
+                PlanWording.tie(next).ifPresent(notes::add);
             }
         } catch (IllegalArgumentException | ArithmeticException e) {
             why = e instanceof ArithmeticException ? "A size is too large to compute exactly" : PlanWording.capitalised(e.getMessage());

@@ -5,6 +5,9 @@ import dev.cowscope.sizing.ChangedChunks;
 import dev.cowscope.sizing.SizingPlan;
 import dev.cowscope.sizing.SizingRow;
 import dev.cowscope.ui.common.Formats;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** The sentences the Plan tab shows around the numbers. */
 final class PlanWording {
@@ -21,6 +24,29 @@ final class PlanWording {
                 + " (" + Formats.grouped(r.allocationBytes() / Units.SECTOR_BYTES) + " sectors) for "
                 + Formats.grouped(r.changedChunks()) + " changed chunks"
                 + (r.marginChunks() > 0 ? " + " + Formats.grouped(r.plannedChunks() - r.changedChunks()) + " for the margin" : "");
+    }
+
+    /**
+     * Why a larger chunk is recommended when smaller ones allocate as much (rounding to an LVM
+     * extent makes ties common); empty when no smaller chunk ties.
+     */
+    static Optional<String> tie(SizingPlan plan) {
+        Optional<SizingRow> best = plan.recommended();
+        if (best.isEmpty()) {
+            return Optional.empty();
+        }
+        SizingRow r = best.get();
+        List<String> tied = plan.rows().stream()
+                .filter(o -> o.allocationBytes() == r.allocationBytes() && o.chunkSizeSectors() < r.chunkSizeSectors())
+                .map(o -> SizingPlan.chunkLabel(o.chunkSizeSectors())).toList();
+        if (tied.isEmpty()) {
+            return Optional.empty();
+        }
+        String amplification = r.writeAmplification().isPresent()
+                ? String.format(Locale.ROOT, ", though it copies %.2f× the changed bytes", r.writeAmplification().getAsDouble()) : "";
+        return Optional.of(String.join(", ", tied) + " chunks allocate the same " + Units.human(r.allocationBytes()) + " as "
+                + SizingPlan.chunkLabel(r.chunkSizeSectors()) + "; ties go to the larger chunk (fewer exceptions to load and merge)"
+                + amplification + ". Untick it to prefer a smaller chunk.");
     }
 
     /** What was measured: sizes, changed sectors and bytes, growth. */

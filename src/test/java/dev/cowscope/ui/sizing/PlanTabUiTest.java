@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
@@ -64,10 +65,16 @@ class PlanTabUiTest extends WindowUiTest {
         SizingRow fourK = view.table().getItems().get(0);
         assertThat(fourK.changedChunks()).isEqualTo(257);
         assertThat(fourK.cowSize().totalChunks()).isEqualTo(2 + 257 + 1);
-        assertThat(view.chart().getData()).hasSize(3);
+        assertThat(view.chart().getData()).hasSize(4); // data, margin, metadata, rounding up
         assertThat(view.chart().getData().get(0).getData()).hasSize(9);
-        assertThat(view.chart().getData().get(0).getData().get(0).getXValue()).isEqualTo("4K ★");
+        assertThat(view.chart().getData().get(0).getData().get(0).getXValue()).isEqualTo("4K");
+        assertThat(view.chart().getData().get(0).getData().get(0).getNode().getStyleClass()).contains("recommended-bar");
         assertThat(recommendedRowChunk(robot)).isEqualTo(8);
+        // N at every chunk size spans 1 MiB … 259 MiB: a log scale keeps the recommended bar visible
+        assertThat(view.chart().getYAxis().getLabel()).isEqualTo("COW size (log)");
+        double recommendedBar = view.chart().getData().stream().mapToDouble(series -> series.getData().get(0).getYValue().doubleValue()).sum();
+        double largestBar = view.chart().getData().stream().mapToDouble(series -> series.getData().get(8).getYValue().doubleValue()).sum();
+        assertThat(recommendedBar / largestBar).isGreaterThan(0.1);
         screenshot("plan-count", stage.getScene().getRoot());
 
         // a smaller chunk size: it becomes the recommended row and the first bar
@@ -75,7 +82,8 @@ class PlanTabUiTest extends WindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.table().getItems()).hasSize(10);
         assertThat(recommendedRowChunk(robot)).isEqualTo(1);
-        assertThat(view.chart().getData().get(2).getData().get(0).getXValue()).isEqualTo("512 ★");
+        assertThat(view.chart().getData().get(2).getData().get(0).getXValue()).isEqualTo("512");
+        assertThat(view.chart().getData().get(2).getData().get(0).getNode().getStyleClass()).contains("recommended-bar");
         robot.clickOn("#plan-chunk-1");
 
         // a bad count: decorated, a message, no rows, no export
@@ -120,6 +128,19 @@ class PlanTabUiTest extends WindowUiTest {
         assertThat(row.get("changedChunks").asLong()).isEqualTo(257);
         assertThat(row.get("totalChunks").asLong()).isEqualTo(measured.cowSize().totalChunks());
         assertThat(dialogs).isEmpty();
+
+        // rounding to a 4 MiB LVM extent: smaller chunks tie with a larger one, and the window says why it chose
+        Platform.runLater(() -> plan.inputs().roundingProperty().set(PlanInputs.Rounding.LVM_EXTENT));
+        waitUntil(() -> robot.lookup("#plan-note").queryAs(Label.class).getText().contains("ties go to the larger chunk"));
+        WaitForAsyncUtils.waitForFxEvents();
+        SizingRow chosen = plan.planProperty().get().recommended().orElseThrow();
+        assertThat(robot.lookup("#plan-note").queryAs(Label.class).getText())
+                .contains("4K").contains("as " + dev.cowscope.sizing.SizingPlan.chunkLabel(chosen.chunkSizeSectors()) + ";");
+        XYChart.Series<String, Number> roundingUp = view.chart().getData().get(3);
+        int chosenBar = view.table().getItems().indexOf(chosen);
+        assertThat(roundingUp.getData().get(chosenBar).getNode().getStyleClass()).contains("recommended-bar");
+        assertThat(roundingUp.getData().get(0).getYValue().doubleValue()).isPositive(); // the bars show the rounded allocation
+        screenshot("plan-rounded-tie", stage.getScene().getRoot());
     }
 
     /** The chunk size of the table row drawn with the :recommended pseudo-class. */
