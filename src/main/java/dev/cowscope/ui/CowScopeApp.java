@@ -38,8 +38,18 @@ public final class CowScopeApp extends Application {
         show(stage, window, model, preferences);
         List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
-            model.open(Path.of(args.get(0)));
+            openWhenDrawn(model, Path.of(args.get(0)));
         }
+    }
+
+    /**
+     * Opens a file named on the command line once the window has drawn its first frames: opening
+     * loads the engine and builds the inspector's views, and done at once a cold start showed a
+     * blank white window for seconds; now the start page and "Opening …" show first.
+     */
+    static void openWhenDrawn(MainViewModel model, Path path) {
+        model.reportStatus("Opening " + path.getFileName() + "…");
+        AfterFrames.run(2, () -> model.open(path));
     }
 
     /** Puts the window on {@code stage} (also used by the UI tests). */

@@ -141,6 +141,21 @@ class InspectorWindowUiTest {
     }
 
     @Test
+    void aFileOnTheCommandLineOpensOnlyAfterTheWindowHasDrawn(FxRobot robot) throws Exception {
+        Path cow = CowImageBuilder.cow().exceptions(0, 20).writeTo(temp.resolve("arg.cow"));
+        String[] statusAtOnce = new String[1];
+        boolean[] startedAtOnce = new boolean[1];
+        Platform.runLater(() -> {
+            CowScopeApp.openWhenDrawn(model, cow);
+            statusAtOnce[0] = model.statusProperty().get();
+            startedAtOnce[0] = model.busyProperty().get() || model.document() != null;
+        });
+        waitUntil(() -> model.document() != null);
+        assertThat(statusAtOnce[0]).isEqualTo("Opening arg.cow…");
+        assertThat(startedAtOnce[0]).as("the parse waits for the first frames").isFalse();
+    }
+
+    @Test
     void goToTakesWhatFindingsPrintAndShowsThatPlace(FxRobot robot) throws Exception {
         Path cow = CowImageBuilder.cow().exception(1, 2).exception(2, 258).writeTo(temp.resolve("goto.cow"));
         Platform.runLater(() -> model.open(cow));
