@@ -16,6 +16,8 @@ import dev.cowscope.ui.document.ImageOpener;
 import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.map.ChunkPalette;
 import dev.cowscope.ui.map.MapCanvas;
+import dev.cowscope.ui.summary.SummaryView;
+import dev.cowscope.ui.summary.SummaryViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -153,6 +155,17 @@ class InspectorWindowUiTest {
         waitUntil(() -> model.document() != null);
         assertThat(statusAtOnce[0]).isEqualTo("Opening arg.cow…");
         assertThat(startedAtOnce[0]).as("the parse waits for the first frames").isFalse();
+    }
+
+    @Test
+    void aSummaryBuiltAfterTheOpenStillColoursItsBadge(FxRobot robot) throws Exception {
+        Path cow = CowImageBuilder.cow().exceptions(0, 20).writeTo(temp.resolve("late.cow"));
+        Platform.runLater(() -> model.open(cow));
+        waitUntil(() -> model.document() != null);
+        Label[] badge = new Label[1];
+        Platform.runLater(() -> badge[0] = (Label) new SummaryView(new SummaryViewModel(model)).lookup("#state-badge"));
+        waitUntil(() -> badge[0] != null);
+        assertThat(badge[0].getStyleClass()).contains("tone-good");
     }
 
     @Test

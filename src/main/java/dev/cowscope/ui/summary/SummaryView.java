@@ -27,10 +27,10 @@ public final class SummaryView extends VBox {
         badge.textProperty().bind(model.stateProperty());
         badge.visibleProperty().bind(model.stateProperty().isNotEmpty());
         badge.setMinWidth(Region.USE_PREF_SIZE); // the state is never cut: the status beside it shrinks instead
-        model.toneProperty().addListener((obs, was, now) -> {
-            badge.getStyleClass().removeIf(c -> c.startsWith("tone-"));
-            badge.getStyleClass().add("tone-" + now);
-        });
+        // the current tone too: a COW opened before this view was built (a file on the command line)
+        // would otherwise keep a grey badge until the next open
+        applyTone(badge, model.toneProperty().get());
+        model.toneProperty().addListener((obs, was, now) -> applyTone(badge, now));
         Tooltip explained = new Tooltip();
         explained.textProperty().bind(model.stateExplainedProperty());
         explained.setWrapText(true);
@@ -117,6 +117,13 @@ public final class SummaryView extends VBox {
                 default:
                     return "ℹ";
             }
+        }
+    }
+
+    private static void applyTone(Label badge, String tone) {
+        badge.getStyleClass().removeIf(c -> c.startsWith("tone-"));
+        if (!tone.isEmpty()) {
+            badge.getStyleClass().add("tone-" + tone);
         }
     }
 }
