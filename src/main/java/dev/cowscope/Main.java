@@ -2,6 +2,8 @@ package dev.cowscope;
 
 import dev.cowscope.cli.Cli;
 import dev.cowscope.ui.CowScopeApp;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
@@ -10,6 +12,9 @@ import javafx.application.Application;
  * {@code Application}, so a plain classpath launch finds JavaFX, and a CLI verb never loads it.
  */
 public final class Main {
+    /** Held, so the level set on it stays (loggers are only weakly kept). */
+    private static final Logger JAVAFX_STARTUP_LOG = Logger.getLogger("javafx"); // JavaFX's own logger (com.sun.javafx.logging)
+
     private Main() {
         throw new AssertionError("no instances");
     }
@@ -20,6 +25,9 @@ public final class Main {
             if (noDisplay()) {
                 System.exit(Cli.noWindow("no display (DISPLAY and WAYLAND_DISPLAY are not set)"));
             }
+            // JavaFX warns "Unsupported JavaFX configuration" on every launch from a class path (our
+            // jar); it says nothing a user can act on, so only its errors reach stderr
+            JAVAFX_STARTUP_LOG.setLevel(Level.SEVERE);
             try {
                 Application.launch(CowScopeApp.class, fxArgs);
             } catch (UnsupportedOperationException | IllegalStateException e) {
