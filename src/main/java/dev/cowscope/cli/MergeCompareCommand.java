@@ -1,14 +1,14 @@
 package dev.cowscope.cli;
 
 import dev.cowscope.format.Units;
+import dev.cowscope.merge.MergeWording;
 import dev.cowscope.merge.StrategyComparison;
-import dev.cowscope.merge.StrategyComparison.Outcome;
 import dev.cowscope.report.MergeCompareReport;
 import dev.cowscope.report.ReportJson;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,13 +23,13 @@ public final class MergeCompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--changed-chunks", required = true, paramLabel = "N", description = "distinct chunks the update writes")
-    long changed;
+    String changed;
 
     @Option(names = "--trial-writes", required = true, paramLabel = "N", description = "distinct chunks written during the trial boot")
-    long trial;
+    String trial;
 
     @Option(names = "--overlap", paramLabel = "N", defaultValue = "0", description = "trial chunks that are also update chunks (default 0)")
-    long overlap;
+    String overlap;
 
     @Option(names = "--cow-size", required = true, paramLabel = "SIZE", description = "COW size, e.g. 64M")
     String cowSize;
@@ -49,7 +49,8 @@ public final class MergeCompareCommand implements Callable<Integer> {
         long cowBytes = size("--cow-size", cowSize);
         long chunkBytes = size("--chunk-size", chunkSize);
         try {
-            result = StrategyComparison.compare(new StrategyComparison.Inputs(changed, trial, overlap, cowBytes, chunkBytes, store));
+            result = StrategyComparison.compare(new StrategyComparison.Inputs(count("--changed-chunks", changed),
+                    count("--trial-writes", trial), count("--overlap", overlap), cowBytes, chunkBytes, store));
         } catch (IllegalArgumentException e) {
             throw new UsageException(spec.commandLine(), e.getMessage() + " (--changed-chunks " + changed + ", --trial-writes "
                     + trial + ", --overlap " + overlap + ", --cow-size " + cowSize + ", --chunk-size " + chunkSize + ")");
@@ -62,6 +63,15 @@ public final class MergeCompareCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** A count as the Strategy tab reads it (Units.parseCount: 1000, 1 000 or 1_000). */
+    private long count(String option, String text) {
+        try {
+            return Units.parseCount(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(spec.commandLine(), option + ": " + e.getMessage());
+        }
     }
 
     private long size(String option, String text) {
@@ -80,24 +90,18 @@ public final class MergeCompareCommand implements Callable<Integer> {
                 Units.human(in.cowSizeBytes()), in.cowSizeBytes() / Units.SECTOR_BYTES, Units.compact(in.chunkSizeBytes()), in.store(),
                 r.capacityChunks(), Units.human(r.minimumCowBytes()), r.minimumCowBytes() / Units.SECTOR_BYTES);
         out.println();
-        out.printf(Locale.ROOT, "%-22s %-48s %s%n", "", "A: update in snapshot, merge on success", "B: update on origin, merge back on failure");
-        line(out, r, "overflows", o -> o.overflows() ? "yes, " + o.overflowPhase().toString().toLowerCase(Locale.ROOT)
-                + " phase, after " + o.copiesBeforeOverflow() + " copies" : "no");
-        line(out, r, "status at end", Outcome::statusAtEnd);
-        line(out, r, "COW allocated", o -> Units.human(o.sectorsAllocatedAtEnd() * Units.SECTOR_BYTES) + " (" + o.sectorsAllocatedAtEnd() + " s)");
-        line(out, r, "rollback possible", o -> o.rollbackPossible() ? "yes" : "NO");
-        line(out, r, "merge I/O on success", o -> o.mergeChunksOnSuccess() + " chunks, " + Units.human(o.mergeBytesOnSuccess()));
-        line(out, r, "merge I/O on failure", o -> o.mergeChunksOnFailure() + " chunks, " + Units.human(o.mergeBytesOnFailure()));
-        out.println();
-        for (Outcome o : new Outcome[] {r.a(), r.b()}) {
-            String name = o.strategy() == StrategyComparison.Strategy.A_UPDATE_IN_SNAPSHOT ? "A" : "B";
-            out.printf(Locale.ROOT, "%s at overflow: %s%n", name, o.kernelReaction());
-            out.printf(Locale.ROOT, "%s on success: %s%n", name, o.onSuccess());
-            out.printf(Locale.ROOT, "%s on failure: %s%n", name, o.onFailure());
+        List<MergeWording.StrategyRow> rows = MergeWording.strategyRows(r);
+        out.printf(Locale.ROOT, "%-31s %-44s %s%n", "", "A: update in snapshot, merge on success", "B: update on origin, merge back on failure");
+        for (MergeWording.StrategyRow row : rows) {
+            if (!row.prose()) {
+                out.printf(Locale.ROOT, "%-31s %-44s %s%n", row.aspect(), row.a(), row.b());
+            }
         }
-    }
-
-    private static void line(PrintWriter out, StrategyComparison.Result r, String label, Function<Outcome, String> f) {
-        out.printf(Locale.ROOT, "%-22s %-48s %s%n", label, f.apply(r.a()), f.apply(r.b()));
+        for (MergeWording.StrategyRow row : rows) {
+            if (row.prose()) {
+                out.println();
+                out.printf(Locale.ROOT, "%s%n  A: %s%n  B: %s%n", row.aspect(), row.a(), row.b());
+            }
+        }
     }
 }

@@ -92,6 +92,11 @@ public final class Units {
         }
     }
 
+    /** A count with its thousands set apart by spaces, {@code 1 048 576}, as the window and the wording show counts. */
+    public static String grouped(long value) {
+        return String.format(Locale.ROOT, "%,d", value).replace(',', ' ');
+    }
+
     /** Human size with binary units, e.g. {@code 2.0 MiB}, {@code 512 B}. */
     public static String human(long bytes) {
         if (bytes < 1024 && bytes > -1024) {

@@ -11,7 +11,7 @@ public final class Formats {
 
     /** 1234567 → "1 234 567" (thin spaces would be nicer, plain spaces copy better). */
     public static String grouped(long value) {
-        return String.format(Locale.ROOT, "%,d", value).replace(',', ' ');
+        return Units.grouped(value);
     }
 
     /** Unsigned, for on-disk chunk numbers that may be garbage. */

@@ -2,6 +2,7 @@ package dev.cowscope.ui.merge;
 
 import dev.cowscope.format.Rates;
 import dev.cowscope.merge.CrashPoint;
+import dev.cowscope.merge.MergeWording;
 import dev.cowscope.merge.StrategyComparison.Store;
 import dev.cowscope.ui.common.Widgets;
 import dev.cowscope.ui.desktop.RememberedDirectory;
@@ -57,7 +58,7 @@ public final class MergeView extends BorderPane {
     private final MapCanvas canvas;
     private final Slider slider = new Slider(0, 0, 0);
     private final Label statusLine = new Label();
-    private final TableView<StrategyViewModel.Row> strategyTable = new TableView<>();
+    private final TableView<MergeWording.StrategyRow> strategyTable = new TableView<>();
     private final AnimationTimer player = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -121,7 +122,7 @@ public final class MergeView extends BorderPane {
         return statusLine;
     }
 
-    public TableView<StrategyViewModel.Row> strategyTable() {
+    public TableView<MergeWording.StrategyRow> strategyTable() {
         return strategyTable;
     }
 
@@ -403,11 +404,11 @@ public final class MergeView extends BorderPane {
         strategyTable.setItems(s.rows());
         strategyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         strategyTable.setPlaceholder(new Label("Fix the inputs above to compare"));
-        TableColumn<StrategyViewModel.Row, String> aspect = column("", StrategyViewModel.Row::aspect, 0.2);
+        TableColumn<MergeWording.StrategyRow, String> aspect = column("", MergeWording.StrategyRow::aspect, 0.2);
         aspect.getStyleClass().add("aspect-column");
         strategyTable.getColumns().add(aspect);
-        strategyTable.getColumns().add(column("A: merge on success", StrategyViewModel.Row::a, 0.4));
-        strategyTable.getColumns().add(column("B: merge back on failure", StrategyViewModel.Row::b, 0.4));
+        strategyTable.getColumns().add(column("A: merge on success", MergeWording.StrategyRow::a, 0.4));
+        strategyTable.getColumns().add(column("B: merge back on failure", MergeWording.StrategyRow::b, 0.4));
         strategyTable.setPrefHeight(360);
         strategyTable.setMinHeight(200);
         summary.setMinHeight(Region.USE_PREF_SIZE);
@@ -415,8 +416,8 @@ public final class MergeView extends BorderPane {
         return new VBox(6, about, inputs, source, summary, strategyTable);
     }
 
-    private TableColumn<StrategyViewModel.Row, String> column(String title, Function<StrategyViewModel.Row, String> value, double share) {
-        TableColumn<StrategyViewModel.Row, String> column = new TableColumn<>(title);
+    private TableColumn<MergeWording.StrategyRow, String> column(String title, Function<MergeWording.StrategyRow, String> value, double share) {
+        TableColumn<MergeWording.StrategyRow, String> column = new TableColumn<>(title);
         column.setSortable(false);
         column.setReorderable(false);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());

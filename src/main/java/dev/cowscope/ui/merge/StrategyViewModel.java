@@ -2,18 +2,17 @@ package dev.cowscope.ui.merge;
 
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.Units;
+import dev.cowscope.merge.MergeWording;
+import dev.cowscope.merge.MergeWording.StrategyRow;
 import dev.cowscope.merge.StrategyComparison;
-import dev.cowscope.merge.StrategyComparison.Outcome;
 import dev.cowscope.merge.StrategyComparison.Store;
 import dev.cowscope.ui.common.Formats;
 import dev.cowscope.ui.document.OpenedImage;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -46,8 +45,8 @@ public final class StrategyViewModel {
     private final ReadOnlyObjectWrapper<Map<Field, String>> errors = new ReadOnlyObjectWrapper<>(this, "errors", Map.of());
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "Example figures (no COW open)");
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<StrategyRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<StrategyRow> rowsView = FXCollections.unmodifiableObservableList(rows);
 
     public StrategyViewModel() {
         for (Observable input : List.of(changedChunks, trialWrites, overlap, cowSize, chunkSize, store)) {
@@ -101,7 +100,7 @@ public final class StrategyViewModel {
     }
 
     /** The side-by-side rows. */
-    public ObservableList<Row> rows() {
+    public ObservableList<StrategyRow> rows() {
         return rowsView;
     }
 
@@ -153,27 +152,7 @@ public final class StrategyViewModel {
                         + "a %s COW holds %s before the next copy fails; the run needs at least %s",
                 Formats.grouped(changed), Formats.grouped(trial), Formats.grouped(over), Formats.grouped(r.chunksNeeded()),
                 Units.human(cow), Formats.grouped(r.capacityChunks()), Units.human(r.minimumCowBytes())));
-        rows.setAll(rowsOf(r));
-    }
-
-    static List<Row> rowsOf(StrategyComparison.Result r) {
-        List<Row> list = new ArrayList<>();
-        add(list, r, "Overflows", o -> o.overflows() ? "yes, in the " + o.overflowPhase().toString().toLowerCase(Locale.ROOT)
-                + " phase, after " + Formats.grouped(o.copiesBeforeOverflow()) + " copies" : "no");
-        add(list, r, "Kernel at overflow", Outcome::kernelReaction);
-        add(list, r, "dmsetup status at end of trial", Outcome::statusAtEnd);
-        add(list, r, "COW allocated at end", o -> Units.human(o.sectorsAllocatedAtEnd() * Units.SECTOR_BYTES) + " ("
-                + Formats.grouped(o.sectorsAllocatedAtEnd()) + " sectors)");
-        add(list, r, "On success", Outcome::onSuccess);
-        add(list, r, "On failure", Outcome::onFailure);
-        add(list, r, "Rollback possible", o -> o.rollbackPossible() ? "yes" : "NO");
-        add(list, r, "Merge I/O on success", o -> Formats.grouped(o.mergeChunksOnSuccess()) + " chunks, " + Units.human(o.mergeBytesOnSuccess()));
-        add(list, r, "Merge I/O on failure", o -> Formats.grouped(o.mergeChunksOnFailure()) + " chunks, " + Units.human(o.mergeBytesOnFailure()));
-        return list;
-    }
-
-    private static void add(List<Row> list, StrategyComparison.Result r, String aspect, Function<Outcome, String> f) {
-        list.add(new Row(aspect, f.apply(r.a()), f.apply(r.b())));
+        rows.setAll(MergeWording.strategyRows(r));
     }
 
     private static Field fieldOf(String engineMessage) {
@@ -187,15 +166,10 @@ public final class StrategyViewModel {
     }
 
     private static long count(Field field, String text, Map<Field, String> problems) {
-        String t = text == null ? "" : text.strip().replace(" ", "");
         try {
-            long value = Long.parseLong(t);
-            if (value < 0) {
-                problems.put(field, "a chunk count cannot be negative");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            problems.put(field, "not a whole number of chunks: '" + text + "'");
+            return Units.parseCount(text); // the parser merge compare's counts go through
+        } catch (IllegalArgumentException e) {
+            problems.put(field, e.getMessage());
             return 0;
         }
     }
@@ -211,9 +185,5 @@ public final class StrategyViewModel {
             problems.put(field, e.getMessage());
             return 0;
         }
-    }
-
-    /** One aspect of the two strategies, side by side. */
-    public record Row(String aspect, String a, String b) {
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -109,5 +110,18 @@ class MergeFacesAgreeTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEqualTo(run.out());
         assertThat(run.out()).contains(withOrigin ? "\"finalStatus\" : \"0 65536 snapshot-merge " : "\"finalStatus\" : \"snapshot-merge ");
+    }
+
+    @Test
+    void theStrategyTableAndMergeCompareSayTheSameRows() {
+        StrategyViewModel tab = new StrategyViewModel();
+        tab.changedChunksProperty().set("1 000");
+        tab.trialWritesProperty().set("60");
+        tab.cowSizeProperty().set("4M");
+        tab.chunkSizeProperty().set("4K");
+        Run run = cli("merge", "compare", "--changed-chunks", "1_000", "--trial-writes", "60", "--cow-size", "4M", "--chunk-size",
+                "4K", "--store", tab.storeProperty().get().name());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(tab.rows()).hasSize(9).allSatisfy(row -> assertThat(run.out()).contains(row.aspect(), row.a(), row.b()));
     }
 }

@@ -2,6 +2,7 @@ package dev.cowscope.ui.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cowscope.merge.MergeWording;
 import dev.cowscope.merge.StrategyComparison;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class StrategyViewModelTest {
     void defaultsGiveBothColumns() {
         StrategyViewModel s = new StrategyViewModel();
         assertThat(s.errorsProperty().get()).isEmpty();
-        assertThat(s.rows()).extracting(StrategyViewModel.Row::aspect).contains("Overflows", "On success", "On failure",
+        assertThat(s.rows()).extracting(MergeWording.StrategyRow::aspect).contains("Overflows", "On success", "On failure",
                 "Rollback possible");
         assertThat(s.summaryProperty().get()).contains("1 000 update + 200 trial");
     }
@@ -46,7 +47,7 @@ class StrategyViewModelTest {
         s.storeProperty().set(StrategyComparison.Store.PO);
         StrategyComparison.Result r = s.resultProperty().get();
         assertThat(r.a().overflows()).isTrue();
-        StrategyViewModel.Row rollback = s.rows().stream().filter(row -> row.aspect().equals("Rollback possible")).findFirst().orElseThrow();
+        MergeWording.StrategyRow rollback = s.rows().stream().filter(row -> row.aspect().equals("Rollback possible")).findFirst().orElseThrow();
         assertThat(rollback.b()).isEqualTo("NO");
         assertThat(rollback.a()).isEqualTo("yes");
     }
