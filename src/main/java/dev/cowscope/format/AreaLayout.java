@@ -19,6 +19,8 @@ public final class AreaLayout {
 
     private final long chunkSizeSectors;
     private final long exceptionsPerArea;
+    /** log2 E: chunk sizes are powers of two, so E is too, and "which area" is a shift, not a division. */
+    private final int exceptionsPerAreaShift;
 
     /** @param chunkSizeSectors a chunk size the kernel accepts (see {@link #refusal(long)}) */
     public AreaLayout(long chunkSizeSectors) {
@@ -28,6 +30,7 @@ public final class AreaLayout {
         }
         this.chunkSizeSectors = chunkSizeSectors;
         this.exceptionsPerArea = chunkSizeSectors * Units.SECTOR_BYTES / DiskException.SIZE_BYTES;
+        this.exceptionsPerAreaShift = Long.numberOfTrailingZeros(exceptionsPerArea);
     }
 
     /**
@@ -62,6 +65,16 @@ public final class AreaLayout {
     /** E: exception entries per metadata area. */
     public long exceptionsPerArea() {
         return exceptionsPerArea;
+    }
+
+    /** The area of the {@code index}-th entry of the table (0-based, in disk order). */
+    public long areaOfEntry(long index) {
+        return index >>> exceptionsPerAreaShift;
+    }
+
+    /** The slot of the {@code index}-th entry inside its area. */
+    public long slotOfEntry(long index) {
+        return index & (exceptionsPerArea - 1);
     }
 
     /** Chunks from one area's metadata chunk to the next: E + 1. */
@@ -103,7 +116,8 @@ public final class AreaLayout {
      * fresh store: {@code 2 + i + ⌊i/E⌋}.
      */
     public long sequentialChunk(long allocation) {
-        return Math.addExact(2 + allocation, allocation / exceptionsPerArea);
+        long areasBefore = allocation >= 0 ? allocation >>> exceptionsPerAreaShift : allocation / exceptionsPerArea;
+        return Math.addExact(2 + allocation, areasBefore);
     }
 
     /** {@code next_free} after {@code n} in-order allocations: {@code 2 + n + ⌊n/E⌋}. */

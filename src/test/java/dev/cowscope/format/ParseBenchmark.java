@@ -61,7 +61,7 @@ public final class ParseBenchmark {
             long beforeIndex = usedHeap();
             int[] sorted = image.exceptions().sortedByOld();
             long afterIndex = usedHeap();
-            System.out.printf(Locale.ROOT, "lookup index: +%.2f bytes per exception (%d entries)%n",
+            System.out.printf(Locale.ROOT, "lookup index (built on demand: sorted order + sorted keys): +%.2f bytes per exception (%d entries)%n",
                     (double) Math.max(0, afterIndex - beforeIndex) / sorted.length, sorted.length);
         } finally {
             if (System.getProperty("keep") == null) Files.deleteIfExists(file);
@@ -100,7 +100,7 @@ public final class ParseBenchmark {
     }
 
     /** Header + full areas of random old chunks, allocated in kernel order; data chunks stay holes. */
-    private static void writeSparseCow(Path file, AreaLayout layout, int exceptions, long deviceBytes) throws Exception {
+    static void writeSparseCow(Path file, AreaLayout layout, int exceptions, long deviceBytes) throws Exception {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(new DiskHeader(DiskHeader.SNAP_MAGIC, 1, 1, layout.chunkSizeSectors()).encode()), 0);
             int perArea = (int) layout.exceptionsPerArea();
