@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -44,15 +45,18 @@ public final class CowScopeApp extends Application {
 
     /** Puts the window on {@code stage} (also used by the UI tests). */
     public static Scene show(Stage stage, MainWindow window, MainViewModel model, AppPreferences preferences) {
-        WindowGeometry geometry = preferences.windowGeometry();
+        WindowGeometry saved = preferences.windowGeometry();
+        Rectangle2D screen = screenFor(saved).getVisualBounds();
+        // a window larger than the screen is shrunk by the window manager to some small size of its own
+        WindowGeometry geometry = saved.fittedTo(screen.getWidth(), screen.getHeight(), preferences.hasWindowGeometry());
         Scene scene = new Scene(window.root(), geometry.width(), geometry.height());
         scene.getStylesheets().add(CowScopeApp.class.getResource(STYLESHEET).toExternalForm());
         window.theme().attach(scene);
         stage.setScene(scene);
         stage.getIcons().setAll(AppIcons.all());
         stage.titleProperty().bind(model.titleProperty());
-        stage.setMinWidth(WindowGeometry.MIN_WIDTH);
-        stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
+        stage.setMinWidth(Math.min(WindowGeometry.MIN_WIDTH, geometry.width()));
+        stage.setMinHeight(Math.min(WindowGeometry.MIN_HEIGHT, geometry.height()));
         if (!Double.isNaN(geometry.x()) && !Double.isNaN(geometry.y())
                 && !Screen.getScreensForRectangle(geometry.x(), geometry.y(), geometry.width(), geometry.height()).isEmpty()) {
             stage.setX(geometry.x());
@@ -70,6 +74,17 @@ public final class CowScopeApp extends Application {
         // start-up probe's frame)
         AfterFrames.run(3, window::prepareInspector);
         return scene;
+    }
+
+    /** The screen the window was last on, else the primary one. */
+    private static Screen screenFor(WindowGeometry geometry) {
+        if (!Double.isNaN(geometry.x()) && !Double.isNaN(geometry.y())) {
+            List<Screen> screens = Screen.getScreensForRectangle(geometry.x(), geometry.y(), geometry.width(), geometry.height());
+            if (!screens.isEmpty()) {
+                return screens.get(0);
+            }
+        }
+        return Screen.getPrimary();
     }
 
     @Override
