@@ -1,6 +1,7 @@
 package dev.cowscope.ui.common;
 
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -44,6 +45,21 @@ public final class Widgets {
         field.setPrefColumnCount(columns);
         field.textProperty().bindBidirectional(value);
         return field;
+    }
+
+    /**
+     * What a view says instead of its content while {@code shown}: a centred hint, for example to
+     * open a COW, rather than an empty map that reads "0 chunks".
+     */
+    public static Label emptyHint(String id, String text, ObservableBooleanValue shown) {
+        Label hint = new Label(text);
+        hint.setId(id);
+        hint.getStyleClass().add("empty-hint");
+        hint.setWrapText(true);
+        hint.setMaxWidth(420);
+        hint.visibleProperty().bind(shown);
+        hint.setMouseTransparent(true);
+        return hint;
     }
 
     /** A legend entry: a square of colour {@code argb} and its meaning. */
