@@ -77,6 +77,10 @@ public final class AlignmentView extends SplitPane {
         setDividerPositions(0.3, 0.78);
     }
 
+    public AlignmentViewModel model() {
+        return model;
+    }
+
     public StripCanvas strip() {
         return strip;
     }
@@ -132,8 +136,9 @@ public final class AlignmentView extends SplitPane {
 
         input.setId("alignment-input");
         input.getStyleClass().add("mono");
-        input.setPromptText("Paste 'filefrag -v FILE' output (one or several files), or table lines such as\n"
-            + "0 8192 linear /dev/sdb 2048\n\nor drop a text file here.");
+        // one line: some platforms drop a prompt's line breaks and ran the examples together
+        input.setPromptText("Paste 'filefrag -v FILE' output (one or several files) or table lines such as "
+            + "\u201c0 8192 linear /dev/sdb 2048\u201d, or drop a text file here.");
         input.textProperty().bindBidirectional(model.textProperty());
         input.setOnDragOver(this::dragOver);
         input.setOnDragDropped(this::dropped);
@@ -258,7 +263,8 @@ public final class AlignmentView extends SplitPane {
 
     private static void pair(GridPane grid, int row, int column, String name, String id, StringProperty property,
                              String unit) {
-        TextField field = Widgets.field(id, property, unit.substring(0, unit.indexOf(' ') < 0 ? unit.length() : unit.indexOf(' ')), 10);
+        // the prompt is the unit's first word ("sectors", not "sectors;"); the tooltip has the rest
+        TextField field = Widgets.field(id, property, unit.split("[ ;:,]", 2)[0], 10);
         field.setTooltip(new Tooltip(name + ": " + unit + " (512, 4K, 8s are all fine)"));
         field.setPrefColumnCount(6);
         Label label = new Label(name);
