@@ -112,6 +112,29 @@ class InspectorWindowUiTest {
         assertThat(robot.lookup("#origin-size-note").queryAs(Label.class).getText()).contains("from the attached origin");
         screenshot("origin-map", window.originMapView());
 
+        // a click answers in this tab: the origin bytes and the COW chunk that replaces them
+        MapCanvas origin = window.originMapView().canvas();
+        var table = model.document().image().exceptions();
+        long remapped = table.oldChunk(table.size() - 1);
+        long replacement = table.newChunk(table.size() - 1);
+        var fitted = origin.viewportProperty().get();
+        // Fit fills the area: one cell size larger would not hold every chunk
+        int larger = fitted.cellPx() + 1;
+        if (fitted.chunksPerCell() == 1 && fitted.cellPx() < dev.cowscope.ui.map.MapViewport.MAX_CELL_PX) {
+            assertThat((long) (fitted.widthPx() / larger) * (fitted.heightPx() / larger)).isLessThan(fitted.chunkCount());
+        }
+        Platform.runLater(() -> origin.select(remapped));
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] at2 = cellCentre(origin, remapped);
+        robot.clickOn(origin.mapPane().localToScreen(at2[0], at2[1]));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().getSelectedItem().getId())
+                .isEqualTo("tab-origin-map");
+        assertThat(robot.lookup("#origin-chunk-details").queryAs(Label.class).getText())
+                .startsWith("Origin chunk " + dev.cowscope.ui.common.Formats.unsigned(remapped) + ": origin bytes ")
+                .contains("COW chunk " + dev.cowscope.ui.common.Formats.unsigned(replacement) + ", COW bytes ");
+        screenshot("origin-map-clicked", stage.getScene().getRoot());
+
         showTab("areas");
         waitUntil(() -> window.areasView().areaTable().getItems().size() == 4);
         Platform.runLater(() -> window.areasView().areaTable().getSelectionModel().select(1));
