@@ -159,7 +159,18 @@ class InspectorWindowUiTest {
         Path png = temp.resolve("map.png");
         Platform.runLater(() -> window.export().exportChunkMapPng(png));
         waitUntil(() -> Files.exists(png));
-        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1024);
+        java.awt.image.BufferedImage exported = ImageIO.read(png.toFile());
+        assertThat(exported.getWidth()).isEqualTo(1024);
+        // a title and legend band on white above the map
+        assertThat(exported.getHeight()).isGreaterThan(dev.cowscope.ui.export.ExportViewModel.PNG_HEADER_HEIGHT);
+        assertThat(exported.getRGB(1000, 4)).isEqualTo(0xFFFFFFFF);
+        Files.createDirectories(UiTestSupport.SCREENSHOTS);
+        Files.copy(png, UiTestSupport.SCREENSHOTS.resolve("export-chunk-map.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (Files.getFileStore(png).supportsFileAttributeView("posix")) {
+            // the user's umask, not a temp file's 0600: group and others get what they get for any new file
+            Path reference = Files.createFile(temp.resolve("reference"));
+            assertThat(Files.getPosixFilePermissions(png)).isEqualTo(Files.getPosixFilePermissions(reference));
+        }
         assertThat(dialogs.shown).isEmpty();
     }
 
