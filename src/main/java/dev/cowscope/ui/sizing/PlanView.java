@@ -71,6 +71,13 @@ public final class PlanView extends SplitPane {
     private final ValidationSupport validation = new ValidationSupport();
     private final TableView<SizingRow> table = new TableView<>();
     private final CategoryAxis chunkAxis = new CategoryAxis();
+    /** The chart's axis reaches at most this many times the recommended allocation. */
+    static final long CHART_MAX_SPREAD = 12;
+    /** ... once the tallest bar is more than this many times it (below, the recommended bar is still plain to see). */
+    static final long CHART_CLIP_SPREAD = 20;
+    static final String ANDROID_FORMULA_TIP = "Android's formula (libsnapshot's cow_size_chunks, 2019), in chunks: 1 header + 1 metadata "
+            + "+ n data + n/E metadata chunks, E entries per metadata chunk. It was posted to dm-devel "
+            + "(lkml.org/lkml/2019/10/29/660) and confirmed there; \"=\" when it agrees with the exact count.";
     private final NumberAxis sizeAxis = new NumberAxis();
     private final StackedBarChart<String, Number> chart = new StackedBarChart<>(chunkAxis, sizeAxis);
 
@@ -214,6 +221,10 @@ public final class PlanView extends SplitPane {
         r = 0;
         more.add(label("Margin", margin), 0, r);
         more.add(margin, 1, r++);
+        Label marginOf = new Label("a size, or a % of the origin");
+        marginOf.setId("plan-margin-of");
+        marginOf.getStyleClass().add("dim");
+        more.add(marginOf, 1, r++);
         more.add(label("Round up to", rounding), 0, r);
         more.add(rounding, 1, r++);
         more.add(label("Custom unit", custom), 0, r);
@@ -246,6 +257,14 @@ public final class PlanView extends SplitPane {
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
+        Label tie = new Label();
+        tie.setId("plan-tie");
+        tie.getStyleClass().add("plan-tie");
+        tie.setWrapText(true);
+        tie.setMinHeight(Region.USE_PREF_SIZE);
+        tie.textProperty().bind(model.tieProperty());
+        tie.visibleProperty().bind(model.tieProperty().isNotEmpty());
+        tie.managedProperty().bind(tie.visibleProperty());
         Label note = new Label();
         note.setId("plan-note");
         note.getStyleClass().addAll("plan-note", "dim");
@@ -260,7 +279,7 @@ public final class PlanView extends SplitPane {
         chart.setLegendVisible(true);
         chart.setCategoryGap(14);
         chunkAxis.setLabel("Chunk size");
-        chart.setMinHeight(180);
+        chart.setMinHeight(240); // room for the legend, which explains the grey rounding
         chart.setPrefHeight(260);
 
         table.setId("plan-table");
@@ -276,25 +295,26 @@ public final class PlanView extends SplitPane {
             }
         });
         table.getColumns().addAll(List.of(
-                column("Chunk", 52, "Chunk size; ★ the recommended one (smallest allocation, ties to the larger chunk)",
+                column("Chunk", 56, "Chunk size; ★ the recommended one (smallest allocation, ties to the larger chunk)",
                         r -> SizingPlan.chunkLabel(r.chunkSizeSectors()) + (r.recommended() ? " ★" : "")),
-                column("Changed", 66, "Distinct changed chunks", r -> Formats.grouped(r.changedChunks())),
-                column("+ Margin", 66, "Extra chunks for the margin (^ capped at the origin's chunk count)",
+                column("Changed", 76, "Distinct changed chunks", r -> Formats.grouped(r.changedChunks())),
+                column("+ Margin", 76, "Extra chunks for the margin, a size or a % of the origin (^ capped at the origin's chunk count)",
                         r -> Formats.grouped(r.plannedChunks() - r.changedChunks()) + (r.cappedAtOrigin() ? " ^" : "")),
-                column("Data", 66, "Data chunks (changed + margin)", r -> Units.human(r.cowSize().dataBytes())),
+                column("Data", 72, "Data chunks (changed + margin)", r -> Units.human(r.cowSize().dataBytes())),
                 column("Metadata", 72, "Header chunk + metadata chunks (one per area in use + the next, zeroed when one fills)",
                         r -> Units.human(r.cowSize().headerBytes() + r.cowSize().metadataBytes())),
-                column("Total\nCOW", 70, "The exact smallest COW, in bytes and 512-byte sectors",
+                column("Total\nCOW", 72, "The exact smallest COW, in bytes and 512-byte sectors",
                         r -> Units.human(r.cowSize().totalBytes())),
-                column("Overhead", 70, "Header and metadata as a share of the COW", r -> Formats.percent(r.metadataOverheadPercent())),
+                column("Overhead", 76, "Header and metadata as a share of the COW", r -> Formats.percent(r.metadataOverheadPercent())),
                 column("Write\nampl.", 60, "COW bytes for the change alone ÷ bytes of the changed sectors",
                         r -> r.writeAmplification().isPresent() ? String.format(Locale.ROOT, "%.2f×", r.writeAmplification().getAsDouble()) : "—"),
-                column("Ours\n2+n+⌊n/E⌋", 86, "Total chunks, exact (the kernel's next_free after n allocations)",
+                column("Exact\n2+n+⌊n/E⌋", 86, "Total chunks, exact: the kernel's next_free after n allocations "
+                        + "(header, n data chunks, one metadata chunk per E entries and the next one, zeroed when one fills)",
                         r -> Formats.grouped(r.cowSize().totalChunks())),
-                column("Thread's\n1+1+n+n/E", 90, "The thread's formula (Android's cow_size_chunks), in chunks",
+                column("Android's\n1+1+n+n/E", 90, ANDROID_FORMULA_TIP,
                         r -> Formats.grouped(r.cowSize().threadFormulaChunks())
                                 + (r.cowSize().threadFormulaChunks() == r.cowSize().totalChunks() ? " =" : " ≠")),
-                column("Allocate", 160, "Total rounded up to the unit: what to give lvcreate -s -L / the COW file",
+                column("Allocate", 140, "Total rounded up to the unit: what to give lvcreate -s -L / the COW file",
                         r -> Units.human(r.allocationBytes()) + " · " + Formats.grouped(r.allocationBytes() / Units.SECTOR_BYTES) + " s")));
         table.getColumns().get(0).getStyleClass().add("first-column");
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -320,7 +340,7 @@ public final class PlanView extends SplitPane {
         actions.getStyleClass().add("plan-actions");
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(recommendation, problem, note, chart, table, actions);
+        VBox box = new VBox(recommendation, tie, problem, note, chart, table, actions);
         box.getStyleClass().add("plan-results");
         box.setPadding(new Insets(8, 12, 8, 12));
         return box;
@@ -328,9 +348,22 @@ public final class PlanView extends SplitPane {
 
     private void showChart() {
         List<SizingRow> rows = List.copyOf(model.rows());
-        long max = rows.stream().mapToLong(r -> r.cowSize().totalBytes()).max().orElse(0);
-        long unit = unitFor(max);
+        long max = rows.stream().mapToLong(SizingRow::allocationBytes).max().orElse(0);
+        long recommended = rows.stream().filter(SizingRow::recommended).mapToLong(SizingRow::allocationBytes).findFirst().orElse(max);
+        // a linear axis up to the largest bar leaves the recommended one a line (a typed N at 1M chunks
+        // is 256 times the 4K COW): the axis stops at a few times it and the taller bars are cut, marked ↑
+        long limit = recommended > 0 && max > CHART_CLIP_SPREAD * recommended ? CHART_MAX_SPREAD * recommended : max;
+        long unit = unitFor(limit);
         sizeAxis.setLabel("COW size (" + (unit == 1 ? "bytes" : Units.human(unit).replace("1.00 ", "")) + ")");
+        if (limit < max) {
+            double tick = niceTick((double) limit / unit / 5);
+            sizeAxis.setAutoRanging(false);
+            sizeAxis.setLowerBound(0);
+            sizeAxis.setTickUnit(tick);
+            sizeAxis.setUpperBound(Math.ceil((double) limit / unit / tick) * tick);
+        } else {
+            sizeAxis.setAutoRanging(true);
+        }
         List<String> categories = new ArrayList<>();
         XYChart.Series<String, Number> data = new XYChart.Series<>();
         data.setName("Data (changed)");
@@ -338,18 +371,34 @@ public final class PlanView extends SplitPane {
         margin.setName("Data (margin)");
         XYChart.Series<String, Number> metadata = new XYChart.Series<>();
         metadata.setName("Header + metadata");
+        XYChart.Series<String, Number> rounding = new XYChart.Series<>();
+        rounding.setName("Rounding up");
         for (SizingRow r : rows) {
             CowSize s = r.cowSize();
-            String category = SizingPlan.chunkLabel(r.chunkSizeSectors()) + (r.recommended() ? " ★" : "");
+            String category = SizingPlan.chunkLabel(r.chunkSizeSectors()) + (r.recommended() ? " ★" : "")
+                    + (r.allocationBytes() > limit ? " ↑" : "");
             categories.add(category);
             long changedBytes = r.changedChunks() * s.chunkSizeBytes();
             data.getData().add(new XYChart.Data<>(category, (double) Math.min(changedBytes, s.dataBytes()) / unit));
             margin.getData().add(new XYChart.Data<>(category, (double) Math.max(0, s.dataBytes() - changedBytes) / unit));
             metadata.getData().add(new XYChart.Data<>(category, (double) (s.headerBytes() + s.metadataBytes()) / unit));
+            // the bar is what to allocate: the exact COW plus what rounding adds
+            rounding.getData().add(new XYChart.Data<>(category, (double) (r.allocationBytes() - s.totalBytes()) / unit));
         }
         chart.getData().clear();
-        chunkAxis.setCategories(FXCollections.observableArrayList(categories));
-        chart.getData().addAll(List.of(data, margin, metadata));
+        chunkAxis.getCategories().setAll(categories);
+        chart.getData().addAll(List.of(data, margin, metadata, rounding));
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
+    static double niceTick(double rough) {
+        double power = Math.pow(10, Math.floor(Math.log10(Math.max(rough, 1e-9))));
+        for (double step : new double[] {1, 2, 5, 10}) {
+            if (step * power >= rough) {
+                return step * power;
+            }
+        }
+        return 10 * power;
     }
 
     /** The binary unit that keeps the axis below 1024 of it. */

@@ -64,11 +64,34 @@ class PlanTabUiTest extends WindowUiTest {
         SizingRow fourK = view.table().getItems().get(0);
         assertThat(fourK.changedChunks()).isEqualTo(257);
         assertThat(fourK.cowSize().totalChunks()).isEqualTo(2 + 257 + 1);
-        assertThat(view.chart().getData()).hasSize(3);
+        assertThat(view.chart().getData()).hasSize(4);
         assertThat(view.chart().getData().get(0).getData()).hasSize(9);
         assertThat(view.chart().getData().get(0).getData().get(0).getXValue()).isEqualTo("4K ★");
         assertThat(recommendedRowChunk(robot)).isEqualTo(8);
+        // with a typed N the 1M bar is 250 times the 4K one: the axis stops short so the recommended bar shows
+        javafx.scene.chart.NumberAxis axis = (javafx.scene.chart.NumberAxis) view.chart().getYAxis();
+        // the recommended bar is at least a twentieth of the axis
+        assertThat(axis.getUpperBound()).isLessThanOrEqualTo(PlanView.CHART_CLIP_SPREAD * (double) fourK.allocationBytes() / (1 << 20));
+        assertThat(view.chart().getData().get(0).getData().get(8).getXValue()).isEqualTo("1M ↑");
+        assertThat(robot.lookup("#plan-tie").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#plan-margin-of").queryAs(Label.class).getText()).contains("% of the origin");
         screenshot("plan-count", stage.getScene().getRoot());
+
+        // rounded to a 4 MiB LVM extent the recommendation moves to a larger chunk: the tab says why
+        Platform.runLater(() -> plan.inputs().roundingProperty().set(PlanInputs.Rounding.LVM_EXTENT));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(recommendedRowChunk(robot)).isGreaterThan(8);
+        assertThat(robot.lookup("#plan-tie").queryAs(Label.class).getText()).contains("ties go to the larger chunk")
+                .contains("4K chunks have the smallest exact COW");
+        // the chart's bars are the rounded allocations
+        SizingRow first = view.table().getItems().get(0);
+        double stacked = view.chart().getData().stream().mapToDouble(series -> series.getData().get(0).getYValue().doubleValue()).sum();
+        assertThat(stacked * (1 << 20)).isCloseTo((double) first.allocationBytes(), org.assertj.core.data.Offset.offset(1.0));
+        String star = dev.cowscope.sizing.SizingPlan.chunkLabel(recommendedRowChunk(robot)) + " ★";
+        assertThat(((javafx.scene.chart.CategoryAxis) view.chart().getXAxis()).getCategories()).contains(star).doesNotContain("4K ★");
+        screenshot("plan-rounded", stage.getScene().getRoot());
+        Platform.runLater(() -> plan.inputs().roundingProperty().set(PlanInputs.Rounding.SECTOR));
+        WaitForAsyncUtils.waitForFxEvents();
 
         // a smaller chunk size: it becomes the recommended row and the first bar
         robot.clickOn("#plan-chunk-1");
