@@ -22,6 +22,9 @@ import javafx.stage.Stage;
 public final class CowScopeApp extends Application {
     public static final String STYLESHEET = "/dev/cowscope/ui/cowscope.css";
 
+    /** The first frame has been rendered by then (the pulse after it runs the action). */
+    static final int OPEN_AFTER_FRAMES = 2;
+
     private FxTaskRunner tasks;
     private MainViewModel model;
 
@@ -39,8 +42,17 @@ public final class CowScopeApp extends Application {
         show(stage, window, model, preferences);
         List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
-            model.open(Path.of(args.get(0)));
+            openOnceShown(model, Path.of(args.get(0)));
         }
+    }
+
+    /**
+     * Opens the file given on the command line once the window's first frame is on screen: the
+     * frame and the open's progress show at once instead of a blank window while the first open
+     * competes with the first layout and styling for the FX thread and the cores.
+     */
+    static void openOnceShown(MainViewModel model, Path file) {
+        AfterFrames.run(OPEN_AFTER_FRAMES, () -> model.open(file));
     }
 
     /** Puts the window on {@code stage} (also used by the UI tests). */
