@@ -81,11 +81,46 @@ public final class CowScopeApp extends Application {
                 : new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false)));
         StartupProbe.install(stage);
         stage.show();
+        keepFirstSize(stage, geometry);
         stage.requestFocus();
         // the inspector's views are built behind the start page once it is on screen (after the
         // start-up probe's frame)
         AfterFrames.run(3, window::prepareInspector);
         return scene;
+    }
+
+    /**
+     * GTK under a window manager (openbox at least) maps the window at its minimum size, not the
+     * scene's: the first resize that shrinks it while it comes up is answered with the size asked for.
+     */
+    private static void keepFirstSize(Stage stage, WindowGeometry geometry) {
+        if (geometry.maximized()) {
+            return;
+        }
+        double width = stage.getWidth();
+        double height = stage.getHeight();
+        javafx.beans.InvalidationListener restore = new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (stage.getWidth() < width - 1 || stage.getHeight() < height - 1) {
+                    stage.widthProperty().removeListener(this);
+                    stage.heightProperty().removeListener(this);
+                    Platform.runLater(() -> {
+                        stage.setWidth(width);
+                        stage.setHeight(height);
+                    });
+                }
+            }
+        };
+        stage.widthProperty().addListener(restore);
+        stage.heightProperty().addListener(restore);
+        // after start-up, resizes are the user's
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+        settle.setOnFinished(e -> {
+            stage.widthProperty().removeListener(restore);
+            stage.heightProperty().removeListener(restore);
+        });
+        settle.play();
     }
 
     /** The screen the window was last on, else the primary one. */
