@@ -65,6 +65,9 @@ public final class CowScopeApp extends Application {
         scene.getStylesheets().add(CowScopeApp.class.getResource(STYLESHEET).toExternalForm());
         window.theme().attach(scene);
         stage.setScene(scene);
+        // the window's size, as it is saved (the scene's alone would grow by the decorations each run)
+        stage.setWidth(geometry.width());
+        stage.setHeight(geometry.height());
         stage.getIcons().setAll(AppIcons.all());
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(Math.min(WindowGeometry.MIN_WIDTH, geometry.width()));
@@ -91,7 +94,7 @@ public final class CowScopeApp extends Application {
 
     /**
      * GTK under a window manager (openbox at least) maps the window at its minimum size, not the
-     * scene's: the first resize that shrinks it while it comes up is answered with the size asked for.
+     * scene's: a shrink to the minimum while it comes up is answered with the size asked for.
      */
     private static void keepFirstSize(Stage stage, WindowGeometry geometry) {
         if (geometry.maximized()) {
@@ -102,7 +105,9 @@ public final class CowScopeApp extends Application {
         javafx.beans.InvalidationListener restore = new javafx.beans.InvalidationListener() {
             @Override
             public void invalidated(javafx.beans.Observable o) {
-                if (stage.getWidth() < width - 1 || stage.getHeight() < height - 1) {
+                // the window manager's shrink goes down to the minimum size; a person's resize rarely does
+                boolean toMinimum = stage.getWidth() <= stage.getMinWidth() + 1 || stage.getHeight() <= stage.getMinHeight() + 1;
+                if (toMinimum && (stage.getWidth() < width - 1 || stage.getHeight() < height - 1)) {
                     stage.widthProperty().removeListener(this);
                     stage.heightProperty().removeListener(this);
                     Platform.runLater(() -> {

@@ -5,58 +5,24 @@ import static dev.cowscope.ui.UiTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cowscope.testkit.Fixtures;
-import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.AppPreferences.WindowGeometry;
-import dev.cowscope.ui.common.FxTaskRunner;
-import dev.cowscope.ui.document.ImageOpener;
-import dev.cowscope.ui.document.MainViewModel;
 import java.nio.file.Path;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The window as it first opens (no remembered size), with an overflowed COW whose state is long. */
-@Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class FirstSizeUiTest {
-    private final RecordingDialogService dialogs = new RecordingDialogService();
-    private final Preferences prefsNode = Preferences.userRoot().node("dev/cowscope/ui-test-" + UUID.randomUUID());
-    private AppPreferences preferences;
-    private FxTaskRunner tasks;
-    private MainViewModel model;
-    private Stage stage;
-
+class FirstSizeUiTest extends WindowUiTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        tasks = new FxTaskRunner("first-size-test", 1);
-        preferences = new AppPreferences(prefsNode);
-        model = new MainViewModel(tasks, dialogs, preferences, ImageOpener.ENGINE);
-        CowScopeApp.show(stage, new MainWindow(stage, model), model, preferences);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        Platform.runLater(() -> {
-            stage.hide();
-            model.close();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        tasks.shutdown();
-        prefsNode.removeNode();
+        showWindowAtFirstSize(stage);
     }
 
     @Test
@@ -90,7 +56,7 @@ class FirstSizeUiTest {
         WindowGeometry saved = preferences.windowGeometry();
         assertThat(saved.width()).isEqualTo(1000);
         assertThat(saved.fittedTo(screen.getWidth(), screen.getHeight(), true).width()).isEqualTo(1000);
-        assertThat(dialogs.shown).isEmpty();
+        assertThat(dialogs).isEmpty();
     }
 
     @Test

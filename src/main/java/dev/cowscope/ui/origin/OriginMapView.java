@@ -46,12 +46,7 @@ public final class OriginMapView extends BorderPane {
         setTop(top);
         setCenter(canvas);
         // a click answers here, in this tab: the chunk's origin bytes and the COW chunk that replaces it
-        Label details = new Label();
-        details.setId("origin-chunk-details");
-        details.getStyleClass().add("origin-chunk-details");
-        details.setWrapText(true);
-        details.setMinHeight(Region.USE_PREF_SIZE);
-        details.textProperty().bind(model.chunkDetailsProperty());
+        Label details = Widgets.message("origin-chunk-details", "origin-chunk-details", model.chunkDetailsProperty(), false);
         details.setMaxWidth(Double.MAX_VALUE);
         setBottom(details);
         model.clickedChunkProperty().addListener((obs, was, now) -> canvas.select(now.longValue()));

@@ -243,35 +243,11 @@ public final class PlanView extends SplitPane {
     // ---- results
 
     private VBox results() {
-        Label recommendation = new Label();
-        recommendation.setId("plan-recommendation");
-        recommendation.getStyleClass().add("plan-recommendation");
-        recommendation.setWrapText(true);
-        recommendation.setMinHeight(Region.USE_PREF_SIZE);
-        recommendation.textProperty().bind(model.recommendationProperty());
-        Label problem = new Label();
-        problem.setId("plan-problem");
-        problem.getStyleClass().add("plan-problem");
-        problem.setWrapText(true);
-        problem.setMinHeight(Region.USE_PREF_SIZE);
-        problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        Label tie = new Label();
-        tie.setId("plan-tie");
-        tie.getStyleClass().add("plan-tie");
-        tie.setWrapText(true);
-        tie.setMinHeight(Region.USE_PREF_SIZE);
-        tie.textProperty().bind(model.tieProperty());
-        tie.visibleProperty().bind(model.tieProperty().isNotEmpty());
-        tie.managedProperty().bind(tie.visibleProperty());
-        Label note = new Label();
-        note.setId("plan-note");
-        note.getStyleClass().addAll("plan-note", "dim");
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        note.textProperty().bind(model.changeNoteProperty());
-        note.managedProperty().bind(model.changeNoteProperty().isNotEmpty());
+        Label recommendation = Widgets.message("plan-recommendation", "plan-recommendation", model.recommendationProperty(), false);
+        Label problem = Widgets.message("plan-problem", "plan-problem", model.problemProperty(), true);
+        Label tie = Widgets.message("plan-tie", "plan-tie", model.tieProperty(), true);
+        Label note = Widgets.message("plan-note", "plan-note", model.changeNoteProperty(), true);
+        note.getStyleClass().add("dim");
 
         chart.setId("plan-chart");
         chart.getStyleClass().add("plan-chart");
