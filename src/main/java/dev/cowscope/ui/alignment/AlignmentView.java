@@ -55,6 +55,7 @@ import javafx.util.StringConverter;
 public final class AlignmentView extends SplitPane {
     /** File choosers start where the user last was (remembered across runs). */
     private final RememberedDirectory directories;
+    private static final double FIELD_MIN_WIDTH = 72;
     private final AlignmentViewModel model;
     private final TextArea input = new TextArea();
     private final StripCanvas strip = new StripCanvas();
@@ -98,6 +99,7 @@ public final class AlignmentView extends SplitPane {
     private Node inputPane() {
         Label title = new Label("Input");
         title.getStyleClass().add("section-title");
+        title.setMinWidth(Region.USE_PREF_SIZE); // the description beside it gives way first
         Button open = new Button("Open file…");
         open.setId("alignment-open-text");
         open.setTooltip(new Tooltip("Read filefrag output or a table from a file (you can also drop it on the text area)"));
@@ -255,8 +257,9 @@ public final class AlignmentView extends SplitPane {
         });
         kernel.setTooltip(new Tooltip("Which kernel's messages to predict: v5.3, v6.1, or new kernels"
             + " (rejections as errors, io_opt rounded, offsets masked)"));
+        kernel.setMinWidth(Region.USE_PREF_SIZE);
         grid.add(new Label("Kernel"), 0, 7);
-        grid.add(kernel, 1, 7);
+        grid.add(kernel, 1, 7, 2, 1);
         limitsPane = grid;
         return grid;
     }
@@ -267,6 +270,7 @@ public final class AlignmentView extends SplitPane {
         TextField field = Widgets.field(id, property, unit.split("[ ;:,]", 2)[0], 10);
         field.setTooltip(new Tooltip(name + ": " + unit + " (512, 4K, 8s are all fine)"));
         field.setPrefColumnCount(6);
+        field.setMinWidth(FIELD_MIN_WIDTH); // room for a value like 4096 or the prompt "sectors"
         Label label = new Label(name);
         label.setMinWidth(Region.USE_PREF_SIZE);
         grid.add(label, column, row);
@@ -317,6 +321,7 @@ public final class AlignmentView extends SplitPane {
 
         Label stripTitle = new Label();
         stripTitle.getStyleClass().add("section-title");
+        stripTitle.setMinWidth(0);
         stripTitle.textProperty().bind(Bindings.createStringBinding(() -> {
             DeviceStrip s = model.stripProperty().get();
             return s.areaCount() == 0 ? "Underlying device" : "Underlying device " + s.device() + " · "
@@ -356,6 +361,9 @@ public final class AlignmentView extends SplitPane {
         legend.setId("alignment-legend");
         legend.getChildren().addAll(Widgets.swatch(StripRaster.OK, "ok"), Widgets.swatch(StripRaster.WARN, "warn"),
             Widgets.swatch(StripRaster.REJECT, "reject"), Widgets.swatch(StripRaster.UNMAPPED, "not mapped"));
+        // the colours' names are never cut; the strip's title beside them gives way
+        legend.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        legend.setMinWidth(Region.USE_PREF_SIZE);
         return legend;
     }
 

@@ -164,7 +164,10 @@ class AlignmentTabUiTest extends WindowUiTest {
 
     @Test
     void aHandWrittenTableGetsOffsetHintsAndThePromptReadsAsSentences(FxRobot robot) throws Exception {
-        robot.clickOn("#start-tool-alignment");
+        // with a COW open the summary takes its share of the width
+        javafx.application.Platform.runLater(() -> model.open(dev.cowscope.testkit.Fixtures.scenario("b3-257").resolve("cow-after.img.gz")));
+        waitUntil(() -> model.document() != null);
+        javafx.application.Platform.runLater(() -> window.showTab(dev.cowscope.ui.document.MainViewModel.ALIGNMENT_TAB));
         WaitForAsyncUtils.waitForFxEvents();
         AlignmentView view = window.alignmentView();
         TextArea input = (TextArea) view.lookup("#alignment-input");
