@@ -73,6 +73,10 @@ public final class PlanView extends SplitPane {
     private final CategoryAxis chunkAxis = new CategoryAxis();
     /** The chart's axis reaches at most this many times the recommended allocation. */
     static final long CHART_MAX_SPREAD = 12;
+    /** A cell's padding and a little air around its text. */
+    private static final double CELL_PADDING = 10;
+    /** The table's borders. */
+    private static final double TABLE_CHROME = 4;
     /** ... once the tallest bar is more than this many times it (below, the recommended bar is still plain to see). */
     static final long CHART_CLIP_SPREAD = 20;
     static final String ANDROID_FORMULA_TIP = "Android's formula (libsnapshot's cow_size_chunks, 2019), in chunks: 1 header + 1 metadata "
@@ -261,7 +265,7 @@ public final class PlanView extends SplitPane {
         table.setId("plan-table");
         table.getStyleClass().add("plan-table");
         table.setItems(model.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.widthProperty().addListener(o -> choosePolicy());
         table.setPlaceholder(new Label("No plan: see the message above"));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -273,21 +277,21 @@ public final class PlanView extends SplitPane {
         table.getColumns().addAll(List.of(
                 column("Chunk", 56, "Chunk size; ★ the recommended one (smallest allocation, ties to the larger chunk)",
                         r -> SizingPlan.chunkLabel(r.chunkSizeSectors()) + (r.recommended() ? " ★" : "")),
-                column("Changed", 76, "Distinct changed chunks", r -> Formats.grouped(r.changedChunks())),
-                column("+ Margin", 76, "Extra chunks for the margin, a size or a % of the origin (^ capped at the origin's chunk count)",
+                column("Changed", 82, "Distinct changed chunks", r -> Formats.grouped(r.changedChunks())),
+                column("+ Margin", 78, "Extra chunks for the margin, a size or a % of the origin (^ capped at the origin's chunk count)",
                         r -> Formats.grouped(r.plannedChunks() - r.changedChunks()) + (r.cappedAtOrigin() ? " ^" : "")),
                 column("Data", 72, "Data chunks (changed + margin)", r -> Units.human(r.cowSize().dataBytes())),
-                column("Metadata", 72, "Header chunk + metadata chunks (one per area in use + the next, zeroed when one fills)",
+                column("Metadata", 80, "Header chunk + metadata chunks (one per area in use + the next, zeroed when one fills)",
                         r -> Units.human(r.cowSize().headerBytes() + r.cowSize().metadataBytes())),
                 column("Total\nCOW", 72, "The exact smallest COW, in bytes and 512-byte sectors",
                         r -> Units.human(r.cowSize().totalBytes())),
                 column("Overhead", 76, "Header and metadata as a share of the COW", r -> Formats.percent(r.metadataOverheadPercent())),
                 column("Write\nampl.", 60, "COW bytes for the change alone ÷ bytes of the changed sectors",
                         r -> r.writeAmplification().isPresent() ? String.format(Locale.ROOT, "%.2f×", r.writeAmplification().getAsDouble()) : "—"),
-                column("Exact\n2+n+⌊n/E⌋", 86, "Total chunks, exact: the kernel's next_free after n allocations "
+                column("Exact\n2+n+⌊n/E⌋", 88, "Total chunks, exact: the kernel's next_free after n allocations "
                         + "(header, n data chunks, one metadata chunk per E entries and the next one, zeroed when one fills)",
                         r -> Formats.grouped(r.cowSize().totalChunks())),
-                column("Android's\n1+1+n+n/E", 90, ANDROID_FORMULA_TIP,
+                column("Android's\n1+1+n+n/E", 92, ANDROID_FORMULA_TIP,
                         r -> Formats.grouped(r.cowSize().threadFormulaChunks())
                                 + (r.cowSize().threadFormulaChunks() == r.cowSize().totalChunks() ? " =" : " ≠")),
                 column("Allocate", 140, "Total rounded up to the unit: what to give lvcreate -s -L / the COW file",
@@ -448,14 +452,47 @@ public final class PlanView extends SplitPane {
         return label;
     }
 
+    /**
+     * Columns never narrower than their text: they share the table's width when they fit, else (a COW
+     * open, the summary taking ~380 px) they keep their widths and the table scrolls sideways rather
+     * than cut headers and numbers ("Chan…", "3.91 …").
+     */
+    private void choosePolicy() {
+        double needed = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + TABLE_CHROME;
+        var policy = table.getWidth() >= needed ? TableView.CONSTRAINED_RESIZE_POLICY : TableView.UNCONSTRAINED_RESIZE_POLICY;
+        if (table.getColumnResizePolicy() != policy) {
+            table.setColumnResizePolicy(policy);
+        }
+    }
+
+    /** The width of the widest text, in the table's bold face (the recommended row's). */
+    private static double widest(List<SizingRow> rows, Function<SizingRow, String> text) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, javafx.scene.text.Font.getDefault().getSize()));
+        double widest = 0;
+        for (SizingRow r : rows) {
+            probe.setText(text.apply(r));
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest);
+    }
+
     private static ValidationResult result(Control c, Optional<String> error) {
         return ValidationResult.fromErrorIf(c, error.orElse(""), error.isPresent());
     }
 
-    private static TableColumn<SizingRow, String> column(String title, double widthPx, String tip, Function<SizingRow, String> text) {
+    private TableColumn<SizingRow, String> column(String title, double widthPx, String tip, Function<SizingRow, String> text) {
         TableColumn<SizingRow, String> column = new TableColumn<>();
         column.setPrefWidth(widthPx);
         column.setMinWidth(widthPx);
+        // wide values (a million chunks, a terabyte COW) widen their column; the table then scrolls
+        model.rows().addListener((javafx.collections.ListChangeListener<SizingRow>) c -> {
+            double fitted = Math.max(widthPx, widest(model.rows(), text) + CELL_PADDING);
+            column.setMinWidth(fitted);
+            column.setPrefWidth(fitted);
+            choosePolicy();
+        });
         Label header = new Label(title);
         header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         header.setMinHeight(Region.USE_PREF_SIZE);

@@ -146,6 +146,35 @@ class PlanTabUiTest extends WindowUiTest {
     }
 
     /** The chunk size of the table row drawn with the :recommended pseudo-class. */
+    @Test
+    void withACowOpenTheTableHeadersAndCellsAreWhole(FxRobot robot) throws Exception {
+        Platform.runLater(() -> model.open(B3.resolve("cow-after.img.gz")));
+        waitUntil(() -> model.document() != null);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        PlanView view = window.planView();
+        waitUntil(() -> view.isVisible() && view.getScene() != null);
+        Platform.runLater(() -> {
+            view.model().inputs().modeProperty().set(PlanInputs.Mode.CHANGED_CHUNKS);
+            view.model().inputs().changedChunksProperty().set("1000000");
+        });
+        waitUntil(() -> view.table().getItems().size() == 9);
+        WaitForAsyncUtils.waitForFxEvents();
+        // every header and every cell of the first row shows its whole text at 1280 px with the summary beside
+        for (var column : view.table().getColumns()) {
+            Label header = (Label) column.getGraphic();
+            assertThat(header.getWidth()).as(header.getText()).isGreaterThanOrEqualTo(header.prefWidth(-1) - 0.5);
+        }
+        List<javafx.scene.control.Labeled> cells = robot.lookup(".plan-table .table-row-cell .table-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.Labeled) n).filter(c -> c.getText() != null && !c.getText().isEmpty()).toList();
+        assertThat(cells).isNotEmpty();
+        for (var cell : cells) {
+            javafx.scene.text.Text text = (javafx.scene.text.Text) cell.lookup(".text");
+            assertThat(text.getText()).as("cell " + cell.getText()).isEqualTo(cell.getText());
+        }
+        screenshot("plan-with-cow", stage.getScene().getRoot());
+        assertThat(dialogs).isEmpty();
+    }
+
     private static long recommendedRowChunk(FxRobot robot) {
         PseudoClass recommended = PseudoClass.getPseudoClass("recommended");
         List<Long> marked = robot.lookup(".plan-table .table-row-cell").queryAll().stream()
