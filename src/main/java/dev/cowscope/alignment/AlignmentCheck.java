@@ -3,6 +3,7 @@ package dev.cowscope.alignment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The align job, below both faces: builds the dm-linear table(s) an {@link AlignmentInput} describes
@@ -55,7 +56,7 @@ public final class AlignmentCheck {
     private static AlignmentReport built(AlignmentRules rules, AlignmentInput in, List<Extent> extents,
                                          DeviceResolver resolver) throws InputFormatException {
         TableBuild build = LinearTable.fromExtents(extents, in.device().orElse(PLACEHOLDER_DEVICE), in.wantedBytes());
-        return rules.check(build.table(), resolver).withBuild(build);
+        return rules.check(build.table(), resolver, OptionalLong.empty()).withBuild(build);
     }
 
     /** How the lines' devices are found, and the one set of limits they share (when they do). */

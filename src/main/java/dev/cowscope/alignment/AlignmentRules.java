@@ -33,8 +33,16 @@ public final class AlignmentRules {
         this.kernel = kernel;
     }
 
-    /** Checks a table; {@code fsBlockBytes} (when known) sharpens the fix hints. */
+    /**
+     * Checks a table built from a file's extents; {@code fsBlockBytes} (when known) sharpens the fix
+     * hints, which may then say how to make the file system.
+     */
     public AlignmentReport check(LinearTable table, DeviceResolver resolver, OptionalLong fsBlockBytes)
+        throws InputFormatException {
+        return check(table, resolver, fsBlockBytes, true);
+    }
+
+    private AlignmentReport check(LinearTable table, DeviceResolver resolver, OptionalLong fsBlockBytes, boolean fromExtents)
         throws InputFormatException {
         List<BlockDevice> devices = new ArrayList<>();
         for (int i = 0; i < table.lines().size(); i++) {
@@ -43,12 +51,15 @@ public final class AlignmentRules {
             devices.add(resolver.resolve(name).orElseThrow(() -> new InputFormatException(lineNumber,
                 "no limits known for device '" + name + "' (give --device or --limits)")));
         }
-        return new Run(table.lines(), devices, fsBlockBytes).report(table);
+        return new Run(table.lines(), devices, fsBlockBytes, fromExtents).report(table);
     }
 
-    /** Checks a table without knowing the file system block size. */
+    /**
+     * Checks a table as written (by hand or by a tool): its offsets are the author's, so the fix hints
+     * speak of offsets and partitions, not of the file system.
+     */
     public AlignmentReport check(LinearTable table, DeviceResolver resolver) throws InputFormatException {
-        return check(table, resolver, OptionalLong.empty());
+        return check(table, resolver, OptionalLong.empty(), false);
     }
 
     /** One prediction: the message list, and the findings per line. */
@@ -59,7 +70,11 @@ public final class AlignmentRules {
         private final List<KernelMessage> messages = new ArrayList<>();
         private final List<List<Finding>> findings = new ArrayList<>();
 
-        Run(List<LinearLine> lines, List<BlockDevice> devices, OptionalLong fsBlockBytes) {
+        /** The lines map a file's extents: a file system's block size decides where they start. */
+        private final boolean fromExtents;
+
+        Run(List<LinearLine> lines, List<BlockDevice> devices, OptionalLong fsBlockBytes, boolean fromExtents) {
+            this.fromExtents = fromExtents;
             this.lines = lines;
             this.devices = devices;
             this.fsBlockBytes = fsBlockBytes;
@@ -347,8 +362,9 @@ public final class AlignmentRules {
                     finding(i, FindingKind.OFFSET_NOT_LOGICAL_BLOCK_ALIGNED,
                     "offset " + start + " is not a multiple of " + lbsSectors + " sectors: " + dev.kernelName()
                         + " has " + ti.lbsBytes() + "-byte logical blocks",
-                    "the device can only address whole " + lbs + " blocks: make the file system with " + lbs
-                        + " blocks (or larger) so extents start on " + lbs + " boundaries")));
+                    "the device can only address whole " + lbs + " blocks: " + (fromExtents
+                        ? "make the file system with " + lbs + " blocks (or larger) so extents start on " + lbs + " boundaries"
+                        : "start the line at a multiple of " + lbsSectors + " sectors"))));
             }
             if ((len & (lbsSectors - 1)) != 0) {
                 return Optional.of(new Invalid("len=" + len + " not aligned to h/w logical block size " + ti.lbsBytes()
@@ -468,7 +484,7 @@ public final class AlignmentRules {
             String block = bytes(g);
             long gSectors = g >> 9;
             List<String> fixes = new ArrayList<>();
-            if (fsBlockBytes.isEmpty() || fsBlockBytes.getAsLong() < g) {
+            if (fromExtents && (fsBlockBytes.isEmpty() || fsBlockBytes.getAsLong() < g)) {
                 fixes.add("make the file system with " + block + " blocks");
             }
             long partStart = devices.get(i).limits().partStartSectors();

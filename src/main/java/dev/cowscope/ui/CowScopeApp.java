@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -20,6 +21,9 @@ import javafx.stage.Stage;
 /** The JavaFX application: one inspector window, remembered size and position. */
 public final class CowScopeApp extends Application {
     public static final String STYLESHEET = "/dev/cowscope/ui/cowscope.css";
+
+    /** The first frame has been rendered by then (the pulse after it runs the action). */
+    static final int OPEN_AFTER_FRAMES = 2;
 
     private FxTaskRunner tasks;
     private MainViewModel model;
@@ -38,31 +42,37 @@ public final class CowScopeApp extends Application {
         show(stage, window, model, preferences);
         List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
-            openWhenDrawn(model, Path.of(args.get(0)));
+            openOnceShown(model, Path.of(args.get(0)));
         }
     }
 
     /**
-     * Opens a file named on the command line once the window has drawn its first frames: opening
-     * loads the engine and builds the inspector's views, and done at once a cold start showed a
-     * blank white window for seconds; now the start page and "Opening …" show first.
+     * Opens the file given on the command line once the window's first frame is on screen: the
+     * frame and the open's progress show at once instead of a blank window while the first open
+     * competes with the first layout and styling for the FX thread and the cores.
      */
-    static void openWhenDrawn(MainViewModel model, Path path) {
-        model.reportStatus("Opening " + path.getFileName() + "…");
-        AfterFrames.run(2, () -> model.open(path));
+    static void openOnceShown(MainViewModel model, Path file) {
+        model.reportStatus("Opening " + file.getFileName() + "…");
+        AfterFrames.run(OPEN_AFTER_FRAMES, () -> model.open(file));
     }
 
     /** Puts the window on {@code stage} (also used by the UI tests). */
     public static Scene show(Stage stage, MainWindow window, MainViewModel model, AppPreferences preferences) {
-        WindowGeometry geometry = preferences.windowGeometry();
+        WindowGeometry saved = preferences.windowGeometry();
+        Rectangle2D screen = screenFor(saved).getVisualBounds();
+        // a window larger than the screen is shrunk by the window manager to some small size of its own
+        WindowGeometry geometry = saved.fittedTo(screen.getWidth(), screen.getHeight(), preferences.hasWindowGeometry());
         Scene scene = new Scene(window.root(), geometry.width(), geometry.height());
         scene.getStylesheets().add(CowScopeApp.class.getResource(STYLESHEET).toExternalForm());
         window.theme().attach(scene);
         stage.setScene(scene);
+        // the window's size, as it is saved (the scene's alone would grow by the decorations each run)
+        stage.setWidth(geometry.width());
+        stage.setHeight(geometry.height());
         stage.getIcons().setAll(AppIcons.all());
         stage.titleProperty().bind(model.titleProperty());
-        stage.setMinWidth(WindowGeometry.MIN_WIDTH);
-        stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
+        stage.setMinWidth(Math.min(WindowGeometry.MIN_WIDTH, geometry.width()));
+        stage.setMinHeight(Math.min(WindowGeometry.MIN_HEIGHT, geometry.height()));
         if (!Double.isNaN(geometry.x()) && !Double.isNaN(geometry.y())
                 && !Screen.getScreensForRectangle(geometry.x(), geometry.y(), geometry.width(), geometry.height()).isEmpty()) {
             stage.setX(geometry.x());
@@ -75,11 +85,59 @@ public final class CowScopeApp extends Application {
                 : new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false)));
         StartupProbe.install(stage);
         stage.show();
+        keepFirstSize(stage, geometry);
         stage.requestFocus();
         // the inspector's views are built behind the start page once it is on screen (after the
         // start-up probe's frame)
         AfterFrames.run(3, window::prepareInspector);
         return scene;
+    }
+
+    /**
+     * GTK under a window manager (openbox at least) maps the window at its minimum size, not the
+     * scene's: a shrink to the minimum while it comes up is answered with the size asked for.
+     */
+    private static void keepFirstSize(Stage stage, WindowGeometry geometry) {
+        if (geometry.maximized()) {
+            return;
+        }
+        double width = stage.getWidth();
+        double height = stage.getHeight();
+        javafx.beans.InvalidationListener restore = new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                // the window manager's shrink goes down to the minimum size; a person's resize rarely does
+                boolean toMinimum = stage.getWidth() <= stage.getMinWidth() + 1 || stage.getHeight() <= stage.getMinHeight() + 1;
+                if (toMinimum && (stage.getWidth() < width - 1 || stage.getHeight() < height - 1)) {
+                    stage.widthProperty().removeListener(this);
+                    stage.heightProperty().removeListener(this);
+                    Platform.runLater(() -> {
+                        stage.setWidth(width);
+                        stage.setHeight(height);
+                    });
+                }
+            }
+        };
+        stage.widthProperty().addListener(restore);
+        stage.heightProperty().addListener(restore);
+        // after start-up, resizes are the user's
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+        settle.setOnFinished(e -> {
+            stage.widthProperty().removeListener(restore);
+            stage.heightProperty().removeListener(restore);
+        });
+        settle.play();
+    }
+
+    /** The screen the window was last on, else the primary one. */
+    private static Screen screenFor(WindowGeometry geometry) {
+        if (!Double.isNaN(geometry.x()) && !Double.isNaN(geometry.y())) {
+            List<Screen> screens = Screen.getScreensForRectangle(geometry.x(), geometry.y(), geometry.width(), geometry.height());
+            if (!screens.isEmpty()) {
+                return screens.get(0);
+            }
+        }
+        return Screen.getPrimary();
     }
 
     @Override

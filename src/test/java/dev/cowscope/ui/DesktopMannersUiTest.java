@@ -145,6 +145,36 @@ class DesktopMannersUiTest {
     }
 
     @Test
+    void inTheDarkThemeTheMapBackgroundIsDarkAndTheAutoPromptReadable(FxRobot robot) throws Exception {
+        Platform.runLater(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        fire("theme-dark");
+        Path cow = CowImageBuilder.cow().deviceBytes(64 * 4096).exceptions(0, 10).writeTo(temp.resolve("dark.cow"));
+        Platform.runLater(() -> model.open(cow));
+        dev.cowscope.ui.UiTestSupport.waitUntil(() -> model.document() != null);
+        dev.cowscope.ui.map.MapCanvas map = window.chunkMapView().canvas();
+        // the gutters and the space past the last chunk: the bottom-right corner of the map
+        dev.cowscope.ui.UiTestSupport.waitUntil(() -> {
+            javafx.scene.image.WritableImage shot = map.mapPane().snapshot(null, null);
+            javafx.scene.paint.Color c = shot.getPixelReader().getColor((int) shot.getWidth() - 3, (int) shot.getHeight() - 3);
+            // and the cells are painted: chunk 0, the header, in its own colour
+            int header = shot.getPixelReader().getArgb(8, 8);
+            return c.getBrightness() < 0.25 && header == dev.cowscope.ui.map.CowChunkRole.HEADER.argb();
+        });
+        javafx.scene.control.TextField chunkSize = robot.lookup("#table-chunk-size").queryAs(javafx.scene.control.TextField.class);
+        assertThat(chunkSize.getText()).isEmpty();
+        javafx.scene.text.Text prompt = robot.from(chunkSize).lookup(".text").queryAllAs(javafx.scene.text.Text.class).stream()
+                .filter(t -> "auto".equals(t.getText())).findFirst().orElseThrow();
+        javafx.scene.paint.Color fill = (javafx.scene.paint.Color) prompt.getFill();
+        // readable on the dark field: clearly lighter than its background
+        assertThat(fill.getBrightness()).isGreaterThan(0.5);
+        UiTestSupport.screenshot("chunk-map-dark", stage.getScene().getRoot());
+        fire("theme-light");
+    }
+
+    @Test
     void recentFilesCanBeCleared() throws Exception {
         Path cow = CowImageBuilder.cow().deviceBytes(64 * 4096).exceptions(0, 10).writeTo(temp.resolve("recent.cow"));
         Platform.runLater(() -> model.open(cow));

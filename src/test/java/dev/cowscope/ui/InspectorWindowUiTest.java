@@ -65,6 +65,9 @@ class InspectorWindowUiTest {
         model = new MainViewModel(tasks, dialogs, preferences, opener);
         window = new MainWindow(stage, model);
         CowScopeApp.show(stage, window, model, preferences);
+        // the README's screenshots are at 1280x800 (the first size is 90 % of Monocle's 1280x800 screen)
+        stage.setWidth(1280);
+        stage.setHeight(800);
     }
 
     @AfterEach
@@ -114,6 +117,29 @@ class InspectorWindowUiTest {
         assertThat(robot.lookup("#origin-size-note").queryAs(Label.class).getText()).contains("from the attached origin");
         screenshot("origin-map", window.originMapView());
 
+        // a click answers in this tab: the origin bytes and the COW chunk that replaces them
+        MapCanvas origin = window.originMapView().canvas();
+        var table = model.document().image().exceptions();
+        long remapped = table.oldChunk(table.size() - 1);
+        long replacement = table.newChunk(table.size() - 1);
+        var fitted = origin.viewportProperty().get();
+        // Fit fills the area: one cell size larger would not hold every chunk
+        int larger = fitted.cellPx() + 1;
+        if (fitted.chunksPerCell() == 1 && fitted.cellPx() < dev.cowscope.ui.map.MapViewport.MAX_CELL_PX) {
+            assertThat((long) (fitted.widthPx() / larger) * (fitted.heightPx() / larger)).isLessThan(fitted.chunkCount());
+        }
+        Platform.runLater(() -> origin.select(remapped));
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] at2 = cellCentre(origin, remapped);
+        robot.clickOn(origin.mapPane().localToScreen(at2[0], at2[1]));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().getSelectedItem().getId())
+                .isEqualTo("tab-origin-map");
+        assertThat(robot.lookup("#origin-chunk-details").queryAs(Label.class).getText())
+                .startsWith("Origin chunk " + dev.cowscope.ui.common.Formats.unsigned(remapped) + ": origin bytes ")
+                .contains("COW chunk " + dev.cowscope.ui.common.Formats.unsigned(replacement) + ", COW bytes ");
+        screenshot("origin-map-clicked", stage.getScene().getRoot());
+
         showTab("areas");
         waitUntil(() -> window.areasView().areaTable().getItems().size() == 4);
         Platform.runLater(() -> window.areasView().areaTable().getSelectionModel().select(1));
@@ -138,7 +164,18 @@ class InspectorWindowUiTest {
         Path png = temp.resolve("map.png");
         Platform.runLater(() -> window.export().exportChunkMapPng(png));
         waitUntil(() -> Files.exists(png));
-        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1024);
+        java.awt.image.BufferedImage exported = ImageIO.read(png.toFile());
+        assertThat(exported.getWidth()).isEqualTo(1024);
+        // a title and legend band on white above the map
+        assertThat(exported.getHeight()).isGreaterThan(dev.cowscope.ui.export.ExportViewModel.PNG_HEADER_HEIGHT);
+        assertThat(exported.getRGB(1000, 4)).isEqualTo(0xFFFFFFFF);
+        Files.createDirectories(UiTestSupport.SCREENSHOTS);
+        Files.copy(png, UiTestSupport.SCREENSHOTS.resolve("export-chunk-map.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (Files.getFileStore(png).supportsFileAttributeView("posix")) {
+            // the user's umask, not a temp file's 0600: group and others get what they get for any new file
+            Path reference = Files.createFile(temp.resolve("reference"));
+            assertThat(Files.getPosixFilePermissions(png)).isEqualTo(Files.getPosixFilePermissions(reference));
+        }
         assertThat(dialogs.shown).isEmpty();
     }
 
@@ -148,7 +185,7 @@ class InspectorWindowUiTest {
         String[] statusAtOnce = new String[1];
         boolean[] startedAtOnce = new boolean[1];
         Platform.runLater(() -> {
-            CowScopeApp.openWhenDrawn(model, cow);
+            CowScopeApp.openOnceShown(model, cow);
             statusAtOnce[0] = model.statusProperty().get();
             startedAtOnce[0] = model.busyProperty().get() || model.document() != null;
         });

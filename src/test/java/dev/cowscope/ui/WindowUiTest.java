@@ -29,12 +29,20 @@ public abstract class WindowUiTest {
     protected final List<String> dialogs = new CopyOnWriteArrayList<>();
     protected final Preferences prefsNode = Preferences.userRoot().node("dev/cowscope/ui-test-" + UUID.randomUUID());
     protected FxTaskRunner tasks;
+    protected AppPreferences preferences;
     protected MainViewModel model;
     protected MainWindow window;
     protected Stage stage;
 
     /** Call from the test's own {@code @Start} method (TestFX looks only at the test class's methods). */
     protected void showWindow(Stage stage) {
+        showWindowAtFirstSize(stage);
+        stage.setWidth(1280); // the headless Monocle screen is 1280x800
+        stage.setHeight(800);
+    }
+
+    /** The window at the size it chooses itself with no remembered geometry. */
+    protected void showWindowAtFirstSize(Stage stage) {
         this.stage = stage;
         tasks = new FxTaskRunner(getClass().getSimpleName(), 2);
         DialogService recording = new DialogService() {
@@ -48,12 +56,10 @@ public abstract class WindowUiTest {
                 dialogs.add(title + ": " + message);
             }
         };
-        AppPreferences preferences = new AppPreferences(prefsNode);
+        preferences = new AppPreferences(prefsNode);
         model = new MainViewModel(tasks, recording, preferences, ImageOpener.ENGINE);
         window = new MainWindow(stage, model);
         CowScopeApp.show(stage, window, model, preferences);
-        stage.setWidth(1280); // the headless Monocle screen is 1280x800
-        stage.setHeight(800);
     }
 
     @AfterEach

@@ -55,6 +55,7 @@ import javafx.util.StringConverter;
 public final class AlignmentView extends SplitPane {
     /** File choosers start where the user last was (remembered across runs). */
     private final RememberedDirectory directories;
+    private static final double FIELD_MIN_WIDTH = 72;
     private final AlignmentViewModel model;
     private final TextArea input = new TextArea();
     private final StripCanvas strip = new StripCanvas();
@@ -77,6 +78,10 @@ public final class AlignmentView extends SplitPane {
         setDividerPositions(0.3, 0.78);
     }
 
+    public AlignmentViewModel model() {
+        return model;
+    }
+
     public StripCanvas strip() {
         return strip;
     }
@@ -94,6 +99,7 @@ public final class AlignmentView extends SplitPane {
     private Node inputPane() {
         Label title = new Label("Input");
         title.getStyleClass().add("section-title");
+        title.setMinWidth(Region.USE_PREF_SIZE); // the description beside it gives way first
         Button open = new Button("Open file…");
         open.setId("alignment-open-text");
         open.setTooltip(new Tooltip("Read filefrag output or a table from a file (you can also drop it on the text area)"));
@@ -132,8 +138,9 @@ public final class AlignmentView extends SplitPane {
 
         input.setId("alignment-input");
         input.getStyleClass().add("mono");
-        input.setPromptText("Paste 'filefrag -v FILE' output (one or several files), or table lines such as\n"
-            + "0 8192 linear /dev/sdb 2048\n\nor drop a text file here.");
+        // one line: some platforms drop a prompt's line breaks and ran the examples together
+        input.setPromptText("Paste 'filefrag -v FILE' output (one or several files) or table lines such as "
+            + "\u201c0 8192 linear /dev/sdb 2048\u201d, or drop a text file here.");
         input.textProperty().bindBidirectional(model.textProperty());
         input.setOnDragOver(this::dragOver);
         input.setOnDragDropped(this::dropped);
@@ -250,17 +257,20 @@ public final class AlignmentView extends SplitPane {
         });
         kernel.setTooltip(new Tooltip("Which kernel's messages to predict: v5.3, v6.1, or new kernels"
             + " (rejections as errors, io_opt rounded, offsets masked)"));
+        kernel.setMinWidth(Region.USE_PREF_SIZE);
         grid.add(new Label("Kernel"), 0, 7);
-        grid.add(kernel, 1, 7);
+        grid.add(kernel, 1, 7, 2, 1);
         limitsPane = grid;
         return grid;
     }
 
     private static void pair(GridPane grid, int row, int column, String name, String id, StringProperty property,
                              String unit) {
-        TextField field = Widgets.field(id, property, unit.substring(0, unit.indexOf(' ') < 0 ? unit.length() : unit.indexOf(' ')), 10);
+        // the prompt is the unit's first word ("sectors", not "sectors;"); the tooltip has the rest
+        TextField field = Widgets.field(id, property, unit.split("[ ;:,]", 2)[0], 10);
         field.setTooltip(new Tooltip(name + ": " + unit + " (512, 4K, 8s are all fine)"));
         field.setPrefColumnCount(6);
+        field.setMinWidth(FIELD_MIN_WIDTH); // room for a value like 4096 or the prompt "sectors"
         Label label = new Label(name);
         label.setMinWidth(Region.USE_PREF_SIZE);
         grid.add(label, column, row);
@@ -311,6 +321,7 @@ public final class AlignmentView extends SplitPane {
 
         Label stripTitle = new Label();
         stripTitle.getStyleClass().add("section-title");
+        stripTitle.setMinWidth(0);
         stripTitle.textProperty().bind(Bindings.createStringBinding(() -> {
             DeviceStrip s = model.stripProperty().get();
             return s.areaCount() == 0 ? "Underlying device" : "Underlying device " + s.device() + " · "
@@ -350,6 +361,9 @@ public final class AlignmentView extends SplitPane {
         legend.setId("alignment-legend");
         legend.getChildren().addAll(Widgets.swatch(StripRaster.OK, "ok"), Widgets.swatch(StripRaster.WARN, "warn"),
             Widgets.swatch(StripRaster.REJECT, "reject"), Widgets.swatch(StripRaster.UNMAPPED, "not mapped"));
+        // the colours' names are never cut; the strip's title beside them gives way
+        legend.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        legend.setMinWidth(Region.USE_PREF_SIZE);
         return legend;
     }
 

@@ -315,15 +315,26 @@ public final class AlignmentViewModel {
             return new LiveRead(new AlignmentRequest.LiveExtents(file.toString(), extents), sources.deviceOf(file));
         }).onSuccess(read -> {
             busy.set(false);
-            updating = true;
-            try {
-                if (device.get().isBlank()) {
-                    read.device().ifPresent(device::set);
+            String typed = device.get() == null ? "" : device.get().strip();
+            String fileDevice = read.device().orElse(typed);
+            boolean otherDevice = !fileDevice.equals(typed);
+            if (otherDevice) {
+                // the limits on screen were typed or read for another file's device: checked against
+                // them this file got false REJECTs (its device "too small"); start again from its own
+                updating = true;
+                try {
+                    device.set(fileDevice);
+                } finally {
+                    updating = false;
                 }
-            } finally {
-                updating = false;
+                readDevice.set(null);
+                setLimits(LimitsInput.DEFAULT);
+                deviceInfo.set("the defaults: " + fileDevice + " is the device of " + file.getFileName());
             }
             live.set(read.extents());
+            if (otherDevice) {
+                readLimits(fileDevice, false);
+            }
             status.accept("Read " + Plural.of(read.extents().extents().size(), "extent") + " of " + file
                 + read.device().map(d -> " on device " + d).orElse(""));
         }).onFailure(error -> {
@@ -344,11 +355,19 @@ public final class AlignmentViewModel {
             dialogs.showError("No device given", "Type the device the extents live on (/dev/sdb, vdc1 or 8:16) first.", null);
             return;
         }
+        readLimits(name, true);
+    }
+
+    /** Reads {@code name}'s limits from sysfs; a device this machine does not have is an error only when {@code asked}. */
+    private void readLimits(String name, boolean asked) {
         String path = name.contains("/") || name.contains(":") ? name : "/dev/" + name;
         busy.set(true);
         tasks.run(Job.of("Reading the limits of " + name, progress -> sources.device(path))
             .onSuccess(found -> {
                 busy.set(false);
+                if (found.isEmpty() && !asked) {
+                    return;
+                }
                 if (found.isEmpty()) {
                     dialogs.showError("Cannot read the limits of " + name, "There is no block device '" + name
                         + "' on this machine (looked in /sys/class/block). Type its limits by hand:"

@@ -7,6 +7,7 @@ import dev.cowscope.ui.map.CowChunkRole;
 import dev.cowscope.ui.map.MapCanvas;
 import dev.cowscope.ui.map.MapViewport;
 import java.util.List;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -23,6 +24,8 @@ import javafx.scene.shape.Rectangle;
 
 /** The COW chunk map with its zoom bar and legend; the chunk inspector sits below it. */
 public final class ChunkMapView extends BorderPane {
+    static final String NO_COW_HINT = "No COW image open. Open one (File ▸ Open…, Ctrl+O) or the bundled Sample "
+            + "to see its chunks: header, exception areas, data and free space.";
     private final MapCanvas canvas;
     private final Label scale = new Label();
 
@@ -57,7 +60,17 @@ public final class ChunkMapView extends BorderPane {
         }
         model.main().selection().chunkProperty().addListener((obs, was, now) -> canvas.select(now.longValue()));
 
-        SplitPane split = new SplitPane(new StackPane(canvas), inspector);
+        // with nothing open the map would read "0 chunks": say how to get one instead
+        BooleanBinding empty = model.mapProperty().isNull();
+        Label hint = Widgets.emptyHint("chunk-map-empty", NO_COW_HINT, empty);
+        canvas.visibleProperty().bind(empty.not());
+        scale.visibleProperty().bind(empty.not());
+        legend.visibleProperty().bind(empty.not());
+        legend.managedProperty().bind(legend.visibleProperty());
+        for (Button b : List.of(in, out, fit)) {
+            b.disableProperty().bind(empty);
+        }
+        SplitPane split = new SplitPane(new StackPane(canvas, hint), inspector);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.58);
         setCenter(split);

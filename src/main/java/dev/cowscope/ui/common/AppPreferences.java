@@ -143,11 +143,29 @@ public final class AppPreferences {
         }
     }
 
+    /** Whether a window size was saved by an earlier run. */
+    public boolean hasWindowGeometry() {
+        return node.get("window.width", null) != null;
+    }
+
     /** Window position and size; NaN position means "let the platform place it". */
     public record WindowGeometry(double x, double y, double width, double height, boolean maximized) {
         public static final double DEFAULT_WIDTH = 1280;
         public static final double DEFAULT_HEIGHT = 800;
         public static final double MIN_WIDTH = 900;
         public static final double MIN_HEIGHT = 600;
+        /** A first window leaves room for panels and decorations. */
+        public static final double FIRST_SCREEN_SHARE = 0.9;
+
+        /**
+         * The size to open with on a screen whose usable area is {@code screenWidth × screenHeight}:
+         * a remembered size as far as it fits, a first one at most {@link #FIRST_SCREEN_SHARE} of it.
+         */
+        public WindowGeometry fittedTo(double screenWidth, double screenHeight, boolean remembered) {
+            double share = remembered ? 1 : FIRST_SCREEN_SHARE;
+            double w = Math.min(width, Math.floor(screenWidth * share));
+            double h = Math.min(height, Math.floor(screenHeight * share));
+            return new WindowGeometry(x, y, w, h, maximized);
+        }
     }
 }

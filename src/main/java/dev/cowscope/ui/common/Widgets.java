@@ -1,10 +1,13 @@
 package dev.cowscope.ui.common;
 
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
@@ -44,6 +47,39 @@ public final class Widgets {
         field.setPrefColumnCount(columns);
         field.textProperty().bindBidirectional(value);
         return field;
+    }
+
+    /**
+     * A label that shows {@code text} in full, wrapping (it never cuts a sentence), with style
+     * {@code styleClass}; when {@code hideWhenEmpty} it takes no room while the text is empty.
+     */
+    public static Label message(String id, String styleClass, ObservableStringValue text, boolean hideWhenEmpty) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.textProperty().bind(text);
+        if (hideWhenEmpty) {
+            label.visibleProperty().bind(label.textProperty().isNotEmpty());
+            label.managedProperty().bind(label.visibleProperty());
+        }
+        return label;
+    }
+
+    /**
+     * What a view says instead of its content while {@code shown}: a centred hint, for example to
+     * open a COW, rather than an empty map that reads "0 chunks".
+     */
+    public static Label emptyHint(String id, String text, ObservableBooleanValue shown) {
+        Label hint = new Label(text);
+        hint.setId(id);
+        hint.getStyleClass().add("empty-hint");
+        hint.setWrapText(true);
+        hint.setMaxWidth(420);
+        hint.visibleProperty().bind(shown);
+        hint.setMouseTransparent(true);
+        return hint;
     }
 
     /** A legend entry: a square of colour {@code argb} and its meaning. */

@@ -13,16 +13,32 @@ public final class ChunkPalette {
 
     private final int[] argb;
     private final int alarmRole;
+    private final int background;
 
     /** @param alarmRole the role that wins a pixel, or -1 */
     public ChunkPalette(int[] argb, int alarmRole) {
+        this(argb, alarmRole, BACKGROUND);
+    }
+
+    private ChunkPalette(int[] argb, int alarmRole, int background) {
         this.argb = argb.clone();
         this.alarmRole = alarmRole;
+        this.background = 0xFF000000 | background;
         for (int colour : argb) {
             if ((colour >>> 24) != 0xFF) {
                 throw new IllegalArgumentException("palette colours must be opaque");
             }
         }
+    }
+
+    /** The same colours over another background (the theme's, behind the cells and past the end). */
+    public ChunkPalette withBackground(int argb) {
+        return new ChunkPalette(this.argb, alarmRole, argb);
+    }
+
+    /** Behind cells (the gutters) and past the last chunk. */
+    public int background() {
+        return background;
     }
 
     public int colour(int role) {

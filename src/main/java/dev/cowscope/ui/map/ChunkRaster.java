@@ -88,7 +88,7 @@ public final class ChunkRaster {
         for (int y = yStart; y < yEnd; y++) {
             int line = y * width;
             if (gutter && y == yStart + cellPx - 1) {
-                java.util.Arrays.fill(argb, line, line + width, ChunkPalette.BACKGROUND);
+                java.util.Arrays.fill(argb, line, line + width, palette.background());
                 continue;
             }
             int x = 0;
@@ -104,10 +104,10 @@ public final class ChunkRaster {
                     argb[line + x] = colour;
                 }
                 for (; x < cellEnd; x++) {
-                    argb[line + x] = ChunkPalette.BACKGROUND;
+                    argb[line + x] = palette.background();
                 }
             }
-            java.util.Arrays.fill(argb, line + x, line + width, ChunkPalette.BACKGROUND);
+            java.util.Arrays.fill(argb, line + x, line + width, palette.background());
         }
     }
 }

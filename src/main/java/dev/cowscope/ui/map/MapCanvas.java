@@ -21,6 +21,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Background;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
@@ -36,7 +37,7 @@ import javafx.util.Duration;
  * one per frame and a newer render makes older ones stale.
  */
 public final class MapCanvas extends BorderPane {
-    private final ChunkPalette palette;
+    private ChunkPalette palette;
     private final CellDescriber describe;
     private final Pane mapPane = new Pane();
     private final ImageView mapImage = new ImageView();
@@ -103,6 +104,8 @@ public final class MapCanvas extends BorderPane {
 
         viewport.set(MapViewport.fit(0, 1, 1));
         mapPane.layoutBoundsProperty().addListener((obs, was, bounds) -> resized());
+        // the gutters and the space past the last chunk take the theme's map background (CSS)
+        mapPane.backgroundProperty().addListener((obs, was, now) -> followBackground(now));
         overviewPane.layoutBoundsProperty().addListener((obs, was, bounds) -> requestOverview());
         scrollBar.valueProperty().addListener((obs, was, value) -> {
             if (!updatingScrollBar) {
@@ -255,6 +258,19 @@ public final class MapCanvas extends BorderPane {
         dirty = true;
         frame.start();
         drawOverviewMarker();
+    }
+
+    private void followBackground(Background background) {
+        if (background == null || background.getFills().isEmpty() || !(background.getFills().get(0).getFill() instanceof Color c)) {
+            return;
+        }
+        int argb = 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+        if (argb != palette.background()) {
+            palette = palette.withBackground(argb);
+            dirty = true;
+            requestOverview();
+        }
     }
 
     private void requestOverview() {

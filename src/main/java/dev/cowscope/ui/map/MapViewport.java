@@ -29,7 +29,8 @@ public record MapViewport(long chunkCount, int widthPx, int heightPx, int cellPx
     public static MapViewport fit(long chunkCount, int widthPx, int heightPx) {
         int w = Math.max(1, widthPx);
         int h = Math.max(1, heightPx);
-        for (int cell = MAX_CELL_PX; cell > 1; cell /= 2) {
+        // every size, not only powers of two: halving left up to three quarters of the area empty
+        for (int cell = MAX_CELL_PX; cell > 1; cell--) {
             long cells = (long) (w / cell) * (h / cell);
             if (cells >= chunkCount) {
                 return new MapViewport(chunkCount, w, h, cell, 1, 0);

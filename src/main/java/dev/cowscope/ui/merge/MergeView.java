@@ -57,7 +57,14 @@ public final class MergeView extends BorderPane {
     private final MergeViewModel model;
     private final MapCanvas canvas;
     private final Slider slider = new Slider(0, 0, 0);
+    /** Below this the map row no longer grows with the window but the page scrolls. */
+    private static final double MAP_ROW_MIN_HEIGHT = 360;
+    /** Page padding and the spacing between the rows above the map. */
+    private static final double MAP_ROW_SLACK = 44;
+    private static final double DETAILS_WIDTH = 380;
     private final Label statusLine = new Label();
+    private final HBox playControls = new HBox(6);
+    private final HBox mapRow = new HBox(14);
     private final TableView<MergeWording.StrategyRow> strategyTable = new TableView<>();
     private final AnimationTimer player = new AnimationTimer() {
         @Override
@@ -81,7 +88,8 @@ public final class MergeView extends BorderPane {
         headline.textProperty().bind(model.plan().messageProperty());
         headline.setMinHeight(Region.USE_PREF_SIZE);
 
-        VBox page = new VBox(headline, section("The kernel's merge, step by step"), stepper(), section("How long it takes"),
+        Label stepSection = section("The kernel's merge, step by step");
+        VBox page = new VBox(headline, stepSection, stepper(), section("How long it takes"),
                 estimate(), section("Crash here"), crash(), section("Offline merge"), offline(),
                 section("Strategy: A or B"), strategy());
         page.getStyleClass().add("merge-page");
@@ -89,6 +97,13 @@ public final class MergeView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setId("merge-scroll");
         setCenter(scroll);
+        // the animated map is the point of the tab: map and step details fill the first screen,
+        // the estimate, crash and strategy sections scroll below them
+        mapRow.minHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.max(MAP_ROW_MIN_HEIGHT,
+                        scroll.getViewportBounds().getHeight() - headline.getHeight() - stepSection.getHeight()
+                                - playControls.getHeight() - MAP_ROW_SLACK),
+                scroll.viewportBoundsProperty(), headline.heightProperty(), stepSection.heightProperty(), playControls.heightProperty()));
+        mapRow.prefHeightProperty().bind(mapRow.minHeightProperty());
 
         model.playback().cellsProperty().addListener((obs, was, now) -> showCells(was, now));
         showCells(null, model.playback().cellsProperty().get());
@@ -160,7 +175,8 @@ public final class MergeView extends BorderPane {
         count.getStyleClass().add("mono");
         count.textProperty().bind(Bindings.createStringBinding(() -> model.playback().stepProperty().get() + " / " + model.playback().stepCountProperty().get(),
                 model.playback().stepProperty(), model.playback().stepCountProperty()));
-        HBox controls = new HBox(6, first, back, play, forward, last, slider, count);
+        HBox controls = playControls;
+        controls.getChildren().setAll(first, back, play, forward, last, slider, count);
         controls.setAlignment(Pos.CENTER_LEFT);
         for (Node n : controls.getChildren()) {
             n.disableProperty().bind(model.plan().plannedProperty().isNull());
@@ -182,6 +198,9 @@ public final class MergeView extends BorderPane {
         details.add(title, 0, 0, 2, 1);
         statusLine.setId("merge-status");
         statusLine.getStyleClass().add("status-line");
+        // the kernel's line is the answer: wrap it in the details column rather than cut it
+        statusLine.setWrapText(true);
+        statusLine.setMinHeight(Region.USE_PREF_SIZE);
         statusLine.textProperty().bind(field(MergeStepView::statusLine));
         statusLine.setTooltip(new Tooltip("What `dmsetup status` prints once the committed steps are done: "
                 + "start length snapshot-merge allocated/total metadata (sectors)"));
@@ -222,16 +241,20 @@ public final class MergeView extends BorderPane {
                 Widgets.swatch(Color.web(MergedCells.mergedWeb()), "Merged"),
                 Widgets.swatch(Color.web(CowChunkRole.FREE.web()), "Free"),
                 Widgets.swatch(Color.web(CowChunkRole.SUSPECT.web()), "Suspect"));
-        canvas.setPrefSize(300, 230);
-        canvas.setMinSize(220, 180);
+        canvas.setPrefSize(480, 320);
+        canvas.setMinSize(240, 200);
+        canvas.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        VBox.setVgrow(canvas, Priority.ALWAYS);
         VBox map = new VBox(4, canvas, legend);
         map.getStyleClass().add("merge-map-box");
-        map.setPrefWidth(320);
-        map.setMinWidth(240);
-        map.setMaxWidth(340);
-        HBox.setHgrow(details, Priority.ALWAYS);
-        HBox body = new HBox(14, map, details);
-        return new VBox(8, controls, body);
+        map.setMinWidth(280);
+        HBox.setHgrow(map, Priority.ALWAYS);
+        // the details keep a readable column; the map takes the rest of the width
+        details.setPrefWidth(DETAILS_WIDTH);
+        details.setMinWidth(DETAILS_WIDTH);
+        details.setMaxWidth(DETAILS_WIDTH);
+        mapRow.getChildren().setAll(map, details);
+        return new VBox(8, controls, mapRow);
     }
 
     private Node estimate() {

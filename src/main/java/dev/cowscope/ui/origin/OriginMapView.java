@@ -10,6 +10,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /** Origin chunk space: remapped chunks highlighted; zoomed out, a pixel's colour is the share remapped (heat). */
 public final class OriginMapView extends BorderPane {
@@ -35,6 +36,8 @@ public final class OriginMapView extends BorderPane {
         note.setId("origin-size-note");
         note.getStyleClass().add("dim");
         note.textProperty().bind(model.sizeNoteProperty());
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         HBox legend = new HBox(Widgets.swatch(OriginMapViewModel.UNTOUCHED_ARGB, "Read from the origin"),
                 Widgets.swatch(OriginMapViewModel.REMAPPED_ARGB, "Remapped to the COW (zoomed out: share remapped)"));
         legend.getStyleClass().add("legend");
@@ -42,6 +45,11 @@ public final class OriginMapView extends BorderPane {
         BorderPane top = new BorderPane(null, new ToolBar(in, out, fit), null, new javafx.scene.layout.VBox(legend, note), null);
         setTop(top);
         setCenter(canvas);
+        // a click answers here, in this tab: the chunk's origin bytes and the COW chunk that replaces it
+        Label details = Widgets.message("origin-chunk-details", "origin-chunk-details", model.chunkDetailsProperty(), false);
+        details.setMaxWidth(Double.MAX_VALUE);
+        setBottom(details);
+        model.clickedChunkProperty().addListener((obs, was, now) -> canvas.select(now.longValue()));
         model.mapProperty().addListener((obs, was, map) -> canvas.setCells(map == null ? new BitRoleCells(new long[0], 0) : map.cells()));
         if (model.mapProperty().get() != null) {
             canvas.setCells(model.mapProperty().get().cells());

@@ -7,6 +7,8 @@ import dev.cowscope.ui.common.Job;
 import dev.cowscope.ui.document.AttachedOrigin;
 import dev.cowscope.ui.document.MainViewModel;
 import dev.cowscope.ui.document.OpenedImage;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,6 +22,9 @@ public final class OriginMapViewModel {
     private final MainViewModel main;
     private final ReadOnlyObjectWrapper<OriginChunkMap> map = new ReadOnlyObjectWrapper<>(this, "map");
     private final ReadOnlyStringWrapper sizeNote = new ReadOnlyStringWrapper(this, "sizeNote", "");
+    static final String NOTHING_CLICKED = "Click a chunk to see its bytes on the origin and the COW chunk that replaces it.";
+    private final ReadOnlyStringWrapper chunkDetails = new ReadOnlyStringWrapper(this, "chunkDetails", NOTHING_CLICKED);
+    private final ReadOnlyLongWrapper clickedChunk = new ReadOnlyLongWrapper(this, "clickedChunk", -1);
 
     public OriginMapViewModel(MainViewModel main) {
         this.main = main;
@@ -56,12 +61,27 @@ public final class OriginMapViewModel {
                 : "remapped → COW chunk " + Formats.unsigned(newChunk) + " (" + table.locationOf(table.lookupEntry(first)) + ")");
     }
 
-    /** Selects the COW chunk an origin chunk is remapped to. */
+    /** What the last click showed: the origin chunk and where the snapshot reads it from. */
+    public ReadOnlyStringProperty chunkDetailsProperty() {
+        return chunkDetails.getReadOnlyProperty();
+    }
+
+    /** The clicked origin chunk, or -1. */
+    public ReadOnlyLongProperty clickedChunkProperty() {
+        return clickedChunk.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows origin chunk {@code originChunk} (its bytes on the origin and the COW chunk that replaces
+     * it) and selects that COW chunk for the chunk map and the inspector.
+     */
     public void select(long originChunk) {
         OpenedImage doc = main.document();
-        if (doc == null) {
+        if (doc == null || doc.image().layout().isEmpty()) {
             return;
         }
+        clickedChunk.set(originChunk);
+        chunkDetails.set(details(doc.image(), originChunk));
         int entry = doc.image().exceptions().lookupEntry(originChunk);
         if (entry >= 0) {
             main.selection().selectEntry(entry);
@@ -72,7 +92,25 @@ public final class OriginMapViewModel {
         }
     }
 
+    private static String details(CowImage image, long originChunk) {
+        long chunkBytes = image.layout().orElseThrow().chunkSizeBytes();
+        long from = originChunk * chunkBytes;
+        String origin = "Origin chunk " + Formats.unsigned(originChunk) + ": origin bytes " + Formats.hex(from) + " – "
+                + Formats.hex(from + chunkBytes - 1) + " (" + Formats.bytes(chunkBytes) + ")";
+        ExceptionTable table = image.exceptions();
+        int entry = table.lookupEntry(originChunk);
+        if (entry < 0) {
+            return origin + "\nNot remapped: the snapshot reads these bytes from the origin.";
+        }
+        long newChunk = table.newChunk(entry);
+        return origin + "\nRemapped: the snapshot reads them from COW chunk " + Formats.unsigned(newChunk) + ", COW bytes "
+                + Formats.hex(newChunk * chunkBytes) + " (" + table.locationOf(entry)
+                + "). The chunk map and the inspector show that chunk.";
+    }
+
     private void rebuild() {
+        clickedChunk.set(-1);
+        chunkDetails.set(NOTHING_CLICKED);
         OpenedImage doc = main.document();
         AttachedOrigin origin = main.originProperty().get();
         if (doc == null || doc.image().layout().isEmpty()) {

@@ -56,7 +56,7 @@ import org.controlsfx.validation.Validator;
 
 /**
  * The Plan tab: inputs on the left (validated with ControlsFX), on the right the recommendation,
- * a stacked chart of COW size by chunk size, the table of rows with the usual rule of thumb beside
+ * a stacked chart of COW size by chunk size, the table of rows with the thread's formula beside
  * ours, and JSON/CSV export. Usable with no COW open.
  */
 public final class PlanView extends SplitPane {
@@ -71,6 +71,17 @@ public final class PlanView extends SplitPane {
     private final ValidationSupport validation = new ValidationSupport();
     private final TableView<SizingRow> table = new TableView<>();
     private final CategoryAxis chunkAxis = new CategoryAxis();
+    /** The chart's axis reaches at most this many times the recommended allocation. */
+    static final long CHART_MAX_SPREAD = 12;
+    /** A cell's padding and a little air around its text. */
+    private static final double CELL_PADDING = 10;
+    /** The table's borders. */
+    private static final double TABLE_CHROME = 4;
+    /** ... once the tallest bar is more than this many times it (below, the recommended bar is still plain to see). */
+    static final long CHART_CLIP_SPREAD = 20;
+    static final String ANDROID_FORMULA_TIP = "Android's formula (libsnapshot's cow_size_chunks, 2019), in chunks: 1 header + 1 metadata "
+            + "+ n data + n/E metadata chunks, E entries per metadata chunk. It was posted to dm-devel "
+            + "(lkml.org/lkml/2019/10/29/660) and confirmed there; \"=\" when it agrees with the exact count.";
     private final NumberAxis sizeAxis = new NumberAxis();
     private final StackedBarChart<String, Number> chart = new StackedBarChart<>(chunkAxis, sizeAxis);
 
@@ -212,8 +223,12 @@ public final class PlanView extends SplitPane {
 
         GridPane more = grid();
         r = 0;
-        more.add(label("Margin\n(% of origin)", margin), 0, r);
+        more.add(label("Margin", margin), 0, r);
         more.add(margin, 1, r++);
+        Label marginOf = new Label("a size, or a % of the origin");
+        marginOf.setId("plan-margin-of");
+        marginOf.getStyleClass().add("dim");
+        more.add(marginOf, 1, r++);
         more.add(label("Round up to", rounding), 0, r);
         more.add(rounding, 1, r++);
         more.add(label("Custom unit", custom), 0, r);
@@ -232,27 +247,11 @@ public final class PlanView extends SplitPane {
     // ---- results
 
     private VBox results() {
-        Label recommendation = new Label();
-        recommendation.setId("plan-recommendation");
-        recommendation.getStyleClass().add("plan-recommendation");
-        recommendation.setWrapText(true);
-        recommendation.setMinHeight(Region.USE_PREF_SIZE);
-        recommendation.textProperty().bind(model.recommendationProperty());
-        Label problem = new Label();
-        problem.setId("plan-problem");
-        problem.getStyleClass().add("plan-problem");
-        problem.setWrapText(true);
-        problem.setMinHeight(Region.USE_PREF_SIZE);
-        problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        Label note = new Label();
-        note.setId("plan-note");
-        note.getStyleClass().addAll("plan-note", "dim");
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        note.textProperty().bind(model.changeNoteProperty());
-        note.managedProperty().bind(model.changeNoteProperty().isNotEmpty());
+        Label recommendation = Widgets.message("plan-recommendation", "plan-recommendation", model.recommendationProperty(), false);
+        Label problem = Widgets.message("plan-problem", "plan-problem", model.problemProperty(), true);
+        Label tie = Widgets.message("plan-tie", "plan-tie", model.tieProperty(), true);
+        Label note = Widgets.message("plan-note", "plan-note", model.changeNoteProperty(), true);
+        note.getStyleClass().add("dim");
 
         chart.setId("plan-chart");
         chart.getStyleClass().add("plan-chart");
@@ -260,13 +259,13 @@ public final class PlanView extends SplitPane {
         chart.setLegendVisible(true);
         chart.setCategoryGap(14);
         chunkAxis.setLabel("Chunk size");
-        chart.setMinHeight(215); // room for the legend under the bars
+        chart.setMinHeight(240); // room for the legend, which explains the grey rounding
         chart.setPrefHeight(260);
 
         table.setId("plan-table");
         table.getStyleClass().add("plan-table");
         table.setItems(model.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.widthProperty().addListener(o -> choosePolicy());
         table.setPlaceholder(new Label("No plan: see the message above"));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -276,28 +275,26 @@ public final class PlanView extends SplitPane {
             }
         });
         table.getColumns().addAll(List.of(
-                column("Chunk", 52, "Chunk size; ★ the recommended one (smallest allocation, ties to the larger chunk)",
+                column("Chunk", 56, "Chunk size; ★ the recommended one (smallest allocation, ties to the larger chunk)",
                         r -> SizingPlan.chunkLabel(r.chunkSizeSectors()) + (r.recommended() ? " ★" : "")),
-                column("Changed", 66, "Distinct changed chunks", r -> Formats.grouped(r.changedChunks())),
-                column("+ Margin", 76, "Extra chunks for the margin (^ capped at the origin's chunk count)",
+                column("Changed", 82, "Distinct changed chunks", r -> Formats.grouped(r.changedChunks())),
+                column("+ Margin", 78, "Extra chunks for the margin, a size or a % of the origin (^ capped at the origin's chunk count)",
                         r -> Formats.grouped(r.plannedChunks() - r.changedChunks()) + (r.cappedAtOrigin() ? " ^" : "")),
-                column("Data", 66, "Data chunks (changed + margin)", r -> Units.human(r.cowSize().dataBytes())),
-                column("Metadata", 72, "Header chunk + metadata chunks (one per area in use + the next, zeroed when one fills)",
+                column("Data", 72, "Data chunks (changed + margin)", r -> Units.human(r.cowSize().dataBytes())),
+                column("Metadata", 80, "Header chunk + metadata chunks (one per area in use + the next, zeroed when one fills)",
                         r -> Units.human(r.cowSize().headerBytes() + r.cowSize().metadataBytes())),
-                column("Total\nCOW", 70, "The exact smallest COW, in bytes and 512-byte sectors",
+                column("Total\nCOW", 72, "The exact smallest COW, in bytes and 512-byte sectors",
                         r -> Units.human(r.cowSize().totalBytes())),
-                column("Overhead", 80, "Header and metadata as a share of the COW", r -> Formats.percent(r.metadataOverheadPercent())),
+                column("Overhead", 76, "Header and metadata as a share of the COW", r -> Formats.percent(r.metadataOverheadPercent())),
                 column("Write\nampl.", 60, "COW bytes for the change alone ÷ bytes of the changed sectors",
                         r -> r.writeAmplification().isPresent() ? String.format(Locale.ROOT, "%.2f×", r.writeAmplification().getAsDouble()) : "—"),
-                column("Exact\n2+n+⌊n/E⌋", 86, "Total chunks, exact: the kernel's next_free after n new chunks "
-                        + "(header, area 0, n data chunks, one more metadata chunk per E entries)",
+                column("Exact\n2+n+⌊n/E⌋", 88, "Total chunks, exact: the kernel's next_free after n allocations "
+                        + "(header, n data chunks, one metadata chunk per E entries and the next one, zeroed when one fills)",
                         r -> Formats.grouped(r.cowSize().totalChunks())),
-                column("Rule of thumb\n1+1+n+n/E", 112, "The usual estimate, 1 + 1 + n + n/E chunks (header, first area, data, "
-                        + "metadata per E = chunk bytes / 16 entries), as Android's libsnapshot computes it and as it was "
-                        + "given on dm-devel in 2019; '=' when it equals the exact size, '≠' when it does not",
+                column("Android's\n1+1+n+n/E", 92, ANDROID_FORMULA_TIP,
                         r -> Formats.grouped(r.cowSize().threadFormulaChunks())
                                 + (r.cowSize().threadFormulaChunks() == r.cowSize().totalChunks() ? " =" : " ≠")),
-                column("Allocate", 136, "Total rounded up to the unit: what to give lvcreate -s -L / the COW file",
+                column("Allocate", 140, "Total rounded up to the unit: what to give lvcreate -s -L / the COW file",
                         r -> Units.human(r.allocationBytes()) + " · " + Formats.grouped(r.allocationBytes() / Units.SECTOR_BYTES) + " s")));
         table.getColumns().get(0).getStyleClass().add("first-column");
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -323,7 +320,7 @@ public final class PlanView extends SplitPane {
         actions.getStyleClass().add("plan-actions");
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(recommendation, problem, note, chart, table, actions);
+        VBox box = new VBox(recommendation, tie, problem, note, chart, table, actions);
         box.getStyleClass().add("plan-results");
         box.setPadding(new Insets(8, 12, 8, 12));
         return box;
@@ -331,7 +328,22 @@ public final class PlanView extends SplitPane {
 
     private void showChart() {
         List<SizingRow> rows = List.copyOf(model.rows());
-        BarScale scale = BarScale.of(rows, sizeAxis);
+        long max = rows.stream().mapToLong(SizingRow::allocationBytes).max().orElse(0);
+        long recommended = rows.stream().filter(SizingRow::recommended).mapToLong(SizingRow::allocationBytes).findFirst().orElse(max);
+        // a linear axis up to the largest bar leaves the recommended one a line (a typed N at 1M chunks
+        // is 256 times the 4K COW): the axis stops at a few times it and the taller bars are cut, marked ↑
+        long limit = recommended > 0 && max > CHART_CLIP_SPREAD * recommended ? CHART_MAX_SPREAD * recommended : max;
+        long unit = unitFor(limit);
+        sizeAxis.setLabel("COW size (" + (unit == 1 ? "bytes" : Units.human(unit).replace("1.00 ", "")) + ")");
+        if (limit < max) {
+            double tick = niceTick((double) limit / unit / 5);
+            sizeAxis.setAutoRanging(false);
+            sizeAxis.setLowerBound(0);
+            sizeAxis.setTickUnit(tick);
+            sizeAxis.setUpperBound(Math.ceil((double) limit / unit / tick) * tick);
+        } else {
+            sizeAxis.setAutoRanging(true);
+        }
         List<String> categories = new ArrayList<>();
         XYChart.Series<String, Number> data = new XYChart.Series<>();
         data.setName("Data (changed)");
@@ -343,81 +355,30 @@ public final class PlanView extends SplitPane {
         rounding.setName("Rounding up");
         for (SizingRow r : rows) {
             CowSize s = r.cowSize();
-            // plain labels: a category axis keeps the label of a category whose name changes, so the
-            // recommended bar is marked by style (below), not by a ★ in its name
-            String category = SizingPlan.chunkLabel(r.chunkSizeSectors());
+            String category = SizingPlan.chunkLabel(r.chunkSizeSectors()) + (r.recommended() ? " ★" : "")
+                    + (r.allocationBytes() > limit ? " ↑" : "");
             categories.add(category);
             long changedBytes = r.changedChunks() * s.chunkSizeBytes();
-            data.getData().add(new XYChart.Data<>(category, scale.height(r, Math.min(changedBytes, s.dataBytes()))));
-            margin.getData().add(new XYChart.Data<>(category, scale.height(r, Math.max(0, s.dataBytes() - changedBytes))));
-            metadata.getData().add(new XYChart.Data<>(category, scale.height(r, s.headerBytes() + s.metadataBytes())));
-            rounding.getData().add(new XYChart.Data<>(category, scale.height(r, r.allocationBytes() - s.totalBytes())));
+            data.getData().add(new XYChart.Data<>(category, (double) Math.min(changedBytes, s.dataBytes()) / unit));
+            margin.getData().add(new XYChart.Data<>(category, (double) Math.max(0, s.dataBytes() - changedBytes) / unit));
+            metadata.getData().add(new XYChart.Data<>(category, (double) (s.headerBytes() + s.metadataBytes()) / unit));
+            // the bar is what to allocate: the exact COW plus what rounding adds
+            rounding.getData().add(new XYChart.Data<>(category, (double) (r.allocationBytes() - s.totalBytes()) / unit));
         }
         chart.getData().clear();
-        chunkAxis.setCategories(FXCollections.observableArrayList(categories));
+        chunkAxis.getCategories().setAll(categories);
         chart.getData().addAll(List.of(data, margin, metadata, rounding));
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).recommended()) {
-                for (XYChart.Series<String, Number> series : chart.getData()) {
-                    series.getData().get(i).getNode().getStyleClass().add("recommended-bar");
-                }
-            }
-        }
     }
 
-    /**
-     * How bar heights are drawn: linear in a binary unit, or, when the allocations span more than
-     * {@value #LOG_SPREAD}× (a typed N at 512 B … 1 MiB spans 2048×, and the recommended bar would
-     * vanish), log2 of the allocation with each bar's segments in proportion to their bytes.
-     */
-    private record BarScale(boolean log, double unit, double floorBytes) {
-        static final double LOG_SPREAD = 32;
-
-        static BarScale of(List<SizingRow> rows, NumberAxis axis) {
-            long max = rows.stream().mapToLong(SizingRow::allocationBytes).max().orElse(0); // the bars show what is allocated
-            long min = rows.stream().mapToLong(SizingRow::allocationBytes).filter(b -> b > 0).min().orElse(0);
-            if (min == 0 || max / (double) min <= LOG_SPREAD) {
-                long unit = unitFor(max);
-                axis.setAutoRanging(true);
-                axis.setTickLabelFormatter(null);
-                axis.setLabel("COW size (" + (unit == 1 ? "bytes" : Units.human(unit).replace("1.00 ", "")) + ")");
-                return new BarScale(false, unit, 0);
+    /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
+    static double niceTick(double rough) {
+        double power = Math.pow(10, Math.floor(Math.log10(Math.max(rough, 1e-9))));
+        for (double step : new double[] {1, 2, 5, 10}) {
+            if (step * power >= rough) {
+                return step * power;
             }
-            // a power of two at most half the smallest allocation: the smallest bar is at least one
-            // step tall, and the ticks fall on round sizes (512K, 1M, 2M …)
-            BarScale scale = new BarScale(true, 1, Long.highestOneBit(Math.max(1, min / 2)));
-            double top = Math.ceil(scale.log2(max));
-            axis.setAutoRanging(false);
-            axis.setLowerBound(0);
-            axis.setUpperBound(top);
-            axis.setTickUnit(Math.max(1, Math.ceil(top / 8)));
-            axis.setTickLabelFormatter(new StringConverter<>() {
-                @Override
-                public String toString(Number v) {
-                    return Units.compact((long) (scale.floorBytes() * Math.pow(2, v.doubleValue())));
-                }
-
-                @Override
-                public Number fromString(String text) {
-                    throw new UnsupportedOperationException("display only");
-                }
-            });
-            axis.setLabel("COW size (log)");
-            return scale;
         }
-
-        /** The height of {@code bytes} of row {@code r}'s bar. */
-        double height(SizingRow r, long bytes) {
-            if (!log) {
-                return bytes / unit;
-            }
-            double total = r.allocationBytes();
-            return total <= 0 ? 0 : log2(total) * bytes / total;
-        }
-
-        private double log2(double bytes) {
-            return Math.log(bytes / floorBytes) / Math.log(2);
-        }
+        return 10 * power;
     }
 
     /** The binary unit that keeps the axis below 1024 of it. */
@@ -491,14 +452,47 @@ public final class PlanView extends SplitPane {
         return label;
     }
 
+    /**
+     * Columns never narrower than their text: they share the table's width when they fit, else (a COW
+     * open, the summary taking ~380 px) they keep their widths and the table scrolls sideways rather
+     * than cut headers and numbers ("Chan…", "3.91 …").
+     */
+    private void choosePolicy() {
+        double needed = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + TABLE_CHROME;
+        var policy = table.getWidth() >= needed ? TableView.CONSTRAINED_RESIZE_POLICY : TableView.UNCONSTRAINED_RESIZE_POLICY;
+        if (table.getColumnResizePolicy() != policy) {
+            table.setColumnResizePolicy(policy);
+        }
+    }
+
+    /** The width of the widest text, in the table's bold face (the recommended row's). */
+    private static double widest(List<SizingRow> rows, Function<SizingRow, String> text) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, javafx.scene.text.Font.getDefault().getSize()));
+        double widest = 0;
+        for (SizingRow r : rows) {
+            probe.setText(text.apply(r));
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest);
+    }
+
     private static ValidationResult result(Control c, Optional<String> error) {
         return ValidationResult.fromErrorIf(c, error.orElse(""), error.isPresent());
     }
 
-    private static TableColumn<SizingRow, String> column(String title, double widthPx, String tip, Function<SizingRow, String> text) {
+    private TableColumn<SizingRow, String> column(String title, double widthPx, String tip, Function<SizingRow, String> text) {
         TableColumn<SizingRow, String> column = new TableColumn<>();
         column.setPrefWidth(widthPx);
         column.setMinWidth(widthPx);
+        // wide values (a million chunks, a terabyte COW) widen their column; the table then scrolls
+        model.rows().addListener((javafx.collections.ListChangeListener<SizingRow>) c -> {
+            double fitted = Math.max(widthPx, widest(model.rows(), text) + CELL_PADDING);
+            column.setMinWidth(fitted);
+            column.setPrefWidth(fitted);
+            choosePolicy();
+        });
         Label header = new Label(title);
         header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         header.setMinHeight(Region.USE_PREF_SIZE);

@@ -41,6 +41,7 @@ public final class PlanViewModel {
     private final ObservableList<SizingRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper recommendation = new ReadOnlyStringWrapper(this, "recommendation", "");
+    private final ReadOnlyStringWrapper tie = new ReadOnlyStringWrapper(this, "tie", "");
     private final ReadOnlyStringWrapper changeNote = new ReadOnlyStringWrapper(this, "changeNote", "");
     private final BooleanBinding canExport;
     private final BooleanBinding canCompare;
@@ -89,6 +90,11 @@ public final class PlanViewModel {
     /** One line: the recommended chunk size and what to allocate. */
     public ReadOnlyStringProperty recommendationProperty() {
         return recommendation.getReadOnlyProperty();
+    }
+
+    /** Why rounding made a larger chunk the recommendation ("ties go to the larger chunk"), or empty. */
+    public ReadOnlyStringProperty tieProperty() {
+        return tie.getReadOnlyProperty();
     }
 
     /** What the change is: measured bytes, growth, shrinking, refused chunk sizes. */
@@ -167,7 +173,6 @@ public final class PlanViewModel {
                 why = "Select at least one chunk size the kernel accepts";
             } else {
                 next = SizingPlan.build(changes, sizes, inputs.margin(), inputs.roundingUnit(), inputs.rule());
-                PlanWording.tie(next).ifPresent(notes::add);
             }
         } catch (IllegalArgumentException | ArithmeticException e) {
             why = e instanceof ArithmeticException ? "A size is too large to compute exactly" : PlanWording.capitalised(e.getMessage());
@@ -176,7 +181,9 @@ public final class PlanViewModel {
         rows.setAll(next == null ? Collections.emptyList() : next.rows());
         problem.set(why);
         changeNote.set(String.join("\n", notes));
-        recommendation.set(next == null ? "" : next.recommended().map(PlanWording::recommendation).orElse(""));
+        SizingPlan built = next;
+        recommendation.set(built == null ? "" : built.recommended().map(r -> PlanWording.recommendation(built, r)).orElse(""));
+        tie.set(built == null ? "" : PlanWording.tie(built));
     }
 
     /** The change for the current mode, or null while it is not known yet. */

@@ -2,12 +2,13 @@ package dev.cowscope.ui.sizing;
 
 import dev.cowscope.format.Units;
 import dev.cowscope.sizing.ChangedChunks;
+import dev.cowscope.sizing.Margin;
 import dev.cowscope.sizing.SizingPlan;
 import dev.cowscope.sizing.SizingRow;
 import dev.cowscope.ui.common.Formats;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** The sentences the Plan tab shows around the numbers. */
 final class PlanWording {
@@ -26,27 +27,38 @@ final class PlanWording {
                 + (r.marginChunks() > 0 ? " + " + Formats.grouped(r.plannedChunks() - r.changedChunks()) + " for the margin" : "");
     }
 
+    /** "Margin 10 %" is of the origin: say so wherever the margin's chunks are counted. */
+    static String recommendation(SizingPlan plan, SizingRow r) {
+        String text = recommendation(r);
+        return plan.margin().kind() == Margin.Kind.PERCENT_OF_ORIGIN && r.marginChunks() > 0
+                ? text + " (" + plan.margin().describe() + " of the origin)" : text;
+    }
+
     /**
-     * Why a larger chunk is recommended when smaller ones allocate as much (rounding to an LVM
-     * extent makes ties common); empty when no smaller chunk ties.
+     * Why rounding picked a larger chunk than the smallest exact COW, as {@code size} says it ("ties go
+     * to the larger chunk"), or empty when it did not.
      */
-    static Optional<String> tie(SizingPlan plan) {
-        Optional<SizingRow> best = plan.recommended();
-        if (best.isEmpty()) {
-            return Optional.empty();
+    static String tie(SizingPlan plan) {
+        SizingRow best = plan.recommended().orElse(null);
+        if (best == null) {
+            return "";
         }
-        SizingRow r = best.get();
-        List<String> tied = plan.rows().stream()
-                .filter(o -> o.allocationBytes() == r.allocationBytes() && o.chunkSizeSectors() < r.chunkSizeSectors())
-                .map(o -> SizingPlan.chunkLabel(o.chunkSizeSectors())).toList();
-        if (tied.isEmpty()) {
-            return Optional.empty();
+        SizingRow smallestExact = plan.rows().stream().min(Comparator.comparingLong((SizingRow x) -> x.cowSize().totalBytes())
+                .thenComparingLong(SizingRow::chunkSizeSectors)).orElseThrow();
+        if (smallestExact.chunkSizeSectors() == best.chunkSizeSectors()) {
+            return "";
         }
-        String amplification = r.writeAmplification().isPresent()
-                ? String.format(Locale.ROOT, ", though it copies %.2f× the changed bytes", r.writeAmplification().getAsDouble()) : "";
-        return Optional.of(String.join(", ", tied) + " chunks allocate the same " + Units.human(r.allocationBytes()) + " as "
-                + SizingPlan.chunkLabel(r.chunkSizeSectors()) + "; ties go to the larger chunk (fewer exceptions to load and merge)"
-                + amplification + ". Untick it to prefer a smaller chunk.");
+        List<String> tied = plan.rows().stream().filter(x -> x.allocationBytes() == best.allocationBytes())
+                .map(x -> SizingPlan.chunkLabel(x.chunkSizeSectors())).toList();
+        String amplification = best.writeAmplification().isPresent() && smallestExact.writeAmplification().isPresent()
+                ? String.format(Locale.ROOT, ", %.2f× write amplification instead of %.2f×", best.writeAmplification().getAsDouble(),
+                        smallestExact.writeAmplification().getAsDouble())
+                : "";
+        return "Rounded up to " + Units.human(plan.roundingUnit().bytes()) + ", " + String.join(", ", tied) + " chunks all allocate "
+                + Units.human(best.allocationBytes()) + "; ties go to the larger chunk (fewer exceptions to load and merge). "
+                + SizingPlan.chunkLabel(smallestExact.chunkSizeSectors()) + " chunks have the smallest exact COW ("
+                + Units.human(smallestExact.cowSize().totalBytes()) + " vs " + Units.human(best.cowSize().totalBytes())
+                + amplification + "): pick them in the table if that matters more.";
     }
 
     /** What was measured: sizes, changed sectors and bytes, growth. */

@@ -6,7 +6,9 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -42,15 +44,26 @@ public final class SummaryView extends VBox {
         status.getStyleClass().add("status-line");
         status.textProperty().bind(model.statusLineProperty());
         status.setTooltip(new Tooltip("What `dmsetup status` prints for this store: allocated/total sectors, metadata sectors"));
-        HBox stateRow = new HBox(new Label("dmsetup status"), status);
+        // badge and status are the answer and are never cut; the words before the status give way first
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        Label statusHead = new Label("dmsetup status");
+        statusHead.setMinWidth(0);
+        HBox stateRow = new HBox(statusHead, status);
         stateRow.getStyleClass().add("state-row");
-        HBox top = new HBox(badge, stateRow);
+        // in a narrow pane the status goes under the badge instead of being cut
+        FlowPane top = new FlowPane(badge, stateRow);
         top.getStyleClass().add("summary-top");
+        top.prefWrapLengthProperty().bind(widthProperty().subtract(12));
 
         Label source = new Label();
         source.textProperty().bind(model.sourceProperty());
         source.getStyleClass().add("dim");
-        source.setWrapText(true);
+        // a long path loses its start, not the file name
+        source.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+        source.setMinWidth(0);
+        Tooltip fullSource = new Tooltip();
+        fullSource.textProperty().bind(model.sourceProperty());
+        source.setTooltip(fullSource);
 
         PropertySheet sheet = new PropertySheet(model.items());
         sheet.setId("header-sheet");

@@ -161,4 +161,31 @@ class AlignmentTabUiTest extends WindowUiTest {
         return text.get();
     }
 
+
+    @Test
+    void aHandWrittenTableGetsOffsetHintsAndThePromptReadsAsSentences(FxRobot robot) throws Exception {
+        // with a COW open the summary takes its share of the width
+        javafx.application.Platform.runLater(() -> model.open(dev.cowscope.testkit.Fixtures.scenario("b3-257").resolve("cow-after.img.gz")));
+        waitUntil(() -> model.document() != null);
+        javafx.application.Platform.runLater(() -> window.showTab(dev.cowscope.ui.document.MainViewModel.ALIGNMENT_TAB));
+        WaitForAsyncUtils.waitForFxEvents();
+        AlignmentView view = window.alignmentView();
+        TextArea input = (TextArea) view.lookup("#alignment-input");
+        assertThat(input.getPromptText()).doesNotContain("\n").contains("such as \u201c0 8192 linear /dev/sdb 2048\u201d, or drop");
+        screenshot("alignment-empty", stage.getScene().getRoot());
+
+        AlignmentViewModel vm = view.model();
+        javafx.application.Platform.runLater(() -> {
+            vm.setLimits(LimitsInput.DEFAULT);
+            vm.deviceProperty().set("/dev/vdb");
+            vm.textProperty().set("0 8 linear /dev/vdb 0\n8 8 linear /dev/vdb 1\n");
+        });
+        waitUntil(() -> vm.lines().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> hints = vm.lines().stream().map(LineReport::hint).toList();
+        assertThat(hints).noneMatch(h -> h.contains("file system"));
+        assertThat(hints.get(1)).isNotEmpty();
+        screenshot("alignment-hand-table", stage.getScene().getRoot());
+        assertThat(dialogs).isEmpty();
+    }
 }

@@ -132,6 +132,45 @@ class AlignmentViewModelTest {
     }
 
     @Test
+    void liveExtentsOfAFileOnAnotherDeviceDropTheLimitsTypedForTheLastOne() {
+        // typed for an earlier file on a small device
+        model.deviceProperty().set("/dev/vdb");
+        model.deviceSizeProperty().set("16");
+        model.lbsProperty().set("4096");
+        QueueLimits big = new QueueLimits(512, 4096, 4096, 0, 0, 0, 1L << 24, false);
+        sources.devices.put("8:16", BlockDevice.whole("8:16", "sdb", big));
+        sources.extents = List.of(new Extent(0, 8 * 4096, 8192, 0), new Extent(8192, 1024 * 1024 + 1024, 4096, 1));
+        model.readLiveExtents(Path.of("/data/cow.img"));
+        assertThat(model.deviceProperty().get()).isEqualTo("8:16");
+        assertThat(model.deviceSizeProperty().get()).isEqualTo(Long.toString(1L << 24));
+        assertThat(model.lbsProperty().get()).isEqualTo("512");
+        assertThat(model.deviceInfoProperty().get()).contains("sdb");
+        assertThat(model.summaryProperty().get()).startsWith("0 lines rejected");
+        assertThat(model.lines()).extracting(l -> l.verdict()).doesNotContain(Verdict.REJECT);
+        assertThat(errors).isEmpty();
+
+        // a device this machine does not know: the window's defaults, quietly
+        sources.devices.clear();
+        model.deviceProperty().set("/dev/vdb");
+        model.deviceSizeProperty().set("16");
+        model.readLiveExtents(Path.of("/data/cow.img"));
+        assertThat(model.deviceSizeProperty().get()).isEqualTo(LimitsInput.DEFAULT.deviceSize());
+        assertThat(model.deviceInfoProperty().get()).contains("defaults").contains("8:16");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aHandWrittenTableIsNotToldToMakeAFileSystem() {
+        model.setLimits(new LimitsInput("4096", "4096", "4096", "0", "0", "0", ""));
+        model.deviceProperty().set("/dev/vdb");
+        model.textProperty().set("0 8 linear /dev/vdb 0\n8 8 linear /dev/vdb 3\n");
+        assertThat(model.detailsProperty().get()).doesNotContain("file system");
+        LineReport second = model.lines().get(1);
+        assertThat(second.verdict()).isEqualTo(Verdict.REJECT);
+        assertThat(second.hint()).contains("start the line at a multiple of 8 sectors").doesNotContain("file system");
+    }
+
+    @Test
     void limitsAreReadFromTheDeviceThroughTheEngine() {
         QueueLimits part = new QueueLimits(512, 4096, 4096, 0, 0, 2049, 120000, false);
         sources.devices.put("/dev/vdc1", new BlockDevice("/dev/vdc1", "vdc1", Optional.of("vdc"), part));

@@ -10,7 +10,10 @@ class MapViewportTest {
         MapViewport v = MapViewport.fit(1000, 800, 600);
         assertThat(v.chunksPerCell()).isEqualTo(1);
         assertThat((long) v.columns() * (600 / v.cellPx())).isGreaterThanOrEqualTo(1000);
-        assertThat(v.cellPx()).isEqualTo(16);
+        // the next larger cell would not hold them all
+        int larger = v.cellPx() + 1;
+        assertThat((long) (800 / larger) * (600 / larger)).isLessThan(1000);
+        assertThat(v.cellPx()).isEqualTo(21);
     }
 
     @Test

@@ -80,7 +80,8 @@ class MergeTabUiTest extends WindowUiTest {
                 .startsWith(dev.cowscope.ui.common.Formats.grouped(simulator.afterSteps(target).entriesLeft()) + " of ");
         assertThat(vm.playback().cellsProperty().get().stepsDone()).isEqualTo(target);
 
-        robot.clickOn("#crash-here");
+        // Crash here is below the map, on the scrolled part of the page
+        Platform.runLater(() -> ((javafx.scene.control.Button) view.lookup("#crash-here")).fire());
         waitUntil(() -> vm.crash().proofProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#crash-text").queryAs(Label.class).getText())
@@ -144,4 +145,62 @@ class MergeTabUiTest extends WindowUiTest {
         assertThat(dialogs).isEmpty();
     }
 
+
+    @Test
+    void openingAnotherCowLeavesNoNumbersOfTheFirst(FxRobot robot) throws Exception {
+        Platform.runLater(() -> model.open(scenario.resolve("cow-premerge.img.gz")));
+        waitUntil(() -> model.document() != null);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT7);
+        MergeView view = window.mergeView();
+        MergeViewModel vm = view.model();
+        waitUntil(() -> vm.plan().planned() != null);
+        String firstEstimate = vm.estimate().estimateTextProperty().get();
+        String firstWhy = vm.estimate().whySlowProperty().get();
+        assertThat(firstEstimate).isNotEmpty();
+
+        // a COW the kernel invalidated: no plan, so nothing of the first file may stay on screen
+        Path other = Fixtures.scenario("e1-overflow-P").resolve("cow-after.img.gz");
+        Platform.runLater(() -> model.open(other));
+        waitUntil(() -> model.document() != null && model.document().displayName().contains("cow-after"));
+        waitUntil(() -> !vm.plan().messageProperty().get().startsWith("Planning"));
+        WaitForAsyncUtils.waitForFxEvents();
+        String estimate = robot.lookup("#merge-estimate").queryAs(Label.class).getText();
+        String why = robot.lookup("#merge-why-slow").queryAs(Label.class).getText();
+        String plan = robot.lookup("#merge-plan").queryAs(Label.class).getText();
+        screenshot("merge-after-other-cow", stage.getScene().getRoot());
+        if (vm.plan().planned() == null) {
+            assertThat(estimate).isEmpty();
+            assertThat(why).isEmpty();
+        } else {
+            assertThat(estimate).isNotEqualTo(firstEstimate);
+            assertThat(why).isNotEqualTo(firstWhy);
+        }
+        assertThat(plan).doesNotContain("cow-premerge");
+
+        // a mergeable COW opened while another tab is in front is planned when the tab comes back
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        Path third = Fixtures.scenario("b3-257").resolve("cow-after.img.gz");
+        Platform.runLater(() -> model.open(third));
+        waitUntil(() -> model.document() != null && model.document().path().equals(third));
+        assertThat(vm.estimate().estimateTextProperty().get()).isEmpty();
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT7);
+        waitUntil(() -> vm.plan().planned() != null);
+        waitUntil(() -> view.canvas().framesPaintedProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.estimate().estimateTextProperty().get()).isNotEmpty().isNotEqualTo(firstEstimate);
+        assertThat(robot.lookup("#merge-step-title").queryAs(Label.class).getText())
+                .endsWith("of " + dev.cowscope.ui.common.Formats.grouped(vm.plan().planned().plan().stepCount())
+                        + " (0 committed; this one is next)");
+
+        // the map is the centre of the tab, and playback and step details fit the first screen at 1280x800
+        javafx.geometry.Bounds viewport = view.lookup("#merge-scroll").localToScene(view.lookup("#merge-scroll").getLayoutBounds());
+        javafx.geometry.Bounds details = view.lookup("#merge-details").localToScene(view.lookup("#merge-details").getLayoutBounds());
+        javafx.geometry.Bounds map = view.canvas().localToScene(view.canvas().getLayoutBounds());
+        assertThat(details.getMaxY()).isLessThanOrEqualTo(viewport.getMaxY());
+        assertThat(map.getMaxY()).isLessThanOrEqualTo(viewport.getMaxY());
+        assertThat(map.getWidth()).isGreaterThan(viewport.getWidth() / 2);
+        assertThat(map.getHeight()).isGreaterThan(viewport.getHeight() / 2);
+        screenshot("merge-second-cow", stage.getScene().getRoot());
+        assertThat(dialogs).isEmpty();
+    }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
@@ -65,25 +64,41 @@ class PlanTabUiTest extends WindowUiTest {
         SizingRow fourK = view.table().getItems().get(0);
         assertThat(fourK.changedChunks()).isEqualTo(257);
         assertThat(fourK.cowSize().totalChunks()).isEqualTo(2 + 257 + 1);
-        assertThat(view.chart().getData()).hasSize(4); // data, margin, metadata, rounding up
+        assertThat(view.chart().getData()).hasSize(4);
         assertThat(view.chart().getData().get(0).getData()).hasSize(9);
-        assertThat(view.chart().getData().get(0).getData().get(0).getXValue()).isEqualTo("4K");
-        assertThat(view.chart().getData().get(0).getData().get(0).getNode().getStyleClass()).contains("recommended-bar");
+        assertThat(view.chart().getData().get(0).getData().get(0).getXValue()).isEqualTo("4K ★");
         assertThat(recommendedRowChunk(robot)).isEqualTo(8);
-        // N at every chunk size spans 1 MiB … 259 MiB: a log scale keeps the recommended bar visible
-        assertThat(view.chart().getYAxis().getLabel()).isEqualTo("COW size (log)");
-        double recommendedBar = view.chart().getData().stream().mapToDouble(series -> series.getData().get(0).getYValue().doubleValue()).sum();
-        double largestBar = view.chart().getData().stream().mapToDouble(series -> series.getData().get(8).getYValue().doubleValue()).sum();
-        assertThat(recommendedBar / largestBar).isGreaterThan(0.1);
+        // with a typed N the 1M bar is 250 times the 4K one: the axis stops short so the recommended bar shows
+        javafx.scene.chart.NumberAxis axis = (javafx.scene.chart.NumberAxis) view.chart().getYAxis();
+        // the recommended bar is at least a twentieth of the axis
+        assertThat(axis.getUpperBound()).isLessThanOrEqualTo(PlanView.CHART_CLIP_SPREAD * (double) fourK.allocationBytes() / (1 << 20));
+        assertThat(view.chart().getData().get(0).getData().get(8).getXValue()).isEqualTo("1M ↑");
+        assertThat(robot.lookup("#plan-tie").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#plan-margin-of").queryAs(Label.class).getText()).contains("% of the origin");
         screenshot("plan-count", stage.getScene().getRoot());
+
+        // rounded to a 4 MiB LVM extent the recommendation moves to a larger chunk: the tab says why
+        Platform.runLater(() -> plan.inputs().roundingProperty().set(PlanInputs.Rounding.LVM_EXTENT));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(recommendedRowChunk(robot)).isGreaterThan(8);
+        assertThat(robot.lookup("#plan-tie").queryAs(Label.class).getText()).contains("ties go to the larger chunk")
+                .contains("4K chunks have the smallest exact COW");
+        // the chart's bars are the rounded allocations
+        SizingRow first = view.table().getItems().get(0);
+        double stacked = view.chart().getData().stream().mapToDouble(series -> series.getData().get(0).getYValue().doubleValue()).sum();
+        assertThat(stacked * (1 << 20)).isCloseTo((double) first.allocationBytes(), org.assertj.core.data.Offset.offset(1.0));
+        String star = dev.cowscope.sizing.SizingPlan.chunkLabel(recommendedRowChunk(robot)) + " ★";
+        assertThat(((javafx.scene.chart.CategoryAxis) view.chart().getXAxis()).getCategories()).contains(star).doesNotContain("4K ★");
+        screenshot("plan-rounded", stage.getScene().getRoot());
+        Platform.runLater(() -> plan.inputs().roundingProperty().set(PlanInputs.Rounding.SECTOR));
+        WaitForAsyncUtils.waitForFxEvents();
 
         // a smaller chunk size: it becomes the recommended row and the first bar
         robot.clickOn("#plan-chunk-1");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.table().getItems()).hasSize(10);
         assertThat(recommendedRowChunk(robot)).isEqualTo(1);
-        assertThat(view.chart().getData().get(2).getData().get(0).getXValue()).isEqualTo("512");
-        assertThat(view.chart().getData().get(2).getData().get(0).getNode().getStyleClass()).contains("recommended-bar");
+        assertThat(view.chart().getData().get(2).getData().get(0).getXValue()).isEqualTo("512 ★");
         robot.clickOn("#plan-chunk-1");
 
         // a bad count: decorated, a message, no rows, no export
@@ -128,22 +143,38 @@ class PlanTabUiTest extends WindowUiTest {
         assertThat(row.get("changedChunks").asLong()).isEqualTo(257);
         assertThat(row.get("totalChunks").asLong()).isEqualTo(measured.cowSize().totalChunks());
         assertThat(dialogs).isEmpty();
-
-        // rounding to a 4 MiB LVM extent: smaller chunks tie with a larger one, and the window says why it chose
-        Platform.runLater(() -> plan.inputs().roundingProperty().set(PlanInputs.Rounding.LVM_EXTENT));
-        waitUntil(() -> robot.lookup("#plan-note").queryAs(Label.class).getText().contains("ties go to the larger chunk"));
-        WaitForAsyncUtils.waitForFxEvents();
-        SizingRow chosen = plan.planProperty().get().recommended().orElseThrow();
-        assertThat(robot.lookup("#plan-note").queryAs(Label.class).getText())
-                .contains("4K").contains("as " + dev.cowscope.sizing.SizingPlan.chunkLabel(chosen.chunkSizeSectors()) + ";");
-        XYChart.Series<String, Number> roundingUp = view.chart().getData().get(3);
-        int chosenBar = view.table().getItems().indexOf(chosen);
-        assertThat(roundingUp.getData().get(chosenBar).getNode().getStyleClass()).contains("recommended-bar");
-        assertThat(roundingUp.getData().get(0).getYValue().doubleValue()).isPositive(); // the bars show the rounded allocation
-        screenshot("plan-rounded-tie", stage.getScene().getRoot());
     }
 
     /** The chunk size of the table row drawn with the :recommended pseudo-class. */
+    @Test
+    void withACowOpenTheTableHeadersAndCellsAreWhole(FxRobot robot) throws Exception {
+        Platform.runLater(() -> model.open(B3.resolve("cow-after.img.gz")));
+        waitUntil(() -> model.document() != null);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        PlanView view = window.planView();
+        waitUntil(() -> view.isVisible() && view.getScene() != null);
+        Platform.runLater(() -> {
+            view.model().inputs().modeProperty().set(PlanInputs.Mode.CHANGED_CHUNKS);
+            view.model().inputs().changedChunksProperty().set("1000000");
+        });
+        waitUntil(() -> view.table().getItems().size() == 9);
+        WaitForAsyncUtils.waitForFxEvents();
+        // every header and every cell of the first row shows its whole text at 1280 px with the summary beside
+        for (var column : view.table().getColumns()) {
+            Label header = (Label) column.getGraphic();
+            assertThat(header.getWidth()).as(header.getText()).isGreaterThanOrEqualTo(header.prefWidth(-1) - 0.5);
+        }
+        List<javafx.scene.control.Labeled> cells = robot.lookup(".plan-table .table-row-cell .table-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.Labeled) n).filter(c -> c.getText() != null && !c.getText().isEmpty()).toList();
+        assertThat(cells).isNotEmpty();
+        for (var cell : cells) {
+            javafx.scene.text.Text text = (javafx.scene.text.Text) cell.lookup(".text");
+            assertThat(text.getText()).as("cell " + cell.getText()).isEqualTo(cell.getText());
+        }
+        screenshot("plan-with-cow", stage.getScene().getRoot());
+        assertThat(dialogs).isEmpty();
+    }
+
     private static long recommendedRowChunk(FxRobot robot) {
         PseudoClass recommended = PseudoClass.getPseudoClass("recommended");
         List<Long> marked = robot.lookup(".plan-table .table-row-cell").queryAll().stream()
