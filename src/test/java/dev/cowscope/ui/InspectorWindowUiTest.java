@@ -180,21 +180,6 @@ class InspectorWindowUiTest {
     }
 
     @Test
-    void aFileOnTheCommandLineOpensOnlyAfterTheWindowHasDrawn(FxRobot robot) throws Exception {
-        Path cow = CowImageBuilder.cow().exceptions(0, 20).writeTo(temp.resolve("arg.cow"));
-        String[] statusAtOnce = new String[1];
-        boolean[] startedAtOnce = new boolean[1];
-        Platform.runLater(() -> {
-            CowScopeApp.openOnceShown(model, cow);
-            statusAtOnce[0] = model.statusProperty().get();
-            startedAtOnce[0] = model.busyProperty().get() || model.document() != null;
-        });
-        waitUntil(() -> model.document() != null);
-        assertThat(statusAtOnce[0]).isEqualTo("Opening arg.cow…");
-        assertThat(startedAtOnce[0]).as("the parse waits for the first frames").isFalse();
-    }
-
-    @Test
     void aSummaryBuiltAfterTheOpenStillColoursItsBadge(FxRobot robot) throws Exception {
         Path cow = CowImageBuilder.cow().exceptions(0, 20).writeTo(temp.resolve("late.cow"));
         Platform.runLater(() -> model.open(cow));
