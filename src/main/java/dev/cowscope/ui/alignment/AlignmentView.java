@@ -476,8 +476,10 @@ public final class AlignmentView extends SplitPane {
     // ---- kernel lines and table text -------------------------------------------------------------
 
     private Node kernelPane() {
-        Label title = new Label("Predicted kernel messages (dmesg, without timestamp and dm device M:m)");
+        // the short title fits beside the table with a COW open; the details of the form go in the tooltip
+        Label title = new Label("Predicted kernel messages (dmesg)");
         title.getStyleClass().add("section-title");
+        title.setTooltip(new Tooltip("As dmesg prints them, without the timestamp and the dm device's M:m"));
         kernelLines.setId("alignment-kernel-lines");
         kernelLines.getStyleClass().add("mono");
         kernelLines.setEditable(false);

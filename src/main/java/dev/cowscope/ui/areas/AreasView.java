@@ -32,12 +32,12 @@ public final class AreasView extends BorderPane {
         areaTable.setItems(model.areas());
         areaTable.setPlaceholder(new Label("No exception areas"));
         areaTable.getColumns().add(column("Area", a -> Formats.grouped(a.index())));
-        areaTable.getColumns().add(column("Metadata chunk", a -> Formats.grouped(a.metadataChunk())));
+        areaTable.getColumns().add(column("Metadata\nchunk", a -> Formats.grouped(a.metadataChunk())));
         areaTable.getColumns().add(column("Entries", a -> Formats.grouped(a.entries()) + " / " + Formats.grouped(a.capacity())));
         areaTable.getColumns().add(fillColumn());
-        areaTable.getColumns().add(column("First data chunk", a -> a.entries() == 0 ? "—" : Formats.unsigned(a.firstDataChunk())));
-        areaTable.getColumns().add(column("Last data chunk", a -> a.entries() == 0 ? "—" : Formats.unsigned(a.lastDataChunk())));
-        areaTable.getColumns().add(column("Consecutive runs", a -> Formats.grouped(a.consecutiveRuns())));
+        areaTable.getColumns().add(column("First data\nchunk", a -> a.entries() == 0 ? "—" : Formats.unsigned(a.firstDataChunk())));
+        areaTable.getColumns().add(column("Last data\nchunk", a -> a.entries() == 0 ? "—" : Formats.unsigned(a.lastDataChunk())));
+        areaTable.getColumns().add(column("Consecutive\nruns", a -> Formats.grouped(a.consecutiveRuns())));
         areaTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         areaTable.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
