@@ -1,5 +1,7 @@
 package dev.cowscope.format;
 
+import java.util.Arrays;
+
 /**
  * Sorts an index permutation by unsigned 64-bit keys without boxing (ties in index order, so
  * equal keys stay in disk order), and searches the sorted keys. Keys are compared unsigned, as the
@@ -78,7 +80,7 @@ final class PrimitiveSort {
             if (((any ^ all) >>> shift & DIGIT_MASK) == 0) {
                 continue; // every pair has this digit: the order stays
             }
-            java.util.Arrays.fill(count, 0);
+            Arrays.fill(count, 0);
             for (long v : from) {
                 count[(int) (v >>> shift & DIGIT_MASK)]++;
             }
