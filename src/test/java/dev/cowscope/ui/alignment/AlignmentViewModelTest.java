@@ -12,7 +12,7 @@ import dev.cowscope.alignment.QueueLimits;
 import dev.cowscope.alignment.Verdict;
 import dev.cowscope.cli.Cli;
 import dev.cowscope.ui.common.CurrentThreadTaskRunner;
-import dev.cowscope.ui.common.DialogService;
+import dev.cowscope.ui.common.ErrorRecorder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,16 +32,7 @@ class AlignmentViewModelTest {
     private final List<String> errors = new ArrayList<>();
     private final List<String> statuses = new ArrayList<>();
     private final FakeSources sources = new FakeSources();
-    private final AlignmentViewModel model = new AlignmentViewModel(new CurrentThreadTaskRunner(), new DialogService() {
-        @Override
-        public void showError(String title, String message, Throwable detail) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-    }, sources, statuses::add);
+    private final AlignmentViewModel model = new AlignmentViewModel(new CurrentThreadTaskRunner(), new ErrorRecorder(errors), sources, statuses::add);
 
     @Test
     void startsWithAHintAndNothingChecked() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cowscope.testkit.Fixtures;
 import dev.cowscope.ui.common.AppPreferences;
 import dev.cowscope.ui.common.CurrentThreadTaskRunner;
-import dev.cowscope.ui.common.DialogService;
+import dev.cowscope.ui.common.ErrorRecorder;
 import dev.cowscope.ui.document.ImageOpener;
 import dev.cowscope.ui.document.MainViewModel;
 import java.nio.file.Files;
@@ -22,16 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportViewModelTest {
     private final List<String> errors = new CopyOnWriteArrayList<>();
     private final Preferences prefs = Preferences.userRoot().node("dev/cowscope/export-test-" + UUID.randomUUID());
-    private final MainViewModel main = new MainViewModel(new CurrentThreadTaskRunner(), new DialogService() {
-        @Override
-        public void showError(String title, String message, Throwable detail) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-    }, new AppPreferences(prefs), ImageOpener.ENGINE);
+    private final MainViewModel main = new MainViewModel(new CurrentThreadTaskRunner(), new ErrorRecorder(errors), new AppPreferences(prefs), ImageOpener.ENGINE);
 
     @TempDir
     Path temp;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cowscope.report.SizingCsv;
 import dev.cowscope.sizing.SizingRow;
 import dev.cowscope.ui.common.CurrentThreadTaskRunner;
-import dev.cowscope.ui.common.DialogService;
+import dev.cowscope.ui.common.ErrorRecorder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,16 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlanViewModelTest {
     private final List<String> errors = new ArrayList<>();
     private final List<String> statuses = new ArrayList<>();
-    private final PlanViewModel model = new PlanViewModel(new CurrentThreadTaskRunner(), new DialogService() {
-        @Override
-        public void showError(String title, String message, Throwable detail) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
-    }, statuses::add);
+    private final PlanViewModel model = new PlanViewModel(new CurrentThreadTaskRunner(), new ErrorRecorder(errors), statuses::add);
 
     @TempDir
     Path temp;
