@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 fine, 1 findings at or above --fail-on, 2 usage error, 3 cannot read / not a COW,",
             "4 internal error (a bug in CowScope: please report it)."},
         subcommands = {InspectCommand.class, ExceptionsCommand.class, ViewCommand.class, SizeCommand.class,
-            AlignCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
+            AlignCommand.class, MergeCommand.class, FillLogCommand.class, CommandLine.HelpCommand.class})
 public final class CowScopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
