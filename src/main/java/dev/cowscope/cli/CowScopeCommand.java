@@ -11,14 +11,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Inspect and plan Linux dm-snapshot COW devices (the persistent exception store) offline.",
+            "Inspect and plan Linux dm-snapshot COW devices (the persistent exception store) offline, and watch live ones fill.",
             "With no verb, or 'gui [FILE]', opens the window.",
             "",
             "Sizes accept 512, 8s (sectors), 4K/4KiB, 1M, 2G.",
             "Exit codes: 0 fine, 1 findings at or above --fail-on, 2 usage error, 3 cannot read / not a COW,",
-            "4 internal error (a bug in CowScope: please report it)."},
+            "4 internal error (a bug in CowScope: please report it), 5 the watched snapshot was lost."},
         subcommands = {InspectCommand.class, ExceptionsCommand.class, ViewCommand.class, SizeCommand.class,
-            AlignCommand.class, MergeCommand.class, FillLogCommand.class, CommandLine.HelpCommand.class})
+            AlignCommand.class, MergeCommand.class, FillLogCommand.class, WatchCommand.class, CommandLine.HelpCommand.class})
 public final class CowScopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"Read a recorded status log - lines of '<time> <status>', the time in seconds (uptime, epoch) "
                 + "or ISO-8601, the status as 'dmsetup status [NAME]' prints it - and report the fill: thresholds crossed, "
                 + "when the snapshot became Invalid or overflowed, and at every sample the fill rate and the predicted "
-                + "moment it is lost (by the kernel's allocation rule, not a straight line to 100 %).",
+                + "moment it is lost (by the kernel's allocation rule, not a straight line to 100 %%).",
             "Other lines are counted and reported, never fatal. 'cowscope watch --record FILE' writes this format."})
 final class FillLogCommand implements Callable<Integer> {
     @Spec

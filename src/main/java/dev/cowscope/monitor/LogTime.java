@@ -104,6 +104,40 @@ public final class LogTime {
         return t > 0 && (token.indexOf('+', t) > 0 || token.indexOf('-', t) > 0);
     }
 
+    /**
+     * A polling interval: {@code 1s}, {@code 0.5s}, {@code 500ms}, {@code 2m}; a bare number is seconds,
+     * as for {@code watch -n}. Between 10 ms and one hour.
+     *
+     * @throws IllegalArgumentException with a message for the user
+     */
+    public static long parseInterval(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        long scale = MICROS_PER_SECOND;
+        if (t.endsWith("ms")) {
+            scale = 1000;
+            t = t.substring(0, t.length() - 2);
+        } else if (t.endsWith("s")) {
+            t = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("m")) {
+            scale = 60 * MICROS_PER_SECOND;
+            t = t.substring(0, t.length() - 1);
+        }
+        long micros;
+        try {
+            if (!t.strip().matches("[0-9]{1,9}(\\.[0-9]{1,6})?")) {
+                throw new NumberFormatException(t);
+            }
+            micros = new BigDecimal(t.strip()).multiply(BigDecimal.valueOf(scale)).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            micros = -1;
+        }
+        if (micros < 10_000 || micros > 3600 * MICROS_PER_SECOND) {
+            throw new IllegalArgumentException("expected an interval from 10ms to 60m (1s, 500ms, 2m; a bare number is seconds), got '"
+                    + text + "'");
+        }
+        return micros;
+    }
+
     /** Microseconds as seconds, as short as exact: {@code 12.34}, {@code 1733400000}. */
     public static BigDecimal seconds(long micros) {
         BigDecimal s = BigDecimal.valueOf(micros, 6).stripTrailingZeros();
