@@ -111,9 +111,21 @@ public final class LogTime {
      * @throws IllegalArgumentException with a message for the user
      */
     public static long parseInterval(String text) {
+        return parseDuration(text, 10_000, 3600 * MICROS_PER_SECOND, "an interval from 10ms to 60m");
+    }
+
+    /**
+     * A duration as {@link #parseInterval} reads it, also in hours ({@code 2h}), between the bounds.
+     *
+     * @param what the words for the message, e.g. "a margin from 1s to 7 days"
+     */
+    public static long parseDuration(String text, long minMicros, long maxMicros, String what) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         long scale = MICROS_PER_SECOND;
-        if (t.endsWith("ms")) {
+        if (t.endsWith("h")) {
+            scale = 3600 * MICROS_PER_SECOND;
+            t = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("ms")) {
             scale = 1000;
             t = t.substring(0, t.length() - 2);
         } else if (t.endsWith("s")) {
@@ -131,8 +143,8 @@ public final class LogTime {
         } catch (NumberFormatException | ArithmeticException e) {
             micros = -1;
         }
-        if (micros < 10_000 || micros > 3600 * MICROS_PER_SECOND) {
-            throw new IllegalArgumentException("expected an interval from 10ms to 60m (1s, 500ms, 2m; a bare number is seconds), got '"
+        if (micros < minMicros || micros > maxMicros) {
+            throw new IllegalArgumentException("expected " + what + " (1s, 500ms, 2m, 1h; a bare number is seconds), got '"
                     + text + "'");
         }
         return micros;

@@ -234,7 +234,7 @@ public record StatusLog(LogTime.Base base, FillSeries series, List<String> names
     }
 
     /** The status part of a line: a full {@code dmsetup status} line or its parameters alone. */
-    static StatusLine statusOf(String rest) {
+    public static StatusLine statusOf(String rest) {
         var line = StatusLine.parse(rest);
         if (line.isPresent()) {
             return line.get();

@@ -103,7 +103,7 @@ class FillWatchTest {
         assertThat(LogTime.parseInterval("500ms")).isEqualTo(500_000);
         assertThat(LogTime.parseInterval("0.25s")).isEqualTo(250_000);
         assertThat(LogTime.parseInterval("2m")).isEqualTo(120_000_000);
-        for (String bad : new String[] {"5ms", "2h", "", "-1", "1e3", "s"}) {
+        for (String bad : new String[] {"5ms", "2h1", "61m", "", "-1", "1e3", "s"}) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogTime.parseInterval(bad))
                     .isInstanceOf(IllegalArgumentException.class);
         }
