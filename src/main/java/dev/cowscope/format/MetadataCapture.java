@@ -151,7 +151,7 @@ final class MetadataCapture implements Closeable {
                 continue;
             }
             if (spill == null) {
-                Path temp = Files.createTempFile("cowscope-areas-", ".bin");
+                Path temp = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "cowscope-areas-", ".bin");
                 spill = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
             }
             ByteBuffer data = ByteBuffer.wrap(buffer, off, len);
