@@ -237,6 +237,62 @@ class CompressedBlockSourceTest {
         }
     }
 
+    @Test
+    void mutatedStreamsOpenOrAreRefusedInWordsNeverWithAnythingElse() throws Exception {
+        byte[] image = CowImageBuilder.cow().deviceBytes(1L << 20).exceptions(0, 300).bytes();
+        byte[][] packed = {gzip(image), xz(image), zstd(image)};
+        java.util.Random random = new java.util.Random(16);
+        for (int round = 0; round < 300; round++) {
+            byte[] bytes = packed[round % packed.length].clone();
+            switch (random.nextInt(4)) {
+                case 0 -> bytes = Arrays.copyOf(bytes, 1 + random.nextInt(bytes.length));
+                case 1 -> {
+                    for (int k = 1 + random.nextInt(4); k > 0; k--) {
+                        bytes[random.nextInt(bytes.length)] ^= (byte) (1 + random.nextInt(255));
+                    }
+                }
+                case 2 -> {
+                    byte[] more = new byte[random.nextInt(64)];
+                    random.nextBytes(more);
+                    int at = random.nextInt(bytes.length);
+                    byte[] grown = Arrays.copyOf(bytes, bytes.length + more.length);
+                    System.arraycopy(bytes, at, grown, at + more.length, bytes.length - at);
+                    System.arraycopy(more, 0, grown, at, more.length);
+                    bytes = grown;
+                }
+                default -> {
+                    int at = 2 + random.nextInt(Math.max(1, bytes.length - 2)); // keep the magic, scramble the rest
+                    for (int i = at; i < Math.min(bytes.length, at + 8); i++) {
+                        bytes[i] = (byte) random.nextInt(256);
+                    }
+                }
+            }
+            Path file = Files.write(dir.resolve("m" + round), bytes);
+            try (BlockSource source = BlockSources.open(file)) {
+                try {
+                    new CowReader(ParseOptions.DEFAULT).read(source, Progress.NONE);
+                } catch (CowFormatException refused) {
+                    assertWords(refused, round);
+                }
+                if (source.sizeBytes() > 0) {
+                    try {
+                        source.readFully(source.sizeBytes() / 2, ByteBuffer.allocate((int) Math.min(4096, source.sizeBytes() / 2)));
+                        source.readFully(0, ByteBuffer.allocate((int) Math.min(4096, source.sizeBytes())));
+                    } catch (IOException unreadable) {
+                        assertWords(unreadable, round);
+                    }
+                }
+            } catch (CowFormatException refused) {
+                assertWords(refused, round);
+            }
+            Files.delete(file);
+        }
+    }
+
+    private static void assertWords(Exception e, int round) {
+        assertThat(e.getMessage()).as("round %d: %s", round, e).isNotBlank().doesNotContain("null");
+    }
+
     private static boolean run(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
