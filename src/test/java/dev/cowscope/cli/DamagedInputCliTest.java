@@ -101,7 +101,7 @@ class DamagedInputCliTest {
 
     @Test
     void aGzipImageOfALargeSparseCowOpens() throws Exception {
-        // the zero blocks become holes in the temporary copy (seen with a 96 MiB tmpfs as java.io.tmpdir)
+        // read in one decoding pass with nothing unpacked (seen with a 96 MiB tmpfs as java.io.tmpdir)
         Path cow = CowImageBuilder.cow().deviceBytes(256L << 20).exceptions(0, 10).writeSparse(dir.resolve("big.img"));
         Path gz = dir.resolve("big.img.gz");
         try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz), 1 << 16)) {
