@@ -376,7 +376,7 @@ final class CompressedBlockSource implements BlockSource {
 
     private static boolean isTruncation(String said) {
         String s = said.toLowerCase(Locale.ROOT);
-        return s.contains("truncated") || s.contains("end of") || s.contains("unexpected end");
+        return s.contains("truncated") || s.contains("unexpected end");
     }
 
     private static CowFormatException unreadable(String name, String why, Throwable cause) {
@@ -456,6 +456,7 @@ final class CompressedBlockSource implements BlockSource {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            progress.checkCancelled(); // per 64 KiB read: a stream that decodes to nothing for long still stops
             int n = super.read(b, off, len);
             if (n > 0) {
                 count += n;

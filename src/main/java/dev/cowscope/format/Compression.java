@@ -2,14 +2,13 @@ package dev.cowscope.format;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
 
 /** The compressed image formats CowScope opens, recognised by their magic bytes (not their name). */
 enum Compression {
     GZIP("gzip", SourceKind.GZIP, new byte[] {0x1f, (byte) 0x8b}) {
         @Override
         InputStream decoder(InputStream in) throws IOException {
-            return new GZIPInputStream(in, 1 << 16);
+            return new GzipMembersInputStream(in);
         }
     },
     XZ("xz", SourceKind.XZ, new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}) {

@@ -114,6 +114,48 @@ class CompressedBlockSourceTest {
     }
 
     @Test
+    void manyEmptyMembersCostTheirBytesNotTheStack() throws Exception {
+        // java.util.zip.GZIPInputStream reads the next member by calling itself: 200 000 empty
+        // members (4 MB) overflowed the stack (exit 4 from inspect)
+        byte[] empty = gzip(new byte[0]);
+        byte[] image = Fixtures.gunzip(Fixtures.scenario("b3-257").resolve("cow-after.img.gz"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < 200_000; i++) {
+            out.write(empty);
+        }
+        Path empties = Files.write(dir.resolve("empties.gz"), out.toByteArray());
+        assertThatThrownBy(() -> CowReader.read(empties, ParseOptions.DEFAULT, Progress.NONE))
+                .isInstanceOf(CowFormatException.class).hasMessageContaining("only 0 bytes");
+        out.write(gzip(Arrays.copyOf(image, 12345)));
+        for (int i = 0; i < 100_000; i++) {
+            out.write(empty);
+        }
+        out.write(gzip(Arrays.copyOfRange(image, 12345, image.length)));
+        out.write(empty);
+        Path raw = Files.write(dir.resolve("b3.img"), image);
+        assertStreamedReadEqualsFile(Files.write(dir.resolve("sandwich.gz"), out.toByteArray()), raw, SourceKind.GZIP);
+    }
+
+    @Test
+    void aGzipMemberWithNameCommentExtraAndHeaderCrcReads() throws Exception {
+        byte[] image = Fixtures.gunzip(Fixtures.scenario("b3-257").resolve("cow-after.img.gz"));
+        byte[] plain = gzip(image);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[] {0x1f, (byte) 0x8b, 8, 2 | 4 | 8 | 16, 0, 0, 0, 0, 0, 3});
+        out.write(new byte[] {3, 0, 'a', 'b', 'c'});
+        out.write("cow.img\0a comment\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(new byte[] {0x12, 0x34}); // header CRC16, not checked (gzip does not either unless asked)
+        out.write(plain, 10, plain.length - 10);
+        Path raw = Files.write(dir.resolve("b3.img"), image);
+        assertStreamedReadEqualsFile(Files.write(dir.resolve("flags.gz"), out.toByteArray()), raw, SourceKind.GZIP);
+        byte[] badCrc = plain.clone();
+        badCrc[badCrc.length - 8] ^= 1;
+        Path file = Files.write(dir.resolve("crc.gz"), badCrc);
+        assertThatThrownBy(() -> CowReader.read(file, ParseOptions.DEFAULT, Progress.NONE))
+                .isInstanceOf(CowFormatException.class).hasMessageContaining("the gzip stream is corrupt").hasMessageContaining("CRC-32 mismatch");
+    }
+
+    @Test
     void aCutOrCorruptStreamSaysWhereItEndsInEveryFormat() throws Exception {
         byte[] image = Fixtures.gunzip(Fixtures.scenario("b3-257").resolve("cow-after.img.gz"));
         byte[][] packed = {gzip(image), xz(image), zstd(image)};
