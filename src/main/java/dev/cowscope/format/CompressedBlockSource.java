@@ -53,7 +53,7 @@ final class CompressedBlockSource implements BlockSource {
     private Decoder cursor;
     private long cursorPosition;
     private byte[] scratch;
-    private boolean closed;
+    private volatile boolean closed;
 
     private CompressedBlockSource(Path path, Compression compression, long compressedBytes, long sizeBytes, long dataBytes,
             MetadataCapture kept) {
@@ -149,6 +149,7 @@ final class CompressedBlockSource implements BlockSource {
             copy.readFully(offsetBytes, dst);
             return;
         }
+        requireOpen();
         if (!dst.hasRemaining() || kept.read(offsetBytes, dst)) {
             return;
         }

@@ -91,9 +91,11 @@ class CompressedBlockSourceTest {
     void anOriginStreamsForwardWithoutACopyAndABackwardReadUnpacksOnce() throws Exception {
         Path gz = Fixtures.scenario("b3-257").resolve("origin-before.img.gz");
         byte[] image = Fixtures.gunzip(gz);
-        try (BlockSource source = BlockSources.open(gz)) {
+        BlockSource source = BlockSources.open(gz);
+        try (source) {
             assertForwardThenBackwardReadsMatch(source, image);
         }
+        assertThatThrownBy(() -> source.readFully(0, ByteBuffer.allocate(16))).isInstanceOf(java.nio.channels.ClosedChannelException.class);
     }
 
     @Test
