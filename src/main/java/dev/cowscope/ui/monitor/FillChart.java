@@ -91,7 +91,7 @@ final class FillChart extends Region {
         }
         if (curve.size() == 0 && curve.lostMicros() == FillPoint.NEVER) {
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("No samples yet: open a status log or attach to a live snapshot", LEFT + pw / 2, TOP + ph / 2);
+            g.fillText("No samples yet: open a status log or attach to a live snapshot", LEFT + pw / 2, TOP + ph * 0.625);
             return;
         }
         long t0 = curve.size() > 0 ? curve.micros()[0] : curve.lostMicros();
