@@ -8,6 +8,7 @@ import dev.cowscope.monitor.FillPoint;
 import dev.cowscope.monitor.FillReport;
 import dev.cowscope.monitor.FillThresholds;
 import dev.cowscope.monitor.FillTracker;
+import dev.cowscope.monitor.FillWording;
 import dev.cowscope.monitor.LogTime;
 import dev.cowscope.monitor.StatusLog;
 import dev.cowscope.report.FillLogJson;
@@ -137,17 +138,9 @@ final class FillLogCommand implements Callable<Integer> {
     }
 
     private static String prediction(FillPoint p, long lostAt) {
-        String rate = Double.isNaN(p.sectorsPerSecond()) ? "rate not measured yet"
-                : String.format(Locale.ROOT, "%.1f sectors/s (%s/s)", p.sectorsPerSecond(),
-                        Units.human(Math.round(p.sectorsPerSecond() * Units.SECTOR_BYTES)));
-        String room = p.room() == null || !p.room().consistent() ? ""
-                : String.format(Locale.ROOT, ", room for %s chunk%s", Units.grouped(p.room().remainingChunks()),
-                        p.room().remainingChunks() == 1 ? "" : "s");
-        String when = !p.predictsLoss() ? ", no loss in sight"
-                : String.format(Locale.ROOT, ", lost at %s (in %.1f s)", LogTime.text(p.fullAtMicros()), p.secondsLeft());
         String actual = lostAt == FillPoint.NEVER || lostAt < p.micros() ? ""
                 : String.format(Locale.ROOT, "; it was lost %.1f s later", (lostAt - p.micros()) / 1e6);
-        return String.format(Locale.ROOT, "%6.2f %%  %s%s%s%s", p.status().percentFull(), rate, room, when, actual);
+        return FillWording.line(p, LogTime::text, ", ") + actual;
     }
 
     private static void lossLine(PrintWriter out, String what, long at) {

@@ -1,17 +1,15 @@
 package dev.cowscope.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.cowscope.format.Rates;
 import dev.cowscope.format.StatusLine;
-import dev.cowscope.format.Units;
 import dev.cowscope.monitor.FillPoint;
+import dev.cowscope.monitor.FillWording;
 import dev.cowscope.monitor.FillThresholds;
 import dev.cowscope.monitor.FillTracker;
 import dev.cowscope.monitor.FillWatch;
 import dev.cowscope.monitor.LiveSnapshot;
 import dev.cowscope.monitor.LogTime;
 import dev.cowscope.monitor.StatusRecord;
-import dev.cowscope.report.ReportJson;
+import dev.cowscope.report.FillLogJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -114,50 +112,14 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     static String textLine(FillPoint p) {
-        String clock = CLOCK.format(Instant.ofEpochSecond(p.micros() / LogTime.MICROS_PER_SECOND));
-        if (!p.status().isActive()) {
-            return clock + "  " + p.status().params();
-        }
-        String rate = Double.isNaN(p.sectorsPerSecond()) ? "rate: measuring"
-                : String.format(Locale.ROOT, "%s/s", Units.human(Math.round(p.sectorsPerSecond() * Units.SECTOR_BYTES)));
-        String room = p.room() == null || !p.room().consistent() ? ""
-                : "  room " + Units.grouped(p.room().remainingChunks()) + " chunks";
-        String loss = p.merging() ? "  merging"
-                : p.predictsLoss() ? String.format(Locale.ROOT, "  lost in %s (at %s)", Rates.seconds(p.secondsLeft()),
-                        CLOCK.format(Instant.ofEpochSecond(p.fullAtMicros() / LogTime.MICROS_PER_SECOND)))
-                : "  no loss in sight";
-        return String.format(Locale.ROOT, "%s  %-20s %6.2f %%  %s%s%s", clock, p.status().params(), p.status().percentFull(),
-                rate, room, loss);
+        return clock(p.micros()) + "  " + FillWording.line(p, WatchCommand::clock, "  ");
+    }
+
+    private static String clock(long micros) {
+        return CLOCK.format(Instant.ofEpochSecond(micros / LogTime.MICROS_PER_SECOND));
     }
 
     static String jsonLine(StatusLine line, FillPoint p) {
-        java.io.StringWriter w = new java.io.StringWriter();
-        try (JsonGenerator g = ReportJson.mapper().getFactory().createGenerator(w)) {
-            g.writeStartObject();
-            g.writeNumberField("at", LogTime.seconds(p.micros() / 1000 * 1000));
-            g.writeStringField("name", line.name());
-            g.writeStringField("status", line.status().params());
-            g.writeStringField("target", line.target());
-            if (line.status().isActive()) {
-                g.writeNumberField("percentFull", line.status().percentFull());
-            }
-            if (Double.isNaN(p.sectorsPerSecond())) {
-                g.writeNullField("sectorsPerSecond");
-            } else {
-                g.writeNumberField("sectorsPerSecond", Math.round(p.sectorsPerSecond() * 100) / 100.0);
-            }
-            if (p.predictsLoss()) {
-                g.writeNumberField("fullAt", LogTime.seconds(p.fullAtMicros() / 1000 * 1000));
-            } else {
-                g.writeNullField("fullAt");
-            }
-            if (p.room() != null && p.room().consistent()) {
-                g.writeNumberField("remainingChunks", p.room().remainingChunks());
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalStateException("writing JSON to a string", e);
-        }
-        return w.toString();
+        return FillLogJson.sampleLine(line, p);
     }
 }

@@ -2,12 +2,14 @@ package dev.cowscope.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cowscope.format.Finding;
+import dev.cowscope.format.StatusLine;
 import dev.cowscope.monitor.FillPoint;
 import dev.cowscope.monitor.FillReport;
 import dev.cowscope.monitor.FillTracker;
 import dev.cowscope.monitor.LogTime;
 import dev.cowscope.monitor.StatusLog;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Locale;
@@ -85,9 +87,29 @@ public final class FillLogJson {
         out.flush();
     }
 
+    /** {@code watch --json}: one sample as one line, the prediction's fields plus the device's name and target. */
+    public static String sampleLine(StatusLine line, FillPoint p) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = ReportJson.mapper().getFactory().createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("name", line.name());
+            g.writeStringField("target", line.target());
+            fields(g, p);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to a string", e);
+        }
+        return w.toString();
+    }
+
     /** One sample's prediction: {@code at, percentFull, sectorsPerSecond, fullAt} and more. */
     private static void point(JsonGenerator g, FillPoint p) throws IOException {
         g.writeStartObject();
+        fields(g, p);
+        g.writeEndObject();
+    }
+
+    private static void fields(JsonGenerator g, FillPoint p) throws IOException {
         time(g, "at", p.micros());
         g.writeStringField("status", p.status().params());
         if (p.status().isActive()) {
@@ -103,7 +125,6 @@ public final class FillLogJson {
         if (p.room() != null && p.room().consistent()) {
             g.writeNumberField("remainingChunks", p.room().remainingChunks());
         }
-        g.writeEndObject();
     }
 
     private static void time(JsonGenerator g, String field, long micros) throws IOException {

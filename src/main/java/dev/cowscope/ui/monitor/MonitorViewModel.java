@@ -6,6 +6,7 @@ import dev.cowscope.monitor.FillReport;
 import dev.cowscope.monitor.FillThresholds;
 import dev.cowscope.monitor.FillTracker;
 import dev.cowscope.monitor.FillWatch;
+import dev.cowscope.monitor.FillWording;
 import dev.cowscope.monitor.LiveSnapshot;
 import dev.cowscope.monitor.LogTime;
 import dev.cowscope.monitor.StatusLog;
@@ -274,18 +275,7 @@ public final class MonitorViewModel {
         if (!p.status().isActive()) {
             return p.status().params() + " since " + timeText.apply(p.micros()) + ": the snapshot is lost";
         }
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s  ·  %.2f %% full", p.status().params(), p.status().percentFull()));
-        if (p.merging()) {
-            return s.append("  ·  merging").toString();
-        }
-        s.append("  ·  ").append(Double.isNaN(p.sectorsPerSecond()) ? "rate: measuring"
-                : Units.human(Math.round(p.sectorsPerSecond() * Units.SECTOR_BYTES)) + "/s");
-        if (p.room() != null && p.room().consistent()) {
-            s.append("  ·  room for ").append(Units.grouped(p.room().remainingChunks())).append(" chunks");
-        }
-        s.append("  ·  ").append(p.predictsLoss() ? "lost in " + dev.cowscope.format.Rates.seconds(p.secondsLeft())
-                + " (at " + timeText.apply(p.fullAtMicros()) + ")" : "no loss in sight");
-        return s.toString();
+        return FillWording.line(p, timeText, "  ·  ");
     }
 
     private String hint(FillPoint p) {
