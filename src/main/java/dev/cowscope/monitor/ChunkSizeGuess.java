@@ -11,7 +11,7 @@ import dev.cowscope.format.SnapshotStatus;
  * committed at most next_free's count). A log that starts near a fresh store leaves one answer;
  * a log that starts late may fit two, and then the smaller is taken and called ambiguous — the
  * rate in sectors is the same either way, only the last chunk's granularity differs. A transient
- * store (metadata 0) fits every power of two dividing its counts: the largest is taken, ambiguous.
+ * store (metadata 0) or a merge fits every power of two dividing its counts: the largest is taken.
  *
  * @param chunkSizeSectors the chunk size, or 0 when no working sample says anything
  * @param ambiguous more than one chunk size fits
@@ -34,17 +34,18 @@ public record ChunkSizeGuess(long chunkSizeSectors, boolean ambiguous) {
         if (fits == 0) {
             return NONE;
         }
-        // Every divisor of a transient store's counts fits; its chunk size is the largest one.
-        return new ChunkSizeGuess(transientOnly(series) ? largest : smallest, fits > 1);
+        // Without a working persistent sample outside a merge only divisibility is checked, and every
+        // divisor of the true chunk size fits: then the chunk size is the largest that does.
+        return new ChunkSizeGuess(areaRuleApplies(series) ? smallest : largest, fits > 1);
     }
 
-    private static boolean transientOnly(FillSeries series) {
+    private static boolean areaRuleApplies(FillSeries series) {
         for (int i = 0; i < series.size(); i++) {
-            if (series.state(i) == SnapshotStatus.State.ACTIVE && series.metadata(i) != 0) {
-                return false;
+            if (series.state(i) == SnapshotStatus.State.ACTIVE && series.metadata(i) != 0 && !series.merging(i)) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     private static boolean fitsAll(FillSeries series, long cs) {

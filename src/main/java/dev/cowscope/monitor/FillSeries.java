@@ -12,6 +12,7 @@ public final class FillSeries {
     /** 2^23 samples (about 280 MiB): a week polled every 72 ms. */
     public static final int MAX_SAMPLES = 1 << 23;
     private static final int MERGING = 0x80;
+    private static final int STATE = 0x7f;
     private static final SnapshotStatus.State[] STATES = SnapshotStatus.State.values();
 
     private final String name;
@@ -72,14 +73,14 @@ public final class FillSeries {
     }
 
     public SnapshotStatus status(int i) {
-        SnapshotStatus.State st = STATES[state[i] & ~MERGING];
+        SnapshotStatus.State st = STATES[state[i] & STATE];
         return st == SnapshotStatus.State.ACTIVE
                 ? SnapshotStatus.active(allocated[i], total[i], metadata[i])
                 : SnapshotStatus.of(st, 0);
     }
 
     public SnapshotStatus.State state(int i) {
-        return STATES[state[i] & ~MERGING];
+        return STATES[state[i] & STATE];
     }
 
     /** The line came from a snapshot-merge target. */

@@ -87,6 +87,18 @@ class FillModelTest {
         assertThat(replaced.predictsLoss()).isFalse();
     }
 
+    @Test
+    void mergingSamplesReadBack() {
+        FillSeries s = new FillSeries("");
+        s.add(1, StatusLine.of(65536, StatusLine.SNAPSHOT_MERGE, SnapshotStatus.active(2096, 8192, 24)));
+        s.add(2, StatusLine.of(65536, StatusLine.SNAPSHOT_MERGE, SnapshotStatus.of(SnapshotStatus.State.MERGE_FAILED, 0)));
+        assertThat(s.merging(0)).isTrue();
+        assertThat(s.state(0)).isEqualTo(SnapshotStatus.State.ACTIVE);
+        assertThat(s.status(0)).isEqualTo(SnapshotStatus.active(2096, 8192, 24));
+        assertThat(s.state(1)).isEqualTo(SnapshotStatus.State.MERGE_FAILED);
+        assertThat(ChunkSizeGuess.of(s).chunkSizeSectors()).isEqualTo(8);
+    }
+
     private static FillSeries series(String... params) {
         FillSeries s = new FillSeries("");
         long at = 0;
