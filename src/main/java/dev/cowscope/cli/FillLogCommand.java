@@ -37,7 +37,7 @@ final class FillLogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The status log.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The status log; - reads standard input.")
     Path file;
 
     @Option(names = "--json", description = "Print the report as JSON, with one prediction per working sample.")
@@ -75,7 +75,8 @@ final class FillLogCommand implements Callable<Integer> {
         Progress progress = TerminalProgress.on(spec.commandLine().getErr());
         StatusLog log;
         try {
-            log = StatusLog.read(file, name, progress);
+            log = file.toString().equals("-") ? StatusLog.read(System.in, -1, name, progress)
+                    : StatusLog.read(file, name, progress);
         } finally {
             TerminalProgress.finish(progress);
         }
