@@ -49,6 +49,11 @@ public final class ExceptionTable {
         return oldChunks.get(index);
     }
 
+    /** The old-chunk column itself, for scans that walk it page by page. */
+    LongColumn oldChunkColumn() {
+        return oldChunks;
+    }
+
     public long newChunk(int index) {
         return newChunks == null ? layout.sequentialChunk(index) : newChunks.get(index);
     }
@@ -257,6 +262,33 @@ public final class ExceptionTable {
                 add(words[2 * i], words[2 * i + 1]);
             }
             return this;
+        }
+
+        /**
+         * Appends the {@code n} (old, new) pairs in {@code words} if every new chunk is the one the
+         * kernel's sequential allocator gives that entry (so none is 0), with no branch per entry;
+         * otherwise appends nothing and returns false. The pairs must not cross an area's end.
+         */
+        boolean addIfSequential(long[] words, int n) {
+            if (newChunks != null || expectedSlot + n > layout.exceptionsPerArea() || (long) size() + n >= Integer.MAX_VALUE - 8) {
+                return false;
+            }
+            long expected = expectedNewChunk;
+            long differs = 0;
+            for (int i = 0; i < n; i++) {
+                differs |= words[2 * i + 1] ^ (expected + i);
+            }
+            if (differs != 0) {
+                return false;
+            }
+            oldChunks.addStrided(words, 0, n, 2);
+            expectedNewChunk += n;
+            expectedSlot += n;
+            if (expectedSlot == layout.exceptionsPerArea()) {
+                expectedSlot = 0;
+                expectedNewChunk++; // the next area's metadata chunk
+            }
+            return true;
         }
 
         public int size() {

@@ -53,6 +53,21 @@ final class LongColumn {
         }
     }
 
+    /** Receives a run of values: {@code values[from … to - 1]}. */
+    interface RunVisitor {
+        void visit(long[] values, int from, int to);
+    }
+
+    /** Hands the values {@code from … to - 1} to {@code visitor} as runs inside pages, in order (for tight loops). */
+    void forEachRun(int from, int to, RunVisitor visitor) {
+        for (int i = from; i < to; ) {
+            int offset = i & PAGE_MASK;
+            int run = Math.min(to - i, PAGE_SIZE - offset);
+            visitor.visit(pages[i >>> PAGE_SHIFT], offset, offset + run);
+            i += run;
+        }
+    }
+
     long get(int index) {
         return pages[index >>> PAGE_SHIFT][index & PAGE_MASK];
     }
