@@ -209,7 +209,8 @@ public final class CowReader {
         ExceptionTable.Builder table = new ExceptionTable.Builder(layout);
         long nextFree = AreaLayout.HEADER_CHUNKS + 1;
         long areaIndex = 0;
-        try (AreaReadAhead areas = new AreaReadAhead(source, layout, deviceChunks, segmentEntries)) {
+        try (AreaReadAhead areas = new AreaReadAhead(source, layout, deviceChunks, segmentEntries);
+                PagedDuplicateScan duplicates = new PagedDuplicateScan(table.oldChunkColumn())) {
             walk:
             while (true) {
                 progress.checkCancelled();
@@ -267,6 +268,7 @@ public final class CowReader {
                     table.addEntries(words, entries);
                 }
                 progress.worked(1);
+                duplicates.pagesFilled();
                 if (!full) {
                     image.currentArea = areaIndex;
                     image.areasRead = areaIndex + 1;
@@ -274,6 +276,7 @@ public final class CowReader {
                 }
                 areaIndex++;
             }
+            table.knownDuplicatedOldChunks(duplicates.finish(table.size()));
         }
         image.exceptions = table.build();
         image.nextFree = layout.skipMetadata(nextFree);

@@ -16,7 +16,7 @@ final class DuplicateScan {
     /** Each bucket covers 2^20 chunks: a 128 KiB bitmap, which stays in cache. */
     private static final int BUCKET_RANGE_BITS = 20;
     /** Tables smaller than this are scanned on the caller's thread alone (a thread costs ~0.1 ms). */
-    private static final int PARALLEL_MIN_ENTRIES = 1 << 18;
+    static final int PARALLEL_MIN_ENTRIES = 1 << 18;
 
     private DuplicateScan() {
         throw new AssertionError("no instances");
@@ -127,7 +127,7 @@ final class DuplicateScan {
     }
 
     /** Runs {@code part.accept(0 … parts - 1)}, part 0 on this thread and the others each on a thread of its own. */
-    private static void inParallel(int parts, java.util.function.IntConsumer part) {
+    static void inParallel(int parts, java.util.function.IntConsumer part) {
         if (parts == 1) {
             part.accept(0);
             return;

@@ -22,10 +22,19 @@ public final class ExceptionTable {
     private final Lazy<KernelLookup> duplicates = new Lazy<>(() -> KernelLookup.resolve(this));
     private final Lazy<NewChunkIndex> newChunkIndex = new Lazy<>(() -> new NewChunkIndex(this));
 
-    private ExceptionTable(AreaLayout layout, LongColumn oldChunks, LongColumn newChunks) {
+    /** The duplicated old chunks when the walk found them as it went ({@link PagedDuplicateScan}), else null. */
+    private final long[] knownDuplicatedOldChunks;
+
+    private ExceptionTable(AreaLayout layout, LongColumn oldChunks, LongColumn newChunks, long[] knownDuplicatedOldChunks) {
         this.layout = layout;
         this.oldChunks = oldChunks;
         this.newChunks = newChunks;
+        this.knownDuplicatedOldChunks = knownDuplicatedOldChunks;
+    }
+
+    /** The duplicated old chunks, ascending (unsigned), each once: found during the walk, or scanned now. */
+    long[] duplicatedOldChunks() {
+        return knownDuplicatedOldChunks != null ? knownDuplicatedOldChunks.clone() : DuplicateScan.duplicatedOldChunks(this);
     }
 
     /** A table with no entries. */
@@ -201,6 +210,7 @@ public final class ExceptionTable {
         private final AreaLayout layout;
         private final LongColumn oldChunks = new LongColumn();
         private LongColumn newChunks;
+        private long[] knownDuplicates;
         // where the sequential allocator puts the next entry, kept incrementally (no division per entry)
         private long expectedNewChunk = AreaLayout.HEADER_CHUNKS + 1;
         private long expectedSlot;
@@ -295,8 +305,19 @@ public final class ExceptionTable {
             return oldChunks.size();
         }
 
+        /** The old-chunk column being filled (for a scan that follows the walk page by page). */
+        LongColumn oldChunkColumn() {
+            return oldChunks;
+        }
+
+        /** The duplicated old chunks of the entries added, when already known (null: find them when asked). */
+        Builder knownDuplicatedOldChunks(long[] chunks) {
+            this.knownDuplicates = chunks;
+            return this;
+        }
+
         public ExceptionTable build() {
-            return new ExceptionTable(layout, oldChunks, newChunks);
+            return new ExceptionTable(layout, oldChunks, newChunks, knownDuplicates);
         }
     }
 

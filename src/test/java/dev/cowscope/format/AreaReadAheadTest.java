@@ -136,6 +136,46 @@ class AreaReadAheadTest {
         assertThat(found).containsExactly(duplicated.stream().mapToLong(Long::longValue).toArray());
     }
 
+    @Test
+    void theScanDuringTheWalkFindsWhatTheWholeTableScanFinds() {
+        AreaLayout layout = new AreaLayout(8);
+        SplittableRandom random = new SplittableRandom(17);
+        // 1.3 pages of keys: many duplicates, across pages; then keys past 2^32, where it gives up
+        for (long bound : new long[] {1_000_000L, 1L << 32, 1L << 33}) {
+            ExceptionTable.Builder builder = new ExceptionTable.Builder(layout);
+            int n = LongColumn.PAGE_SIZE + LongColumn.PAGE_SIZE / 3;
+            try (PagedDuplicateScan scan = new PagedDuplicateScan(builder.oldChunkColumn())) {
+                for (int i = 0; i < n; i++) {
+                    builder.add(random.nextLong(bound), layout.sequentialChunk(i));
+                    if (i % 4096 == 0) {
+                        scan.pagesFilled();
+                    }
+                }
+                long[] found = scan.finish(n);
+                long[] whole = DuplicateScan.duplicatedOldChunks(builder.build());
+                if (bound > 1L << 32) {
+                    assertThat(found).as("keys past 2^32: the walk's scan gives up").isNull();
+                } else {
+                    assertThat(found).as("bound " + bound).containsExactly(whole);
+                    assertThat(whole.length).isGreaterThan(bound < 1L << 32 ? 1000 : -1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aParsedTableReportsTheSameDuplicatesEitherWay() throws Exception {
+        CowImageBuilder cow = CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(8L << 30);
+        SplittableRandom random = new SplittableRandom(18);
+        for (int i = 0; i < 600_000; i++) {
+            cow.exception(random.nextLong(5_000_000));
+        }
+        CowImage image = new CowReader(ParseOptions.DEFAULT).read(cow.source(), Progress.NONE);
+        ExceptionTable table = image.exceptions();
+        assertThat(table.duplicatedOldChunks()).containsExactly(DuplicateScan.duplicatedOldChunks(table));
+        assertThat(table.duplicates().count()).isGreaterThan(1000);
+    }
+
     private static boolean noReadAheadLeft() throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             boolean alive = Thread.getAllStackTraces().keySet().stream()
