@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** The input cannot be read, or is not what the verb needs (not a COW, unreadable device). */
     public static final int UNREADABLE = 3;
+    /** {@code watch}: the snapshot became Invalid, overflowed or its merge failed. */
+    public static final int LOST = 5;
     /** A bug in CowScope (an error it did not expect): one line on stderr, never a finding. */
     public static final int INTERNAL = 4;
 

@@ -48,8 +48,30 @@ public enum FindingKind {
     /** No room for another data chunk: the next new chunk overflows (Overflow with PO, Invalid with P). */
     STORE_FULL(Severity.WARNING),
 
-    // ---- dm-linear table alignment (dm-table.c, blk-settings.c); ERROR = the kernel rejects the table
+    // ---- status logs and the fill monitor
 
+    /** Lines of a status log that are not samples of the snapshot (counted by reason, never fatal). */
+    LOG_LINES_IGNORED(Severity.INFO),
+    /** A status log's time went backwards (a reboot with uptime stamps, or logs concatenated out of order). */
+    LOG_TIME_BACKWARDS(Severity.WARNING),
+    /** A status log with more samples than we hold: the rest was not read. */
+    LOG_CUT_OFF(Severity.WARNING),
+    /** The snapshot's fill crossed a monitoring threshold (dmeventd warns from 80 %). */
+    FILL_THRESHOLD(Severity.INFO),
+    /** At the current rate the snapshot is lost (Invalid or Overflow) within the chosen margin. */
+    FILL_LOSS_PREDICTED(Severity.WARNING),
+    /** The snapshot became Invalid: it ran out of space (or failed an I/O) and is lost for good. */
+    SNAPSHOT_INVALID(Severity.ERROR),
+    /** A PO snapshot overflowed: writes that need a new chunk fail; what it holds still reads. */
+    SNAPSHOT_OVERFLOW(Severity.ERROR),
+    /** A snapshot-merge stopped on an error. */
+    MERGE_FAILED(Severity.ERROR),
+    /** Status numbers the kernel cannot print (allocated not whole chunks, past the device, metadata above allocated). */
+    STATUS_INCONSISTENT(Severity.WARNING),
+    /** The allocated count fell outside a merge: a new snapshot took the name (the fill model starts again). */
+    SNAPSHOT_REPLACED(Severity.INFO),
+
+    // ---- dm-linear table alignment (dm-table.c, blk-settings.c); ERROR = the kernel rejects the table
     /** A line ends past the largest device size: "too large device". */
     TARGET_TOO_LARGE(Severity.ERROR, "dm_table_add_target"),
     /** A line of length 0: "zero-length target". */

@@ -21,6 +21,8 @@ import dev.cowscope.ui.inspector.ChunkInspectorView;
 import dev.cowscope.ui.inspector.ChunkInspectorViewModel;
 import dev.cowscope.ui.merge.MergeView;
 import dev.cowscope.ui.merge.MergeViewModel;
+import dev.cowscope.ui.monitor.MonitorView;
+import dev.cowscope.ui.monitor.MonitorViewModel;
 import dev.cowscope.ui.origin.OriginMapView;
 import dev.cowscope.ui.origin.OriginMapViewModel;
 import dev.cowscope.ui.sizing.PlanView;
@@ -36,6 +38,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -118,6 +121,9 @@ public final class MainWindow {
         tabs.add(new InspectorTab(MainViewModel.ALIGNMENT_TAB, "Alignment", () -> new AlignmentView(new AlignmentViewModel(model.tasks(),
                 model.dialogs(), AlignmentSources.ENGINE, model::reportStatus), directories), KeyCombination.keyCombination("Shortcut+6"), false));
         tabs.add(new InspectorTab(MERGE_TAB, "Merge", () -> mergeView(directories), KeyCombination.keyCombination("Shortcut+7"), false));
+        tabs.add(new InspectorTab(MonitorView.TAB_ID, "Monitor", () -> new MonitorView(new MonitorViewModel(model.tasks(),
+                model.dialogs(), Platform::runLater, model::reportStatus), directories, this::compareStrategies),
+                KeyCombination.keyCombination("Shortcut+8"), false));
         for (InspectorTab t : tabs) {
             Tab tab = new Tab(t.title());
             // only the selected tab's view is in the scene: hidden views cost no CSS and layout
@@ -263,6 +269,23 @@ public final class MainWindow {
 
     public MergeView mergeView() {
         return (MergeView) tab(MERGE_TAB).content();
+    }
+
+    public MonitorView monitorView() {
+        return (MonitorView) tab(MonitorView.TAB_ID).content();
+    }
+
+    /** From the Monitor tab: the Merge tab's strategies, with the monitored COW's size and chunk size. */
+    private void compareStrategies() {
+        MonitorViewModel monitor = monitorView().model();
+        showTab(MERGE_TAB);
+        var strategy = mergeView().model().strategy();
+        if (monitor.totalSectors() > 0) {
+            strategy.cowSizeProperty().set(monitor.totalSectors() + "s");
+        }
+        if (monitor.chunkSizeSectors() > 0) {
+            strategy.chunkSizeProperty().set(monitor.chunkSizeSectors() + "s");
+        }
     }
 
     public PlanView planView() {

@@ -34,7 +34,8 @@ class CliContractTest {
         return Stream.of(List.of("inspect", missing), List.of("exceptions", missing), List.of("view", "--origin", missing, "--cow", missing, "-o", "/tmp/cowscope-unused.img"),
                 List.of("size", "--ranges", missing), List.of("size", "--old", missing, "--new", missing),
                 List.of("align", "--table", missing), List.of("align", "--filefrag", missing, "--device", "vdc"),
-                List.of("merge", "plan", missing), List.of("merge", "apply", "--origin", missing, "--cow", missing, "-o", "/tmp/cowscope-unused.img"));
+                List.of("merge", "plan", missing), List.of("merge", "apply", "--origin", missing, "--cow", missing, "-o", "/tmp/cowscope-unused.img"),
+                List.of("fill-log", missing));
     }
 
     @ParameterizedTest
