@@ -11,8 +11,12 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>
  * The areas are read in the walk's order (area 0 slot 0, …, in segments of at most
  * {@code segmentEntries} entries), which is ascending offset order: a forward-only source is read
- * front to back. The thread reads at most {@code batches} batches ahead and stops by itself before
- * an area whose metadata chunk lies past the last whole chunk; the walk decides what that means.
+ * front to back. The thread stops by itself before an area whose metadata chunk lies past the
+ * last whole chunk; the walk decides what that means. It never reads far past where the walk
+ * stops: the first batch is one area, each next one twice as many (up to 128 KiB), and it may
+ * have only as many batches outstanding as the walk has taken plus one (up to six), so what it
+ * reads past the terminator is about what the walk read before it, and at most six batches (a
+ * forward-only, compressed source pays for every byte it skips).
  * A failed read is handed over in its place, after the segments read before it, so the walk sees
  * it only if it gets that far (a store that ends earlier never reports a read it did not need).
  * <p>
@@ -45,6 +49,9 @@ final class AreaReadAhead implements AutoCloseable {
     private final LinkedBlockingQueue<Batch> free = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<Batch> full = new LinkedBlockingQueue<>();
     private final Thread thread;
+    /** Batches the reader may fill before the walk takes more: one at first, one more per batch taken (up to all). */
+    private final java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(1);
+    private int batchesTaken;
     private volatile boolean stop;
     // the caller's side: the batch being decoded, segments taken from it, the next segment's offset
     private Batch current;
@@ -87,6 +94,7 @@ final class AreaReadAhead implements AutoCloseable {
             }
             try {
                 current = full.take();
+                permits.release(++batchesTaken < BATCHES ? 2 : 1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException(source.name() + ": interrupted while reading the exception areas");
@@ -119,8 +127,10 @@ final class AreaReadAhead implements AutoCloseable {
         long perArea = layout.exceptionsPerArea();
         long area = 0;
         long slot = 0;
+        long areasPerBatch = 1;
         try {
             while (!stop) {
+                permits.acquire();
                 Batch batch = free.take();
                 if (batch == STOP || stop) {
                     return;
@@ -130,8 +140,10 @@ final class AreaReadAhead implements AutoCloseable {
                 batch.segments = 0;
                 batch.failure = null;
                 batch.end = false;
+                long lastArea = area + areasPerBatch; // this batch ends before this area
+                areasPerBatch = Math.min(2 * areasPerBatch, 1L << 30); // the buffer's size bounds it sooner
                 try {
-                    while (!stop) {
+                    while (!stop && area < lastArea) {
                         if (slot == 0 && layout.areaLocation(area) >= deviceChunks) {
                             batch.end = true;
                             break;
@@ -167,6 +179,7 @@ final class AreaReadAhead implements AutoCloseable {
     @Override
     public void close() {
         stop = true;
+        permits.release();
         free.add(STOP);
         boolean interrupted = false;
         while (thread.isAlive()) {

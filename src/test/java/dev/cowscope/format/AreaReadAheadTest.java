@@ -84,6 +84,17 @@ class AreaReadAheadTest {
     }
 
     @Test
+    void aShortTableInALargeDeviceIsNotReadFarPastItsEnd() throws Exception {
+        // 10 entries in area 0 of a 16 GiB device (16 000 areas): a forward-only (compressed) source
+        // pays for every byte the read-ahead skips to, so it starts with one area and grows with the walk
+        Recording source = new Recording(CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(16L << 30).exceptions(0, 10).source(),
+                Long.MAX_VALUE);
+        CowImage image = new CowReader(ParseOptions.DEFAULT).read(source, Progress.NONE);
+        assertThat(image.exceptions().size()).isEqualTo(10);
+        assertThat(source.offsets).as("the header, area 0, and at most the next two batches (areas 1-6)").hasSizeLessThanOrEqualTo(8);
+    }
+
+    @Test
     void aFailingReadTheWalkNeedsIsThrownAsItWas() throws Exception {
         AreaLayout layout = new AreaLayout(8);
         long area2 = layout.chunkOffsetBytes(layout.areaLocation(2));
