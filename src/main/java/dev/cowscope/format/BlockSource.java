@@ -24,6 +24,18 @@ public interface BlockSource extends AutoCloseable {
      */
     void readFully(long offsetBytes, ByteBuffer dst) throws IOException;
 
+    /**
+     * Says that {@code [offsetBytes, offsetBytes + length)} is about to be read, in any order. A
+     * source that must first unpack something to serve that (a compressed image's data chunks)
+     * does it now, with progress and cancel; the others do nothing.
+     *
+     * @throws IOException when it cannot be made readable (no room for the unpacked copy …); the
+     *     message says why and what to do
+     */
+    default void prepareRead(long offsetBytes, long length, Progress progress) throws IOException {
+        // random access already
+    }
+
     @Override
     void close() throws IOException;
 

@@ -1,9 +1,6 @@
 package dev.cowscope.format;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -13,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Opens images read-only: regular files, block devices (size from the device) and compressed
- * images (gzip, xz, zstd, recognised by their magic bytes), which are decompressed once into a
- * sparse temporary file that is deleted on close.
+ * images (gzip, xz, zstd, recognised by their magic bytes), which are read without a full-size
+ * copy: see {@link CompressedBlockSource}.
  */
 public final class BlockSources {
     private static final int S_IFMT = 0170000;
@@ -23,8 +20,6 @@ public final class BlockSources {
     private static final int S_IFCHR = 0020000;
     private static final int S_IFIFO = 0010000;
     private static final int S_IFSOCK = 0140000;
-
-    private static final byte[] ZERO_BLOCK = new byte[1 << 20];
 
     private BlockSources() {
         throw new AssertionError("no instances");
@@ -71,7 +66,7 @@ public final class BlockSources {
             Compression compression = compression(channel);
             if (compression != null) {
                 channel.close();
-                return decompress(path, compression, progress);
+                return CompressedBlockSource.open(path, compression, progress);
             }
             return new FileBlockSource(name, SourceKind.FILE, channel, channel.size());
         } catch (CowFormatException e) {
@@ -151,64 +146,6 @@ public final class BlockSources {
         return Compression.of(head.array(), head.position());
     }
 
-    /**
-     * Decompresses into a temporary file, leaving holes for all-zero blocks: a sparse 64 GiB COW
-     * compressed to a few MiB must not write 64 GiB of zeros into the temporary directory.
-     */
-    private static BlockSource decompress(Path path, Compression compression, Progress progress) throws CowFormatException {
-        String name = path.toString();
-        Path temp = null;
-        long written = 0;
-        long[] produced = {0}; // decompressed bytes, counted as they come (an EOF mid-block must not hide them)
-        long compressedBytes = -1;
-        CountingInputStream counted = null;
-        try {
-            compressedBytes = Files.size(path);
-            temp = Files.createTempFile("cowscope-", ".img");
-            progress.begin("Decompressing " + path.getFileName(), compressedBytes);
-            counted = new CountingInputStream(Files.newInputStream(path), progress);
-            try (InputStream compressed = counted;
-                 InputStream in = compression.decoder(new BufferedInputStream(compressed, 1 << 16));
-                 FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                byte[] buffer = new byte[ZERO_BLOCK.length];
-                while (true) {
-                    int n = 0;
-                    for (int r; n < buffer.length && (r = in.read(buffer, n, buffer.length - n)) >= 0; n += r) {
-                        produced[0] += r;
-                    }
-                    if (n == 0) {
-                        break;
-                    }
-                    progress.checkCancelled();
-                    if (java.util.Arrays.mismatch(buffer, 0, n, ZERO_BLOCK, 0, n) >= 0) {
-                        java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(buffer, 0, n);
-                        while (data.hasRemaining()) {
-                            out.write(data, written + data.position());
-                        }
-                    }
-                    written += n;
-                }
-                if (out.size() < written) {
-                    out.write(java.nio.ByteBuffer.allocate(1), written - 1); // a trailing hole: the file still has the full size
-                }
-            }
-            FileChannel channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.DELETE_ON_CLOSE);
-            return new FileBlockSource(name, compression.kind(), channel, channel.size());
-        } catch (java.io.EOFException e) {
-            deleteQuietly(temp);
-            throw unreadable(name, String.format(java.util.Locale.ROOT,
-                    "the %s stream is cut short: it ends after %s of image data, %s into the %s file (a truncated download or copy?)",
-                    compression.label(), Units.human(produced[0]), Units.human(counted == null ? 0 : counted.count), Units.human(compressedBytes)), e);
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw unreadable(name, String.format(java.util.Locale.ROOT, "the %s stream is corrupt or cut short after %s of image data: %s",
-                    compression.label(), Units.human(produced[0]), e.getMessage() == null ? e.toString() : e.getMessage()), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
-        }
-    }
-
     private static CowFormatException unreadable(String name, String why, Throwable cause) {
         return new CowFormatException(CowFormatException.Kind.UNREADABLE, -1, name + ": " + why, cause);
     }
@@ -220,46 +157,4 @@ public final class BlockSources {
             // already failing; the first error is the one to report
         }
     }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp != null) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // best effort: it lives in the temporary directory
-            }
-        }
-    }
-
-    /** Reports compressed bytes consumed, so progress is exact without knowing the output size. */
-    private static final class CountingInputStream extends java.io.FilterInputStream {
-        private final Progress progress;
-        long count;
-
-        CountingInputStream(InputStream in, Progress progress) {
-            super(in);
-            this.progress = progress;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-                progress.worked(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-                progress.worked(n);
-            }
-            return n;
-        }
-    }
-
 }

@@ -2,20 +2,19 @@ package dev.cowscope.format;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
 
 /** The compressed image formats CowScope opens, recognised by their magic bytes (not their name). */
 enum Compression {
     GZIP("gzip", SourceKind.GZIP, new byte[] {0x1f, (byte) 0x8b}) {
         @Override
         InputStream decoder(InputStream in) throws IOException {
-            return new GZIPInputStream(in, 1 << 16);
+            return new GzipMembersInputStream(in);
         }
     },
     XZ("xz", SourceKind.XZ, new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}) {
         @Override
         InputStream decoder(InputStream in) throws IOException {
-            return new org.tukaani.xz.XZInputStream(in);
+            return new org.tukaani.xz.XZInputStream(in, XZ_MEMORY_LIMIT_KIB);
         }
     },
     ZSTD("zstd", SourceKind.ZSTD, new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd}) {
@@ -26,6 +25,11 @@ enum Compression {
     };
 
     static final int LONGEST_MAGIC = 6;
+    /**
+     * Memory an xz stream may take to decode, in KiB: 256 MiB covers every preset ({@code xz -9e}
+     * needs 65 MiB); a header asking for a 1.5 GiB dictionary is refused instead of filling the heap.
+     */
+    static final int XZ_MEMORY_LIMIT_KIB = 256 * 1024;
     private final String label;
     private final SourceKind kind;
     private final byte[] magic;

@@ -58,8 +58,6 @@ public enum FindingKind {
     LOG_CUT_OFF(Severity.WARNING),
     /** The snapshot's fill crossed a monitoring threshold (dmeventd warns from 80 %). */
     FILL_THRESHOLD(Severity.INFO),
-    /** At the current rate the snapshot is lost (Invalid or Overflow) within the chosen margin. */
-    FILL_LOSS_PREDICTED(Severity.WARNING),
     /** The snapshot became Invalid: it ran out of space (or failed an I/O) and is lost for good. */
     SNAPSHOT_INVALID(Severity.ERROR),
     /** A PO snapshot overflowed: writes that need a new chunk fail; what it holds still reads. */

@@ -51,6 +51,11 @@ public final class CopyOnWriteSource implements BlockSource, MergeDevices.Memory
     }
 
     @Override
+    public void prepareRead(long offsetBytes, long length, dev.cowscope.format.Progress progress) throws IOException {
+        base.prepareRead(offsetBytes, length, progress); // the chunks not written here come from the base
+    }
+
+    @Override
     public void readFully(long offsetBytes, ByteBuffer dst) throws IOException {
         requireRange(offsetBytes, dst.remaining());
         forEachPiece(offsetBytes, dst.remaining(), (chunk, within, n) -> {

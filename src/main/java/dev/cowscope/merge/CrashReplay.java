@@ -57,6 +57,9 @@ public final class CrashReplay {
         } catch (SnapshotViewException e) {
             throw new MergeException("the kernel would serve no snapshot view: " + e.getMessage());
         }
+        if (image.exceptions().size() > 0) {
+            cow.prepareRead(0, cow.sizeBytes(), progress); // COW chunks come in origin order: random access
+        }
         long chunkBytes = image.requireLayout().chunkSizeBytes();
         long chunks = (view.sizeBytes() + chunkBytes - 1) / chunkBytes;
         MessageDigest digest = sha256();

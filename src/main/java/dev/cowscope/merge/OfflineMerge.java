@@ -64,6 +64,9 @@ public final class OfflineMerge {
         try (BlockSource originSource = BlockSources.open(origin, progress); BlockSource cowSource = BlockSources.open(cow, progress)) {
             CowImage image = new CowReader(ParseOptions.DEFAULT).read(cowSource, progress);
             Checked checked = check(originSource, image, cowSource);
+            if (image.exceptions().size() > 0) {
+                cowSource.prepareRead(0, cowSource.sizeBytes(), progress); // COW chunks come in origin order: random access
+            }
             try (AtomicOutput out = AtomicOutput.create(target)) {
                 Result result = overlay(originSource, checked.plan(), checked.view(), out, progress);
                 progress.begin("Flushing " + target.getFileName() + " to disk", -1);

@@ -47,7 +47,7 @@ public record StatusLog(LogTime.Base base, FillSeries series, List<String> names
         TIME_WENT_BACKWARDS("earlier than the sample before it"),
         TOO_LONG("longer than " + MAX_LINE_BYTES + " bytes"),
         OTHER_SNAPSHOT("another snapshot's line"),
-        PAST_SAMPLE_LIMIT("past " + FillSeries.MAX_SAMPLES + " samples");
+        PAST_SAMPLE_LIMIT("past the samples we hold (" + FillSeries.MAX_SAMPLES + ")");
 
         private final String words;
 
@@ -94,7 +94,12 @@ public record StatusLog(LogTime.Base base, FillSeries series, List<String> names
 
     /** Reads a log from a stream of {@code sizeBytes} (-1 when unknown, for progress only). */
     public static StatusLog read(InputStream raw, long sizeBytes, String name, Progress progress) throws IOException {
-        Reader r = new Reader(name);
+        return read(raw, sizeBytes, name, progress, FillSeries.MAX_SAMPLES);
+    }
+
+    /** As above, holding at most {@code maxSamples} (tests of the cut-off). */
+    static StatusLog read(InputStream raw, long sizeBytes, String name, Progress progress, int maxSamples) throws IOException {
+        Reader r = new Reader(name, maxSamples);
         progress.begin("Reading the status log", sizeBytes);
         InputStream in = new BufferedInputStream(raw, 1 << 16);
         byte[] line = new byte[MAX_LINE_BYTES];
@@ -131,6 +136,7 @@ public record StatusLog(LogTime.Base base, FillSeries series, List<String> names
     /** One pass over the lines: samples per snapshot name, counts of what was skipped. */
     private static final class Reader {
         private final String wanted;
+        private final int maxSamples;
         private final Map<String, FillSeries> byName = new LinkedHashMap<>();
         private final Map<Ignored, Long> ignored = new EnumMap<>(Ignored.class);
         private final Map<Ignored, Long> firstLine = new EnumMap<>(Ignored.class);
@@ -138,8 +144,9 @@ public record StatusLog(LogTime.Base base, FillSeries series, List<String> names
         private long lines;
         private int held;
 
-        Reader(String wanted) {
+        Reader(String wanted, int maxSamples) {
             this.wanted = wanted;
+            this.maxSamples = maxSamples;
         }
 
         void line(String text) {
@@ -186,7 +193,7 @@ public record StatusLog(LogTime.Base base, FillSeries series, List<String> names
                 skip(Ignored.TIME_WENT_BACKWARDS);
                 return;
             }
-            if (held >= FillSeries.MAX_SAMPLES || !series.add(at.micros(), status)) {
+            if (held >= maxSamples || !series.add(at.micros(), status)) {
                 skip(Ignored.PAST_SAMPLE_LIMIT);
                 return;
             }

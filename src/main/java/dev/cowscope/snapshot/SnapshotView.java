@@ -173,6 +173,9 @@ public final class SnapshotView {
         long size = origin.sizeBytes();
         ByteBuffer buffer = ByteBuffer.allocateDirect(WINDOW_BYTES);
         long remapped = 0;
+        if (table.size() > 0) {
+            cowSource.prepareRead(0, cowSource.sizeBytes(), progress); // COW chunks come in origin order: random access
+        }
         progress.begin("Rebuilding the snapshot view", size);
         for (long offset = 0; offset < size; offset += buffer.limit()) {
             progress.checkCancelled();

@@ -71,6 +71,20 @@ class DamagedInputCliTest {
     }
 
     @Test
+    void aGzipOfManyEmptyMembersIsAnsweredNotCrashedOn() throws Exception {
+        // GZIPInputStream recursed once per member: a StackOverflowError, exit 4
+        byte[] empty = new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        byte[] many = new byte[empty.length * 200_000];
+        for (int i = 0; i < many.length; i += empty.length) {
+            System.arraycopy(empty, 0, many, i, empty.length);
+        }
+        Path file = Files.write(dir.resolve("empties.gz"), many);
+        CliRun run = CliRun.of("inspect", file.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(run.err()).contains("only 0 bytes");
+    }
+
+    @Test
     void xzAndZstdImagesOpenLikeGzipAndSayWhereACutOneEnds() throws Exception {
         byte[] cow = CowImageBuilder.cow().deviceBytes(8L << 20).exceptions(0, 300).bytes();
         for (String kind : new String[] {"xz", "zstd"}) {
@@ -101,7 +115,7 @@ class DamagedInputCliTest {
 
     @Test
     void aGzipImageOfALargeSparseCowOpens() throws Exception {
-        // the zero blocks become holes in the temporary copy (seen with a 96 MiB tmpfs as java.io.tmpdir)
+        // read in one decoding pass with nothing unpacked (seen with a 96 MiB tmpfs as java.io.tmpdir)
         Path cow = CowImageBuilder.cow().deviceBytes(256L << 20).exceptions(0, 10).writeSparse(dir.resolve("big.img"));
         Path gz = dir.resolve("big.img.gz");
         try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz), 1 << 16)) {

@@ -67,6 +67,7 @@ public final class ChunkInspectorViewModel {
         reading = main.tasks().run(Job.of("Reading chunk " + chunk, progress -> {
             int length = (int) Math.min(layout.chunkSizeBytes(), ChunkBytes.MAX_BYTES);
             ByteBuffer buffer = ByteBuffer.allocate(length);
+            doc.source().prepareRead(layout.chunkOffsetBytes(chunk), length, progress); // a compressed image unpacks its data once
             doc.source().readFully(layout.chunkOffsetBytes(chunk), buffer);
             return new ChunkBytes(image, chunk, buffer.array());
         }).onSuccess(read -> {
