@@ -34,14 +34,52 @@ public final class Cli {
     /** Runs with the given streams (tests capture them). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         try {
-            return commandLine(out, err).execute(args);
+            if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+                // what picocli prints for the root's --version, without building picocli's model
+                // (its converters and reflection are most of a cold start)
+                for (String line : new VersionProvider().getVersion()) {
+                    out.println(line);
+                }
+                return ExitCode.OK;
+            }
+            return commandLine(out, err, args).execute(args);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return internalError(e, err); // what escaped picocli's handlers (an Error, or a handler's own failure)
         }
     }
 
+    /** The whole command: every verb (what {@code --help} lists). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return configure(new CommandLine(new CowScopeCommand()), out, err);
+        return commandLine(out, err, CowScopeCommand.VERBS);
+    }
+
+    /**
+     * The command as far as {@code args} need it: the root and the one verb they name, else every
+     * verb (help, a usage error's suggestions).
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err, verbsFor(args));
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, java.util.List<Class<?>> verbs) {
+        CommandLine cli = new CommandLine(new CowScopeCommand());
+        for (Class<?> verb : verbs) {
+            cli.addSubcommand(verb);
+        }
+        return configure(cli, out, err);
+    }
+
+    /** The verbs picocli must know to run {@code args}. */
+    static java.util.List<Class<?>> verbsFor(String... args) {
+        if (args.length > 0 && !args[0].equals("help")) {
+            for (Class<?> verb : CowScopeCommand.VERBS) {
+                CommandLine.Command command = verb.getAnnotation(CommandLine.Command.class);
+                if (args[0].equals(command.name()) || java.util.Arrays.asList(command.aliases()).contains(args[0])) {
+                    return java.util.List.of(verb);
+                }
+            }
+        }
+        return CowScopeCommand.VERBS;
     }
 
     /** Streams and the one error path, for the whole command or one verb alone (tests). */

@@ -1,5 +1,6 @@
 package dev.cowscope.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,10 +17,18 @@ import picocli.CommandLine.Spec;
             "",
             "Sizes accept 512, 8s (sectors), 4K/4KiB, 1M, 2G.",
             "Exit codes: 0 fine, 1 findings at or above --fail-on, 2 usage error, 3 cannot read / not a COW,",
-            "4 internal error (a bug in CowScope: please report it), 5 the watched snapshot was lost."},
-        subcommands = {InspectCommand.class, ExceptionsCommand.class, ViewCommand.class, SizeCommand.class,
-            AlignCommand.class, MergeCommand.class, FillLogCommand.class, WatchCommand.class, CommandLine.HelpCommand.class})
+            "4 internal error (a bug in CowScope: please report it), 5 the watched snapshot was lost."})
 public final class CowScopeCommand implements Callable<Integer> {
+    /**
+     * The verbs, in the order {@code --help} lists them: a new verb goes here, not in the
+     * annotation. {@link Cli} builds only the verb a command line names (picocli's model of every
+     * verb, with the classes their options load, was most of {@code cowscope inspect}'s start-up),
+     * and all of them for {@code --help}, {@code help} or a verb it does not know.
+     */
+    static final List<Class<?>> VERBS = List.of(InspectCommand.class, ExceptionsCommand.class, ViewCommand.class,
+            SizeCommand.class, AlignCommand.class, MergeCommand.class, FillLogCommand.class, WatchCommand.class,
+            CommandLine.HelpCommand.class);
+
     @Spec
     CommandSpec spec;
 

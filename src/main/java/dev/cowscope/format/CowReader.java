@@ -2,7 +2,6 @@ package dev.cowscope.format;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Locale;
 
 /**
@@ -11,8 +10,9 @@ import java.util.Locale;
  * (walk areas from 0, stop at the first {@code new_chunk == 0}, go on past full areas,
  * {@code next_free}, {@code skip_metadata}), then runs our consistency checks.
  * <p>
- * Only one metadata chunk is held at a time; entries go into primitive columns. Cancel is
- * checked once per area.
+ * A second thread reads the areas a few batches ahead ({@link AreaReadAhead}, front to back)
+ * while this one decodes; entries go into primitive columns, an area whose new chunks are where
+ * the allocator puts them without a branch per entry. Cancel is checked once per area.
  */
 public final class CowReader {
     private static final int SEGMENT_BYTES = 1 << 20;
@@ -205,69 +205,78 @@ public final class CowReader {
 
         // an area is read in segments of at most 1 MiB: a 1 GiB chunk size needs no 1 GiB buffer
         int segmentEntries = (int) Math.min(perArea, SEGMENT_BYTES / DiskException.SIZE_BYTES);
-        ByteBuffer segment = ByteBuffer.allocateDirect(segmentEntries * DiskException.SIZE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         long[] words = new long[2 * segmentEntries]; // the segment as (old, new) pairs, decoded in one copy
         ExceptionTable.Builder table = new ExceptionTable.Builder(layout);
         long nextFree = AreaLayout.HEADER_CHUNKS + 1;
         long areaIndex = 0;
-        walk:
-        while (true) {
-            progress.checkCancelled();
-            long chunk = layout.areaLocation(areaIndex);
-            if (chunk >= deviceChunks) {
-                image.loadFails = image.state == StoreState.VALID;
-                String what = image.state == StoreState.VALID
-                        ? "the kernel would fail to load this store (\"Failed to read snapshot metadata\")"
-                        : "the forensic walk stops here";
-                findings.add(FindingKind.METADATA_PAST_END, Location.chunk(layout, chunk), String.format(Locale.ROOT,
-                        "area %d is full, so the table goes on in area %d, whose metadata chunk %d lies past the last whole chunk "
-                                + "(%d) of the device: %s", areaIndex - 1, areaIndex, chunk, deviceChunks - 1, what));
-                image.currentArea = Math.max(0, areaIndex - 1);
-                image.currentCommitted = areaIndex == 0 ? 0 : perArea;
-                image.areasRead = areaIndex;
-                break;
-            }
-            boolean full = true;
-            for (long slot = 0; slot < perArea; slot += segmentEntries) {
-                int n = (int) Math.min(segmentEntries, perArea - slot);
-                segment.clear().limit(n * DiskException.SIZE_BYTES);
-                source.readFully(layout.entryOffsetBytes(areaIndex, slot), segment);
-                segment.flip();
-                segment.asLongBuffer().get(words, 0, 2 * n);
+        try (AreaReadAhead areas = new AreaReadAhead(source, layout, deviceChunks, segmentEntries);
+                PagedDuplicateScan duplicates = new PagedDuplicateScan(table.oldChunkColumn())) {
+            walk:
+            while (true) {
+                progress.checkCancelled();
+                long chunk = layout.areaLocation(areaIndex);
+                if (chunk >= deviceChunks) {
+                    image.loadFails = image.state == StoreState.VALID;
+                    String what = image.state == StoreState.VALID
+                            ? "the kernel would fail to load this store (\"Failed to read snapshot metadata\")"
+                            : "the forensic walk stops here";
+                    findings.add(FindingKind.METADATA_PAST_END, Location.chunk(layout, chunk), String.format(Locale.ROOT,
+                            "area %d is full, so the table goes on in area %d, whose metadata chunk %d lies past the last whole chunk "
+                                    + "(%d) of the device: %s", areaIndex - 1, areaIndex, chunk, deviceChunks - 1, what));
+                    image.currentArea = Math.max(0, areaIndex - 1);
+                    image.currentCommitted = areaIndex == 0 ? 0 : perArea;
+                    image.areasRead = areaIndex;
+                    break;
+                }
+                boolean full = true;
+                for (long slot = 0; slot < perArea; slot += segmentEntries) {
+                    int n = (int) Math.min(segmentEntries, perArea - slot);
+                    areas.nextSegment(words, n);
+                    if (full && table.size() + (long) n <= maxEntries && table.addIfSequential(words, n)) {
+                        // every new chunk is where the allocator puts it: none is 0, and they only grow
+                        long last = words[2 * n - 1];
+                        if (Long.compareUnsigned(nextFree, last) <= 0) {
+                            nextFree = last + 1;
+                        }
+                        continue;
+                    }
+                    if (!full) {
+                        image.staleEntries += countStale(words, 0, n);
+                        continue;
+                    }
+                    int entries = n;
+                    for (int i = 0; i < n; i++) {
+                        long newChunk = words[2 * i + 1];
+                        if (newChunk == 0) {
+                            image.currentCommitted = slot + i;
+                            image.staleEntries = countStale(words, i + 1, n);
+                            entries = i;
+                            full = false;
+                            break;
+                        }
+                        if (Long.compareUnsigned(nextFree, newChunk) <= 0) {
+                            nextFree = newChunk + 1; // unsigned, wraps like the kernel's chunk_t
+                        }
+                    }
+                    if (table.size() + (long) entries > maxEntries) {
+                        table.addEntries(words, (int) (maxEntries - table.size()));
+                        stopEarly(image, findings, Location.entry(layout, areaIndex, slot));
+                        image.currentArea = areaIndex;
+                        image.areasRead = areaIndex + 1;
+                        break walk;
+                    }
+                    table.addEntries(words, entries);
+                }
+                progress.worked(1);
+                duplicates.pagesFilled();
                 if (!full) {
-                    image.staleEntries += countStale(words, 0, n);
-                    continue;
-                }
-                int entries = n;
-                for (int i = 0; i < n; i++) {
-                    long newChunk = words[2 * i + 1];
-                    if (newChunk == 0) {
-                        image.currentCommitted = slot + i;
-                        image.staleEntries = countStale(words, i + 1, n);
-                        entries = i;
-                        full = false;
-                        break;
-                    }
-                    if (Long.compareUnsigned(nextFree, newChunk) <= 0) {
-                        nextFree = newChunk + 1; // unsigned, wraps like the kernel's chunk_t
-                    }
-                }
-                if (table.size() + (long) entries > maxEntries) {
-                    table.addEntries(words, (int) (maxEntries - table.size()));
-                    stopEarly(image, findings, Location.entry(layout, areaIndex, slot));
                     image.currentArea = areaIndex;
                     image.areasRead = areaIndex + 1;
-                    break walk;
+                    break;
                 }
-                table.addEntries(words, entries);
+                areaIndex++;
             }
-            progress.worked(1);
-            if (!full) {
-                image.currentArea = areaIndex;
-                image.areasRead = areaIndex + 1;
-                break;
-            }
-            areaIndex++;
+            table.knownDuplicatedOldChunks(duplicates.finish(table.size()));
         }
         image.exceptions = table.build();
         image.nextFree = layout.skipMetadata(nextFree);

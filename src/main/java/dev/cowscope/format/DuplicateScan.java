@@ -6,12 +6,17 @@ import java.util.Arrays;
  * Finds the old chunks that more than one entry remaps, without sorting when it can: a bitmap over
  * the old-chunk range when that range is small next to the table (the usual case: origin chunks),
  * otherwise a sort of a copy of the keys.
+ * <p>
+ * The bitmap test runs on two threads for a large table (each pass splits the entries or the
+ * buckets in two): it is on the parse's critical path, after the walk, when both cores are free.
  */
 final class DuplicateScan {
     /** Bitmap bytes allowed per exception before we sort instead. */
     private static final long MAX_BITMAP_BYTES_PER_ENTRY = 8;
     /** Each bucket covers 2^20 chunks: a 128 KiB bitmap, which stays in cache. */
     private static final int BUCKET_RANGE_BITS = 20;
+    /** Tables smaller than this are scanned on the caller's thread alone (a thread costs ~0.1 ms). */
+    static final int PARALLEL_MIN_ENTRIES = 1 << 18;
 
     private DuplicateScan() {
         throw new AssertionError("no instances");
@@ -23,16 +28,22 @@ final class DuplicateScan {
         if (n < 2) {
             return new long[0];
         }
-        long max = 0;
-        for (int i = 0; i < n; i++) {
-            long old = table.oldChunk(i);
-            if (Long.compareUnsigned(old, max) > 0) {
-                max = old;
+        LongColumn column = table.oldChunkColumn();
+        long[] maxAndOr = new long[2];
+        column.forEachRun(0, n, (values, from, to) -> {
+            long max = maxAndOr[0];
+            long or = maxAndOr[1];
+            for (int i = from; i < to; i++) {
+                max = Math.max(max, values[i]);
+                or |= values[i];
             }
-        }
+            maxAndOr[0] = max;
+            maxAndOr[1] = or;
+        });
+        long max = maxAndOr[1] < 0 ? -1 : maxAndOr[0]; // a chunk >= 2^63 (unsigned): never a bitmap
         // buckets index an int[]: keep the bucket count within reach, else sort
         if (max >= 0 && max / 8 <= MAX_BITMAP_BYTES_PER_ENTRY * n && (max >>> BUCKET_RANGE_BITS) < (1 << 24)) {
-            return withBitmap(table, max + 1);
+            return withBitmap(column, n, max + 1);
         }
         return withSort(table);
     }
@@ -42,40 +53,124 @@ final class DuplicateScan {
      * buckets by their high bits (two sequential passes), then each bucket is checked against a
      * bitmap small enough to stay in cache.
      */
-    private static long[] withBitmap(ExceptionTable table, long range) {
-        int n = table.size();
+    private static long[] withBitmap(LongColumn column, int n, long range) {
         int rangeBits = Math.max(6, 64 - Long.numberOfLeadingZeros(range - 1));
         int shift = Math.min(BUCKET_RANGE_BITS, rangeBits);
         int buckets = 1 << (rangeBits - shift);
+        int parts = n >= PARALLEL_MIN_ENTRIES ? 2 : 1;
+        int[] partStart = {0, n / 2, n};
+        if (parts == 1) {
+            partStart[1] = n;
+        }
+        // counts per bucket, per half of the table
+        int[][] counts = new int[parts][buckets];
+        inParallel(parts, part -> column.forEachRun(partStart[part], partStart[part + 1], (values, from, to) -> {
+            int[] count = counts[part];
+            for (int i = from; i < to; i++) {
+                count[(int) (values[i] >>> shift)]++;
+            }
+        }));
+        // bucket b holds the first half's keys, then the second half's: disk order inside a bucket
         int[] start = new int[buckets + 1];
-        for (int i = 0; i < n; i++) {
-            start[(int) (table.oldChunk(i) >>> shift) + 1]++;
-        }
+        int[][] fill = new int[parts][buckets];
         for (int b = 0; b < buckets; b++) {
-            start[b + 1] += start[b];
+            int at = start[b];
+            for (int part = 0; part < parts; part++) {
+                fill[part][b] = at;
+                at += counts[part][b];
+            }
+            start[b + 1] = at;
         }
-        int[] fill = java.util.Arrays.copyOf(start, buckets);
         int[] low = new int[n];
-        for (int i = 0; i < n; i++) {
-            long old = table.oldChunk(i);
-            low[fill[(int) (old >>> shift)]++] = (int) (old & ((1L << shift) - 1));
+        long lowMask = (1L << shift) - 1;
+        inParallel(parts, part -> column.forEachRun(partStart[part], partStart[part + 1], (values, from, to) -> {
+            int[] next = fill[part];
+            for (int i = from; i < to; i++) {
+                long old = values[i];
+                low[next[(int) (old >>> shift)]++] = (int) (old & lowMask);
+            }
+        }));
+        // the buckets split in two runs of about n/2 keys each, one bitmap per thread
+        int[] bucketSplit = {0, buckets, buckets};
+        if (parts == 2) {
+            int middle = 0;
+            while (middle < buckets && start[middle + 1] <= n / 2) {
+                middle++;
+            }
+            bucketSplit[1] = middle;
         }
-        long[] bits = new long[(1 << shift) >>> 6];
-        LongList found = new LongList();
-        for (int b = 0; b < buckets; b++) {
-            for (int k = start[b]; k < start[b + 1]; k++) {
-                int v = low[k];
-                long mask = 1L << v;
-                if ((bits[v >>> 6] & mask) != 0) {
-                    found.add(((long) b << shift) | v);
+        LongList[] found = new LongList[parts];
+        inParallel(parts, part -> {
+            long[] bits = new long[(1 << shift) >>> 6];
+            LongList duplicates = new LongList();
+            for (int b = bucketSplit[part]; b < bucketSplit[part + 1]; b++) {
+                for (int k = start[b]; k < start[b + 1]; k++) {
+                    int v = low[k];
+                    long mask = 1L << v;
+                    if ((bits[v >>> 6] & mask) != 0) {
+                        duplicates.add(((long) b << shift) | v);
+                    }
+                    bits[v >>> 6] |= mask;
                 }
-                bits[v >>> 6] |= mask;
+                for (int k = start[b]; k < start[b + 1]; k++) {
+                    bits[low[k] >>> 6] = 0;
+                }
             }
-            for (int k = start[b]; k < start[b + 1]; k++) {
-                bits[low[k] >>> 6] = 0;
+            found[part] = duplicates;
+        });
+        for (int part = 1; part < parts; part++) {
+            for (int i = 0; i < found[part].size(); i++) {
+                found[0].add(found[part].get(i));
             }
         }
-        return found.sortedDistinct();
+        return found[0].sortedDistinct();
+    }
+
+    /** Runs {@code part.accept(0 … parts - 1)}, part 0 on this thread and the others each on a thread of its own. */
+    static void inParallel(int parts, java.util.function.IntConsumer part) {
+        if (parts == 1) {
+            part.accept(0);
+            return;
+        }
+        Throwable[] failure = new Throwable[parts];
+        Thread[] helpers = new Thread[parts - 1];
+        for (int p = 1; p < parts; p++) {
+            int index = p;
+            helpers[p - 1] = new Thread(() -> {
+                try {
+                    part.accept(index);
+                } catch (Throwable t) {
+                    failure[index] = t;
+                }
+            }, "cowscope-duplicate-scan");
+            helpers[p - 1].setDaemon(true);
+            helpers[p - 1].start();
+        }
+        try {
+            part.accept(0);
+        } finally {
+            boolean interrupted = false;
+            for (Thread helper : helpers) {
+                while (helper.isAlive()) {
+                    try {
+                        helper.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Throwable t : failure) {
+            if (t instanceof RuntimeException e) {
+                throw e;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+        }
     }
 
     private static long[] withSort(ExceptionTable table) {

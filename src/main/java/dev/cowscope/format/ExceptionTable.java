@@ -22,10 +22,19 @@ public final class ExceptionTable {
     private final Lazy<KernelLookup> duplicates = new Lazy<>(() -> KernelLookup.resolve(this));
     private final Lazy<NewChunkIndex> newChunkIndex = new Lazy<>(() -> new NewChunkIndex(this));
 
-    private ExceptionTable(AreaLayout layout, LongColumn oldChunks, LongColumn newChunks) {
+    /** The duplicated old chunks when the walk found them as it went ({@link PagedDuplicateScan}), else null. */
+    private final long[] knownDuplicatedOldChunks;
+
+    private ExceptionTable(AreaLayout layout, LongColumn oldChunks, LongColumn newChunks, long[] knownDuplicatedOldChunks) {
         this.layout = layout;
         this.oldChunks = oldChunks;
         this.newChunks = newChunks;
+        this.knownDuplicatedOldChunks = knownDuplicatedOldChunks;
+    }
+
+    /** The duplicated old chunks, ascending (unsigned), each once: found during the walk, or scanned now. */
+    long[] duplicatedOldChunks() {
+        return knownDuplicatedOldChunks != null ? knownDuplicatedOldChunks.clone() : DuplicateScan.duplicatedOldChunks(this);
     }
 
     /** A table with no entries. */
@@ -47,6 +56,11 @@ public final class ExceptionTable {
 
     public long oldChunk(int index) {
         return oldChunks.get(index);
+    }
+
+    /** The old-chunk column itself, for scans that walk it page by page. */
+    LongColumn oldChunkColumn() {
+        return oldChunks;
     }
 
     public long newChunk(int index) {
@@ -196,6 +210,7 @@ public final class ExceptionTable {
         private final AreaLayout layout;
         private final LongColumn oldChunks = new LongColumn();
         private LongColumn newChunks;
+        private long[] knownDuplicates;
         // where the sequential allocator puts the next entry, kept incrementally (no division per entry)
         private long expectedNewChunk = AreaLayout.HEADER_CHUNKS + 1;
         private long expectedSlot;
@@ -259,12 +274,50 @@ public final class ExceptionTable {
             return this;
         }
 
+        /**
+         * Appends the {@code n} (old, new) pairs in {@code words} if every new chunk is the one the
+         * kernel's sequential allocator gives that entry (so none is 0), with no branch per entry;
+         * otherwise appends nothing and returns false. The pairs must not cross an area's end.
+         */
+        boolean addIfSequential(long[] words, int n) {
+            if (newChunks != null || expectedSlot + n > layout.exceptionsPerArea() || (long) size() + n >= Integer.MAX_VALUE - 8) {
+                return false;
+            }
+            long expected = expectedNewChunk;
+            long differs = 0;
+            for (int i = 0; i < n; i++) {
+                differs |= words[2 * i + 1] ^ (expected + i);
+            }
+            if (differs != 0) {
+                return false;
+            }
+            oldChunks.addStrided(words, 0, n, 2);
+            expectedNewChunk += n;
+            expectedSlot += n;
+            if (expectedSlot == layout.exceptionsPerArea()) {
+                expectedSlot = 0;
+                expectedNewChunk++; // the next area's metadata chunk
+            }
+            return true;
+        }
+
         public int size() {
             return oldChunks.size();
         }
 
+        /** The old-chunk column being filled (for a scan that follows the walk page by page). */
+        LongColumn oldChunkColumn() {
+            return oldChunks;
+        }
+
+        /** The duplicated old chunks of the entries added, when already known (null: find them when asked). */
+        Builder knownDuplicatedOldChunks(long[] chunks) {
+            this.knownDuplicates = chunks;
+            return this;
+        }
+
         public ExceptionTable build() {
-            return new ExceptionTable(layout, oldChunks, newChunks);
+            return new ExceptionTable(layout, oldChunks, newChunks, knownDuplicates);
         }
     }
 

@@ -75,7 +75,7 @@ public final class KernelLookup {
 
     /** Finds the duplicated old chunks and replays the kernel's insertion for their 256-chunk groups. */
     static KernelLookup resolve(ExceptionTable table) {
-        long[] chunks = DuplicateScan.duplicatedOldChunks(table);
+        long[] chunks = table.duplicatedOldChunks();
         if (chunks.length == 0) {
             return NONE;
         }

@@ -10,7 +10,7 @@ import java.util.Arrays;
 final class LongColumn {
     // 4 MiB pages: large enough that G1 allocates them outside the young generation (never copied by GC)
     private static final int PAGE_SHIFT = 19;
-    private static final int PAGE_SIZE = 1 << PAGE_SHIFT;
+    static final int PAGE_SIZE = 1 << PAGE_SHIFT;
     private static final int PAGE_MASK = PAGE_SIZE - 1;
     private static final int FIRST_PAGE_SIZE = 64;
 
@@ -51,6 +51,26 @@ final class LongColumn {
                 k++;
             }
         }
+    }
+
+    /** Receives a run of values: {@code values[from … to - 1]}. */
+    interface RunVisitor {
+        void visit(long[] values, int from, int to);
+    }
+
+    /** Hands the values {@code from … to - 1} to {@code visitor} as runs inside pages, in order (for tight loops). */
+    void forEachRun(int from, int to, RunVisitor visitor) {
+        for (int i = from; i < to; ) {
+            int offset = i & PAGE_MASK;
+            int run = Math.min(to - i, PAGE_SIZE - offset);
+            visitor.visit(pages[i >>> PAGE_SHIFT], offset, offset + run);
+            i += run;
+        }
+    }
+
+    /** Page {@code index}: values {@code index * PAGE_SIZE …}, as many as have been added. */
+    long[] page(int index) {
+        return pages[index];
     }
 
     long get(int index) {

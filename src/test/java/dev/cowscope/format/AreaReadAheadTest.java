@@ -1,0 +1,201 @@
+package dev.cowscope.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cowscope.testkit.CowImageBuilder;
+import dev.cowscope.testkit.SparseBlockSource;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walk's read-ahead thread (issue 16): it reads in ascending offset order, a read it makes past
+ * the terminator never surfaces, a failing read the walk needs does, and it is gone when the
+ * walk ends however it ends. The two-thread duplicate scan finds what a set finds.
+ */
+class AreaReadAheadTest {
+    /** A source that records its reads and fails every read at or after {@code failFrom}. */
+    private static final class Recording implements BlockSource {
+        final BlockSource inner;
+        final long failFrom;
+        final List<Long> offsets = java.util.Collections.synchronizedList(new ArrayList<>());
+        final Set<String> threads = java.util.Collections.synchronizedSet(new HashSet<>());
+
+        Recording(BlockSource inner, long failFrom) {
+            this.inner = inner;
+            this.failFrom = failFrom;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public SourceKind kind() {
+            return inner.kind();
+        }
+
+        @Override
+        public long sizeBytes() {
+            return inner.sizeBytes();
+        }
+
+        @Override
+        public void readFully(long offsetBytes, ByteBuffer dst) throws IOException {
+            offsets.add(offsetBytes);
+            threads.add(Thread.currentThread().getName());
+            if (offsetBytes >= failFrom) {
+                throw new IOException("disk error at " + offsetBytes);
+            }
+            inner.readFully(offsetBytes, dst);
+        }
+
+        @Override
+        public void close() throws IOException {
+            inner.close();
+        }
+    }
+
+    private static CowImageBuilder fourAreasAndAHalf() {
+        // 4 KiB chunks: 256 entries an area; 1100 entries fill areas 0-3 and end in area 4
+        return CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(64L << 20).exceptions(0, 1100);
+    }
+
+    @Test
+    void readsAscendingAndAReadPastTheTerminatorNeverSurfaces() throws Exception {
+        AreaLayout layout = new AreaLayout(8);
+        long afterLastArea = layout.chunkOffsetBytes(layout.areaLocation(5));
+        Recording source = new Recording(fourAreasAndAHalf().source(), afterLastArea);
+        CowImage image = new CowReader(ParseOptions.DEFAULT).read(source, Progress.NONE);
+        assertThat(image.exceptions().size()).isEqualTo(1100);
+        assertThat(image.state()).isEqualTo(StoreState.VALID);
+        List<Long> reads = new ArrayList<>(source.offsets);
+        assertThat(reads).isSorted();
+        assertThat(reads.stream().distinct().count()).isEqualTo(reads.size());
+        assertThat(noReadAheadLeft()).isTrue();
+    }
+
+    @Test
+    void aShortTableInALargeDeviceIsNotReadFarPastItsEnd() throws Exception {
+        // 10 entries in area 0 of a 16 GiB device (16 000 areas): a forward-only (compressed) source
+        // pays for every byte the read-ahead skips to, so it starts with one area and grows with the walk
+        Recording source = new Recording(CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(16L << 30).exceptions(0, 10).source(),
+                Long.MAX_VALUE);
+        CowImage image = new CowReader(ParseOptions.DEFAULT).read(source, Progress.NONE);
+        assertThat(image.exceptions().size()).isEqualTo(10);
+        assertThat(source.offsets).as("the header, area 0, and at most the next two batches (areas 1-6)").hasSizeLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void aFailingReadTheWalkNeedsIsThrownAsItWas() throws Exception {
+        AreaLayout layout = new AreaLayout(8);
+        long area2 = layout.chunkOffsetBytes(layout.areaLocation(2));
+        Recording source = new Recording(fourAreasAndAHalf().source(), area2);
+        assertThatThrownBy(() -> new CowReader(ParseOptions.DEFAULT).read(source, Progress.NONE))
+                .isInstanceOf(IOException.class).hasMessage("disk error at " + area2);
+        assertThat(noReadAheadLeft()).isTrue();
+    }
+
+    @Test
+    void cancelStopsTheReadAhead() throws Exception {
+        SparseBlockSource source = CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(1L << 30).exceptions(0, 50_000).source();
+        int[] areas = {0};
+        Progress cancelAfterTen = new Progress() {
+            @Override
+            public void begin(String phase, long totalWork) {
+            }
+
+            @Override
+            public void worked(long units) {
+                areas[0] += (int) units;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return areas[0] >= 10;
+            }
+        };
+        assertThatThrownBy(() -> new CowReader(ParseOptions.DEFAULT).read(source, cancelAfterTen))
+                .isInstanceOf(CancellationException.class);
+        assertThat(noReadAheadLeft()).isTrue();
+    }
+
+    @Test
+    void twoThreadDuplicateScanFindsWhatASetFinds() {
+        AreaLayout layout = new AreaLayout(8);
+        ExceptionTable.Builder table = new ExceptionTable.Builder(layout);
+        SplittableRandom random = new SplittableRandom(16);
+        int n = 700_000; // above the two-thread threshold
+        Set<Long> seen = new HashSet<>();
+        java.util.TreeSet<Long> duplicated = new java.util.TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            long old = random.nextLong(3_000_000); // many duplicates, in both halves and across them
+            table.add(old, layout.sequentialChunk(i));
+            if (!seen.add(old)) {
+                duplicated.add(old);
+            }
+        }
+        long[] found = DuplicateScan.duplicatedOldChunks(table.build());
+        assertThat(found).containsExactly(duplicated.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    @Test
+    void theScanDuringTheWalkFindsWhatTheWholeTableScanFinds() {
+        AreaLayout layout = new AreaLayout(8);
+        SplittableRandom random = new SplittableRandom(17);
+        // 1.3 pages of keys: many duplicates, across pages; then keys past 2^32, where it gives up
+        for (long bound : new long[] {1_000_000L, 1L << 32, 1L << 33}) {
+            ExceptionTable.Builder builder = new ExceptionTable.Builder(layout);
+            int n = LongColumn.PAGE_SIZE + LongColumn.PAGE_SIZE / 3;
+            try (PagedDuplicateScan scan = new PagedDuplicateScan(builder.oldChunkColumn())) {
+                for (int i = 0; i < n; i++) {
+                    builder.add(random.nextLong(bound), layout.sequentialChunk(i));
+                    if (i % 4096 == 0) {
+                        scan.pagesFilled();
+                    }
+                }
+                long[] found = scan.finish(n);
+                long[] whole = DuplicateScan.duplicatedOldChunks(builder.build());
+                if (bound > 1L << 32) {
+                    assertThat(found).as("keys past 2^32: the walk's scan gives up").isNull();
+                } else {
+                    assertThat(found).as("bound " + bound).containsExactly(whole);
+                    assertThat(whole.length).isGreaterThan(bound < 1L << 32 ? 1000 : -1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aParsedTableReportsTheSameDuplicatesEitherWay() throws Exception {
+        CowImageBuilder cow = CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(8L << 30);
+        SplittableRandom random = new SplittableRandom(18);
+        for (int i = 0; i < 600_000; i++) {
+            cow.exception(random.nextLong(5_000_000));
+        }
+        CowImage image = new CowReader(ParseOptions.DEFAULT).read(cow.source(), Progress.NONE);
+        ExceptionTable table = image.exceptions();
+        assertThat(table.duplicatedOldChunks()).containsExactly(DuplicateScan.duplicatedOldChunks(table));
+        assertThat(table.duplicates().count()).isGreaterThan(1000);
+    }
+
+    private static boolean noReadAheadLeft() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            boolean alive = Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().equals("cowscope-area-read-ahead") && t.isAlive());
+            if (!alive) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
+    }
+}
