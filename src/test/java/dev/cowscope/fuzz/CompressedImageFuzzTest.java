@@ -52,7 +52,7 @@ class CompressedImageFuzzTest {
         byte[] bytes;
         if (data.consumeBoolean()) {
             bytes = packed[format].clone();
-            for (int k = data.consumeInt(0, 8); k > 0; k--) {
+            for (int k = data.consumeInt(0, 8); k > 0 && bytes.length > 0; k--) { // a splice can leave nothing
                 switch (data.consumeInt(0, 2)) {
                     case 0 -> bytes[data.consumeInt(0, bytes.length - 1)] ^= data.consumeByte();
                     case 1 -> bytes = java.util.Arrays.copyOf(bytes, data.consumeInt(1, bytes.length));
