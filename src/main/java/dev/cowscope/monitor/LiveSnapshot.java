@@ -1,5 +1,6 @@
 package dev.cowscope.monitor;
 
+import dev.cowscope.format.BlockSources;
 import dev.cowscope.format.SnapshotStatus;
 import dev.cowscope.format.StatusLine;
 import dev.cowscope.nativeio.DeviceMapper;
@@ -133,17 +134,30 @@ public final class LiveSnapshot implements StatusSource, Closeable {
         } catch (IOException e) {
             throw new IOException(device + ": no such device");
         }
-        Path dev = Path.of("/sys/class/block").resolve(real.getFileName().toString()).resolve("dev");
-        if (!Files.isReadable(dev)) {
-            throw new IOException(device + " (" + real + ") is not a block device");
+        long[] mm = blockDeviceNumber(real).orElseThrow(() -> new IOException(
+                device + (real.toString().equals(device) ? "" : " (" + real + ")") + " is not a block device"));
+        return dm.nameOf((int) mm[0], (int) mm[1]).orElseThrow(() -> new IOException(device + " is not a device-mapper device"));
+    }
+
+    /**
+     * The {@code major:minor} of a block device node, from the node itself ({@code st_rdev}), whatever it
+     * is called: {@code /dev/dm-3}, or {@code /dev/mapper/VG-LV} as dmsetup makes it without udev (the
+     * real kernel in the oracle VM); empty when {@code node} is not a block device.
+     */
+    static Optional<long[]> blockDeviceNumber(Path node) {
+        if (!BlockSources.isBlockDevice(node)) {
+            return Optional.empty();
         }
-        String[] mm = Files.readString(dev).strip().split(":");
         try {
-            return dm.nameOf(Integer.parseInt(mm[0]), Integer.parseInt(mm[1]))
-                    .orElseThrow(() -> new IOException(device + " is not a device-mapper device"));
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new IOException(dev + ": unexpected content", e);
+            return Files.getAttribute(node, "unix:rdev") instanceof Long d ? Optional.of(majorMinor(d)) : Optional.empty();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return Optional.empty();
         }
+    }
+
+    /** glibc's {@code dev_t} encoding: {@code gnu_dev_major}, {@code gnu_dev_minor}. */
+    static long[] majorMinor(long devT) {
+        return new long[] {((devT >>> 8) & 0xfffL) | ((devT >>> 32) & 0xfffff000L), (devT & 0xffL) | ((devT >>> 12) & 0xffffff00L)};
     }
 
     /** An LVM origin's table is {@code snapshot-origin REAL}; its snapshots name the same REAL first. */

@@ -1,5 +1,6 @@
 package dev.cowscope.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cowscope.format.Finding;
 import dev.cowscope.format.StatusLine;
@@ -87,10 +88,19 @@ public final class FillLogJson {
         out.flush();
     }
 
+    /**
+     * jackson-core's factory alone for {@code watch}'s lines: they need no data binding, and building the
+     * ObjectMapper on the first sample (some 560 classes) held the second sample back by 5-14 s in the
+     * oracle VM, where watch met the real kernel.
+     */
+    private static final class Lines {
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
+
     /** {@code watch --json}: one sample as one line, the prediction's fields plus the device's name and target. */
     public static String sampleLine(StatusLine line, FillPoint p) {
         StringWriter w = new StringWriter();
-        try (JsonGenerator g = ReportJson.mapper().getFactory().createGenerator(w)) {
+        try (JsonGenerator g = Lines.FACTORY.createGenerator(w)) {
             g.writeStartObject();
             g.writeStringField("name", line.name());
             g.writeStringField("target", line.target());
