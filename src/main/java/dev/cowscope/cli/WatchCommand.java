@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
 final class WatchCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
+    /** Below a second between samples, the line's own time shows milliseconds, or lines look alike. */
+    private static final DateTimeFormatter FINE_CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
 
     @Spec
     CommandSpec spec;
@@ -80,7 +83,7 @@ final class WatchCommand implements Callable<Integer> {
                 if (json) {
                     out.println(jsonLine(line, p));
                 } else {
-                    out.println(textLine(p));
+                    out.println(textLine(p, plan.intervalMicros < LogTime.MICROS_PER_SECOND));
                     while (crossed[0] < plan.levels.count() && tracker.thresholdAt(crossed[0]) != FillPoint.NEVER) {
                         out.printf(Locale.ROOT, "  crossed %d %%%n", plan.levels.percent(crossed[0]++));
                     }
@@ -111,8 +114,9 @@ final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    static String textLine(FillPoint p) {
-        return clock(p.micros()) + "  " + FillWording.line(p, WatchCommand::clock, "  ");
+    static String textLine(FillPoint p, boolean fine) {
+        String at = (fine ? FINE_CLOCK : CLOCK).format(Instant.ofEpochSecond(0, p.micros() * 1000));
+        return at + "  " + FillWording.line(p, WatchCommand::clock, "  ");
     }
 
     private static String clock(long micros) {
