@@ -51,9 +51,8 @@ final class FillLogCommand implements Callable<Integer> {
             description = "The snapshot table's chunk size (8s, 4K); by default inferred from the numbers.")
     String chunkSize;
 
-    @Option(names = "--thresholds", paramLabel = "PERCENTS", defaultValue = "50,80,85,90,95",
-            description = "Fill percentages to report (default: dmeventd's check floor 50 and warnings 80,85,90,95).")
-    String thresholds;
+    @Mixin
+    ThresholdsOption thresholds = new ThresholdsOption();
 
     @Mixin
     FailOn failOn = new FailOn();
@@ -66,12 +65,7 @@ final class FillLogCommand implements Callable<Integer> {
         if (cs > 0 && AreaLayout.refusal(cs) != null) {
             throw new UsageException(spec.commandLine(), "--chunk-size: " + AreaLayout.refusal(cs));
         }
-        FillThresholds levels;
-        try {
-            levels = FillThresholds.parse(thresholds);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(spec.commandLine(), "--thresholds: " + e.getMessage());
-        }
+        FillThresholds levels = thresholds.levels(spec.commandLine());
         Progress progress = TerminalProgress.on(spec.commandLine().getErr());
         StatusLog log;
         try {

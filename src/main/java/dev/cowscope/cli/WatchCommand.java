@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,9 +59,8 @@ final class WatchCommand implements Callable<Integer> {
             description = "Also append every sample to FILE as '<epoch seconds> <status line>', the format fill-log reads.")
     Path record;
 
-    @Option(names = "--thresholds", paramLabel = "PERCENTS", defaultValue = "50,80,85,90,95",
-            description = "Fill percentages that get a line of their own when crossed (default: dmeventd's).")
-    String thresholds;
+    @Mixin
+    ThresholdsOption thresholds = new ThresholdsOption();
 
     @Override
     public Integer call() throws IOException {
@@ -108,7 +108,7 @@ final class WatchCommand implements Callable<Integer> {
             if (count < 0) {
                 throw new UsageException(spec.commandLine(), "--count: expected 0 or more, got " + count);
             }
-            return new CommandLinePlan(micros, FillThresholds.parse(thresholds));
+            return new CommandLinePlan(micros, thresholds.levels(spec.commandLine()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(spec.commandLine(), e.getMessage());
         }
