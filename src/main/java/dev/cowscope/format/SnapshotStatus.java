@@ -36,6 +36,8 @@ public record SnapshotStatus(State state, long sectorsAllocated, long totalSecto
         }
     }
 
+    private static final State[] WORD_FORMS = {State.INVALID, State.MERGE_FAILED, State.OVERFLOW, State.UNKNOWN};
+
     /** The numbers a working store prints. */
     public static SnapshotStatus active(long sectorsAllocated, long totalSectors, long metadataSectors) {
         return new SnapshotStatus(State.ACTIVE, sectorsAllocated, totalSectors, metadataSectors);
@@ -92,8 +94,8 @@ public record SnapshotStatus(State state, long sectorsAllocated, long totalSecto
      */
     public static Optional<SnapshotStatus> parseParams(String params) {
         String p = params.strip();
-        for (State s : State.values()) {
-            if (s != State.ACTIVE && s != State.NO_DEVICE && s.word.equals(p)) {
+        for (State s : WORD_FORMS) {
+            if (s.word.equals(p)) {
                 return Optional.of(of(s, 0));
             }
         }
@@ -112,7 +114,7 @@ public record SnapshotStatus(State state, long sectorsAllocated, long totalSecto
     }
 
     private static long unsigned(String digits) {
-        if (digits.isEmpty() || digits.length() > 20 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || digits.length() > 20 || !Units.allDigits(digits)) {
             return -1;
         }
         try {

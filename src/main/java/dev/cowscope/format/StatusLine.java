@@ -1,6 +1,5 @@
 package dev.cowscope.format;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -59,15 +58,18 @@ public record StatusLine(String name, long startSector, long lengthSectors, Stri
         if (!target.equals(SNAPSHOT) && !target.equals(SNAPSHOT_MERGE)) {
             return Optional.empty();
         }
-        String[] head = t.substring(0, targetStart - 1).split(" ", -1);
-        if (head.length < 2) {
+        // START and LENGTH are the two words before the target, found backwards (a status log reads this per line)
+        int lengthEnd = targetStart - 1;
+        int lengthStart = t.lastIndexOf(' ', lengthEnd - 1) + 1;
+        if (lengthStart == 0) {
             return Optional.empty();
         }
-        long start = number(head[head.length - 2]);
-        long length = number(head[head.length - 1]);
+        int startStart = t.lastIndexOf(' ', lengthStart - 2) + 1;
+        long start = number(t.substring(startStart, lengthStart - 1));
+        long length = number(t.substring(lengthStart, lengthEnd));
         String name = "";
-        if (head.length > 2) {
-            String prefix = String.join(" ", Arrays.copyOf(head, head.length - 2));
+        if (startStart > 0) {
+            String prefix = t.substring(0, startStart - 1);
             if (!prefix.endsWith(":") || prefix.length() < 2) {
                 return Optional.empty();
             }
@@ -82,7 +84,7 @@ public record StatusLine(String name, long startSector, long lengthSectors, Stri
 
     /** A sector count as the kernel prints it; -1 for anything else (no sector count is 2^63 or more). */
     private static long number(String digits) {
-        if (digits.isEmpty() || digits.length() > 19 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || digits.length() > 19 || !Units.allDigits(digits)) {
             return -1;
         }
         try {

@@ -82,7 +82,7 @@ public final class Units {
         if (t.startsWith("-")) {
             throw new IllegalArgumentException("a count cannot be negative: '" + text.strip() + "'");
         }
-        if (!t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!allDigits(t)) {
             throw new IllegalArgumentException("not a whole number: '" + text.strip() + "'");
         }
         try {
@@ -144,6 +144,17 @@ public final class Units {
             return (bytes >> 10) + "K";
         }
         return Long.toString(bytes);
+    }
+
+    /** Only ASCII digits 0-9 (true for an empty string); a loop, since status logs call it per token. */
+    public static boolean allDigits(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean isPowerOfTwo(long value) {

@@ -58,25 +58,47 @@ public final class LogTime {
         return iso == Long.MIN_VALUE ? null : new Stamp(iso, Base.ISO_8601);
     }
 
-    /** Decimal seconds to microseconds, or -1 when the token is not a plain non-negative decimal. */
+    /**
+     * Decimal seconds to microseconds (rounded half up at the seventh decimal), or -1 when the token is
+     * not a plain non-negative decimal or is above {@link #MAX_SECONDS}. Digit by digit: logs call it per line.
+     */
     private static long seconds(String token) {
-        int dot = -1;
-        for (int i = 0; i < token.length(); i++) {
+        int dot = token.indexOf('.');
+        int intEnd = dot < 0 ? token.length() : dot;
+        if (intEnd == 0 || intEnd > 13 || dot == token.length() - 1) {
+            return -1;
+        }
+        long whole = 0;
+        for (int i = 0; i < intEnd; i++) {
             char c = token.charAt(i);
-            if (c == '.' && dot < 0) {
-                dot = i;
-            } else if (c < '0' || c > '9') {
+            if (c < '0' || c > '9') {
                 return -1;
             }
+            whole = whole * 10 + (c - '0');
         }
-        if (dot == 0 || dot == token.length() - 1) {
+        long fraction = 0;
+        int digits = 0;
+        boolean roundUp = false;
+        for (int i = dot + 1; dot >= 0 && i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            if (digits < 6) {
+                fraction = fraction * 10 + (c - '0');
+                digits++;
+            } else if (digits == 6) {
+                roundUp = c >= '5';
+                digits++;
+            }
+        }
+        for (; digits < 6; digits++) {
+            fraction *= 10;
+        }
+        if (whole > MAX_SECONDS || whole == MAX_SECONDS && (fraction > 0 || roundUp)) {
             return -1;
         }
-        BigDecimal value = new BigDecimal(token);
-        if (value.compareTo(BigDecimal.valueOf(MAX_SECONDS)) > 0) {
-            return -1;
-        }
-        return value.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return whole * MICROS_PER_SECOND + fraction + (roundUp ? 1 : 0);
     }
 
     private static long isoMicros(String token) {

@@ -36,6 +36,8 @@ final class RateWindow {
 
     private long[] micros = new long[256];
     private long[] sectors = new long[256];
+    /** Points in use are [head, size): dropping old points moves head; the arrays are compacted when half is dropped. */
+    private int head;
     private int size;
     private long[] resumed = new long[64];
     private int resumes;
@@ -45,6 +47,7 @@ final class RateWindow {
     private int idleSamples;
 
     void clear() {
+        head = 0;
         size = 0;
         resumes = 0;
         growthFromMicros = Long.MIN_VALUE;
@@ -54,7 +57,7 @@ final class RateWindow {
     }
 
     boolean isEmpty() {
-        return size == 0;
+        return size == head;
     }
 
     long lastSectors() {
@@ -63,7 +66,7 @@ final class RateWindow {
 
     /** Adds a working sample's data sectors (never less than the last: a drop is a new snapshot, cleared before). */
     void add(long atMicros, long dataSectors) {
-        if (size > 0 && dataSectors > sectors[size - 1]) {
+        if (size > head && dataSectors > sectors[size - 1]) {
             if (growthFromMicros == Long.MIN_VALUE) {
                 growthFromMicros = micros[size - 1];
             } else if (micros[size - 1] - lastGrowthMicros >= IDLE_GAP_MICROS && idleSamples >= IDLE_SAMPLES) {
@@ -78,6 +81,9 @@ final class RateWindow {
             samplesSinceGrowth++;
         }
         dropOlderThan(atMicros - MAX_WINDOW_MICROS);
+        if (size == micros.length && head > 0) {
+            compact();
+        }
         if (size == micros.length) {
             if (size >= MAX_POINTS) {
                 thin();
@@ -162,7 +168,7 @@ final class RateWindow {
         int n = 0;
         for (int i = resumes - 2; i >= 0; i--) {
             long span = last - resumed[i];
-            if (span >= wanted / 2 && span <= Math.min(elapsed, MAX_WINDOW_MICROS) && resumed[i] >= micros[0]) {
+            if (span >= wanted / 2 && span <= Math.min(elapsed, MAX_WINDOW_MICROS) && resumed[i] >= micros[head]) {
                 cycles[n++] = i;
             }
         }
@@ -182,7 +188,7 @@ final class RateWindow {
     /** Data sectors just before the sample at {@code at} (the level a burst started from). */
     private long sectorsBefore(long at) {
         int i = lastAtOrBefore(at);
-        return sectors[Math.max(0, micros[i] >= at ? i - 1 : i)];
+        return sectors[Math.max(head, micros[i] >= at ? i - 1 : i)];
     }
 
     private void addResume(long at) {
@@ -214,27 +220,36 @@ final class RateWindow {
     }
 
     private int lastAtOrBefore(long at) {
-        int i = Arrays.binarySearch(micros, 0, size, at);
+        int i = Arrays.binarySearch(micros, head, size, at);
         if (i >= 0) {
             while (i + 1 < size && micros[i + 1] == at) {
                 i++;
             }
             return i;
         }
-        return Math.max(0, -i - 2);
+        return Math.max(head, -i - 2);
     }
 
     /** Keeps one point at or before {@code limit} (a window's far end) and everything after it. */
     private void dropOlderThan(long limit) {
         int keepFrom = lastAtOrBefore(limit);
-        if (keepFrom > 0 && micros[0] < limit) {
-            System.arraycopy(micros, keepFrom, micros, 0, size - keepFrom);
-            System.arraycopy(sectors, keepFrom, sectors, 0, size - keepFrom);
-            size -= keepFrom;
+        if (keepFrom > head && micros[head] < limit) {
+            head = keepFrom;
+            if (head >= (size >>> 1)) {
+                compact(); // amortised: each point is moved at most once per halving
+            }
         }
     }
 
+    private void compact() {
+        System.arraycopy(micros, head, micros, 0, size - head);
+        System.arraycopy(sectors, head, sectors, 0, size - head);
+        size -= head;
+        head = 0;
+    }
+
     private void thin() {
+        compact();
         int n = 0;
         for (int i = 0; i < size; i += 2) {
             micros[n] = micros[i];

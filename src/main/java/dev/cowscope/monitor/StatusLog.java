@@ -6,7 +6,6 @@ import dev.cowscope.format.Location;
 import dev.cowscope.format.Progress;
 import dev.cowscope.format.SnapshotStatus;
 import dev.cowscope.format.StatusLine;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -101,35 +100,32 @@ public record StatusLog(LogTime.Base base, FillSeries series, List<String> names
     static StatusLog read(InputStream raw, long sizeBytes, String name, Progress progress, int maxSamples) throws IOException {
         Reader r = new Reader(name, maxSamples);
         progress.begin("Reading the status log", sizeBytes);
-        InputStream in = new BufferedInputStream(raw, 1 << 16);
+        byte[] buffer = new byte[1 << 16];
         byte[] line = new byte[MAX_LINE_BYTES];
-        long consumed = 0;
-        long reported = 0;
         int len = 0;
         boolean tooLong = false;
-        for (int b = in.read(); ; b = in.read()) {
-            if (b == '\n' || b < 0) {
-                if (len > 0 || tooLong || b == '\n') {
+        boolean pending = false; // bytes seen since the last newline
+        for (int n = raw.read(buffer); n >= 0; n = raw.read(buffer)) {
+            for (int i = 0; i < n; i++) {
+                byte b = buffer[i];
+                if (b == '\n') {
                     r.line(tooLong ? null : new String(line, 0, len, StandardCharsets.UTF_8));
+                    len = 0;
+                    tooLong = false;
+                    pending = false;
+                } else if (len < MAX_LINE_BYTES) {
+                    line[len++] = b;
+                    pending = true;
+                } else {
+                    tooLong = true;
                 }
-                if (b < 0) {
-                    break;
-                }
-                len = 0;
-                tooLong = false;
-                if ((r.lines & 0xFFFF) == 0) {
-                    progress.checkCancelled();
-                    progress.worked(consumed - reported);
-                    reported = consumed;
-                }
-            } else if (len < MAX_LINE_BYTES) {
-                line[len++] = (byte) b;
-            } else {
-                tooLong = true;
             }
-            consumed++;
+            progress.checkCancelled();
+            progress.worked(n);
         }
-        progress.worked(consumed - reported);
+        if (pending || tooLong) {
+            r.line(tooLong ? null : new String(line, 0, len, StandardCharsets.UTF_8));
+        }
         return r.finish();
     }
 
