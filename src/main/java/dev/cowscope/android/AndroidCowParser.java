@@ -33,7 +33,7 @@ public final class AndroidCowParser {
     static final int FOOTER_BYTES = 84;
     static final int RESUME_POINT_BYTES = 16;
     static final long SOURCE_MASK = (1L << 48) - 1;
-    private static final int MAX_FINDINGS_PER_KIND = 50;
+    private static final int MAX_FINDINGS_PER_KIND = 10;
     private static final int WINDOW_BYTES = 1 << 20;
 
     private final long maxOps;
@@ -154,7 +154,7 @@ public final class AndroidCowParser {
         void fail(FindingKind kind, Location where, String aospMessage) {
             if (error == null) {
                 error = aospMessage;
-                findings.add(kind, where, aospMessage);
+                findings.addFirst(kind, where, aospMessage);
             }
         }
 
@@ -611,6 +611,12 @@ public final class AndroidCowParser {
 
         void add(FindingKind kind, Location where, String message) {
             add(kind, () -> where, () -> message);
+        }
+
+        /** The reason AOSP's parse fails: listed first, whatever else was found. */
+        void addFirst(FindingKind kind, Location where, String message) {
+            counts[kind.ordinal()]++;
+            listed.add(0, Finding.of(kind, where, message));
         }
 
         void add(FindingKind kind, java.util.function.Supplier<Location> where, java.util.function.Supplier<String> message) {
