@@ -1,6 +1,11 @@
 package dev.cowscope.cli;
 
+import dev.cowscope.android.AndroidCow;
+import dev.cowscope.android.AndroidCowHeader;
+import dev.cowscope.android.AndroidCowParser;
+import dev.cowscope.android.AndroidOpType;
 import dev.cowscope.format.AreaLayout;
+import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.AreaSummary;
 import dev.cowscope.format.BlockSources;
 import dev.cowscope.format.CowFormatException;
@@ -12,6 +17,7 @@ import dev.cowscope.format.SnapshotStatus;
 import dev.cowscope.format.StoreState;
 import dev.cowscope.format.StoreVerdict;
 import dev.cowscope.format.Units;
+import dev.cowscope.report.AndroidInspectReport;
 import dev.cowscope.report.InspectReport;
 import dev.cowscope.report.ReportJson;
 import java.io.IOException;
@@ -19,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +59,29 @@ final class InspectCommand implements Callable<Integer> {
         failOn.threshold(spec.commandLine());
         Path path = input.cowPath(spec.commandLine());
         Progress progress = TerminalProgress.on(spec.commandLine().getErr());
+        if (!input.sample) {
+            AndroidCow android;
+            try {
+                android = readAndroid(path, progress);
+            } catch (CowFormatException e) {
+                TerminalProgress.finish(progress);
+                if (json && e.kind() != CowFormatException.Kind.UNREADABLE) {
+                    long size = Files.isRegularFile(path) ? Files.size(path) : -1;
+                    String kind = BlockSources.isBlockDevice(path) ? "block-device" : "file";
+                    out.println(ReportJson.toJson(InspectReport.failure(path.toString(), size, kind, e)));
+                }
+                throw e;
+            }
+            if (android != null) {
+                TerminalProgress.finish(progress);
+                if (json) {
+                    out.println(ReportJson.toJson(AndroidInspectReport.of(android)));
+                } else {
+                    printAndroid(android, out);
+                }
+                return failOn.exitCode(android.findings(), spec.commandLine());
+            }
+        }
         CowImage image;
         try {
             image = input.read(spec.commandLine(), progress);
@@ -105,6 +135,63 @@ final class InspectCommand implements Callable<Integer> {
             out.println("  none");
         }
         for (Finding f : image.findings()) {
+            out.printf(Locale.ROOT, "  %-7s %-26s %s%n", f.severity(), f.kind(), f.location());
+            out.printf(Locale.ROOT, "          %s%n", f.message());
+        }
+    }
+
+    /** The Android COW at {@code path}, or null when it is something else (the dm-snapshot path reads it, or says why not). */
+    private static AndroidCow readAndroid(Path path, Progress progress) throws IOException {
+        BlockSource source;
+        try {
+            source = BlockSources.open(path, progress);
+        } catch (CowFormatException e) {
+            return null; // unreadable: the dm-snapshot path reports it as before
+        }
+        try (source) {
+            if (!AndroidCowParser.isAndroidCow(source)) {
+                return null;
+            }
+            return new AndroidCowParser().parse(source, OptionalLong.empty());
+        }
+    }
+
+    private static void printAndroid(AndroidCow cow, PrintWriter out) {
+        AndroidCowHeader h = cow.rawHeader();
+        out.printf(Locale.ROOT, "%s  (%s, %s)%n", cow.name(), cow.kind().label(), Units.human(cow.sizeBytes()));
+        out.println();
+        out.printf(Locale.ROOT, "Format            Android Virtual A/B COW, version %d.%d (%s)%n", h.majorVersion(),
+                h.minorVersion(), cow.formatName());
+        out.printf(Locale.ROOT, "Parse             %s%n", cow.parseOk() ? "ok (as AOSP's CowReader reads it)"
+                : "fails in AOSP: " + cow.error());
+        out.println("Header");
+        for (java.util.Map.Entry<String, Object> f : h.aospFields().entrySet()) {
+            out.printf(Locale.ROOT, "  %-22s %s%n", f.getKey(), f.getValue());
+        }
+        out.printf(Locale.ROOT, "Compression       %s%n", AndroidOpType.compressionName(cow.header().compressionAlgorithm()));
+        if (cow.footer() != null) {
+            out.printf(Locale.ROOT, "Footer            %d ops, %d bytes of ops%n", cow.footer().numOps(), cow.footer().opsSize());
+        } else if (cow.version() < 3) {
+            out.println("Footer            none");
+        }
+        cow.lastLabel().ifPresent(l -> out.printf(Locale.ROOT, "Last label        %s%n", Long.toUnsignedString(l)));
+        if (cow.version() >= 3) {
+            out.printf(Locale.ROOT, "Resume points     %s%n", cow.resumePoints().isEmpty() ? "none" : cow.resumePoints().stream()
+                    .map(p -> "label " + Long.toUnsignedString(p.label()) + " @ op " + Long.toUnsignedString(p.opIndex()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        out.printf(Locale.ROOT, "Ops               %d  (data %s)%n", cow.ops().size(), Units.human(cow.dataBytes()));
+        for (java.util.Map.Entry<String, Long> c : cow.opCounts().entrySet()) {
+            if (c.getValue() > 0) {
+                out.printf(Locale.ROOT, "  %-10s %d%n", c.getKey(), c.getValue());
+            }
+        }
+        out.println();
+        out.printf(Locale.ROOT, "Findings (%d)%n", cow.findings().size());
+        if (cow.findings().isEmpty()) {
+            out.println("  none");
+        }
+        for (Finding f : cow.findings()) {
             out.printf(Locale.ROOT, "  %-7s %-26s %s%n", f.severity(), f.kind(), f.location());
             out.printf(Locale.ROOT, "          %s%n", f.message());
         }

@@ -69,6 +69,27 @@ public enum FindingKind {
     /** The allocated count fell outside a merge: a new snapshot took the name (the fill model starts again). */
     SNAPSHOT_REPLACED(Severity.INFO),
 
+    // ---- Android Virtual A/B COW files (libsnapshot_cow v2 and v3)
+
+    /** AOSP's parser refuses the file (the message gives its reason in AOSP's words): snapuserd would not serve it. */
+    ANDROID_PARSE_FAILED(Severity.ERROR),
+    /** A v2 file without a footer op: AOSP's full parse fails ("No COW footer found"); a parse at a label still works. */
+    ANDROID_NO_FOOTER(Severity.ERROR),
+    /** The v2 footer's num_ops or ops_size disagree with the op stream: AOSP's parse fails. */
+    ANDROID_FOOTER_MISMATCH(Severity.ERROR),
+    /** The op area (or a resume or sequence area) reaches past the end of the file. */
+    ANDROID_OP_PAST_END(Severity.ERROR),
+    /** An op's data lies outside the file (or inside the header): reading it fails. */
+    ANDROID_DATA_OUTSIDE_FILE(Severity.ERROR),
+    /** An op of a type AOSP does not define, or one that has no place in this version's op stream. */
+    ANDROID_UNKNOWN_OP(Severity.ERROR),
+    /** A compression algorithm AOSP does not define (0 none, 1 gz, 2 brotli, 3 lz4, 4 zstd): its data cannot be decoded. */
+    ANDROID_UNKNOWN_COMPRESSION(Severity.ERROR),
+    /** v3 op_count exceeds op_count_max: the ops run into the data area. */
+    ANDROID_OP_COUNT_OVER_MAX(Severity.ERROR),
+    /** v3 resume_point_count exceeds resume_point_max (AOSP's writer never caps it); AOSP reads past the stored slots. */
+    ANDROID_RESUME_POINTS_OVER_MAX(Severity.WARNING),
+
     // ---- dm-linear table alignment (dm-table.c, blk-settings.c); ERROR = the kernel rejects the table
     /** A line ends past the largest device size: "too large device". */
     TARGET_TOO_LARGE(Severity.ERROR, "dm_table_add_target"),

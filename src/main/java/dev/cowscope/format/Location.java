@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * @param line 1-based line of a text input (a dm table, given or built from extents); -1 for a place in a store
  */
-public record Location(long area, long index, long offsetBytes, long chunk, long line) {
+public record Location(long area, long index, long offsetBytes, long chunk, long line, long op) {
     public static final Location DEVICE = new Location(-1, -1, -1, -1);
 
     private static final Pattern ENTRY = Pattern.compile("area (\\d+) entry (\\d+)(?: @0x([0-9a-fA-F]+))?");
@@ -20,10 +20,27 @@ public record Location(long area, long index, long offsetBytes, long chunk, long
     private static final Pattern AREA = Pattern.compile("area (\\d+)");
     private static final Pattern HEADER = Pattern.compile("header(?: @0x([0-9a-fA-F]+))?");
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
+    private static final Pattern OFFSET = Pattern.compile("offset @0x([0-9a-fA-F]+)");
+    private static final Pattern OP = Pattern.compile("op (\\d+)(?: @0x([0-9a-fA-F]+))?");
+
+    /** A place in a store or a text input (no op). */
+    public Location(long area, long index, long offsetBytes, long chunk, long line) {
+        this(area, index, offsetBytes, chunk, line, -1);
+    }
 
     /** A place in a store. */
     public Location(long area, long index, long offsetBytes, long chunk) {
         this(area, index, offsetBytes, chunk, -1);
+    }
+
+    /** Op {@code index} (0-based, file order) of an Android COW, at {@code offsetBytes} (-1 when unknown). */
+    public static Location op(long index, long offsetBytes) {
+        return new Location(-1, -1, offsetBytes, -1, -1, index);
+    }
+
+    /** Byte {@code offsetBytes} of a file that has no chunks (an Android COW's header, footer, areas). */
+    public static Location offset(long offsetBytes) {
+        return new Location(-1, -1, offsetBytes, -1, -1, -1);
     }
 
     /** Line {@code number} (1-based) of a text input. */
@@ -66,6 +83,9 @@ public record Location(long area, long index, long offsetBytes, long chunk, long
         if (line >= 0) {
             return "line " + line;
         }
+        if (op >= 0) {
+            return "op " + op + at();
+        }
         if (isEntry()) {
             return "area " + area + " entry " + index + at();
         }
@@ -77,6 +97,9 @@ public record Location(long area, long index, long offsetBytes, long chunk, long
         }
         if (chunk >= 0) {
             return "chunk " + Long.toUnsignedString(chunk) + at();
+        }
+        if (offsetBytes >= 0) {
+            return "offset" + at();
         }
         return "device";
     }
@@ -107,6 +130,14 @@ public record Location(long area, long index, long offsetBytes, long chunk, long
             m = HEADER.matcher(t);
             if (m.matches()) {
                 return Optional.of(header(m.group(1) == null ? 0 : hex(m.group(1))));
+            }
+            m = OP.matcher(t);
+            if (m.matches()) {
+                return Optional.of(op(Long.parseLong(m.group(1)), hex(m.group(2))));
+            }
+            m = OFFSET.matcher(t);
+            if (m.matches()) {
+                return Optional.of(offset(hex(m.group(1))));
             }
             m = LINE.matcher(t);
             if (m.matches()) {

@@ -1,0 +1,640 @@
+package dev.cowscope.android;
+
+import dev.cowscope.format.BlockSource;
+import dev.cowscope.format.BlockSources;
+import dev.cowscope.format.CowFormatException;
+import dev.cowscope.format.Finding;
+import dev.cowscope.format.FindingKind;
+import dev.cowscope.format.Location;
+import dev.cowscope.format.Progress;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * Reads an Android Virtual A/B COW file (libsnapshot_cow v1/v2 and v3) exactly as AOSP's
+ * {@code CowReader::Parse} does: {@code ReadCowHeader}, then {@code CowParserV2} or {@code CowParserV3}
+ * (to the end, or up to a label), then {@code Translate}. Where AOSP would fail, the result says so with
+ * AOSP's own reason ({@link AndroidCow#error()}) and a finding; where AOSP would loop or run out of memory
+ * on a hostile file, we stop with a finding. Every value from the file is checked before it is used; the
+ * cost is one pass over the op area, the memory {@value AndroidCowOps#BYTES_PER_OP} bytes per op.
+ */
+public final class AndroidCowParser {
+    /** Resume slots listed at most (AOSP's writer keeps 4). */
+    public static final int MAX_LISTED_RESUME_POINTS = 4096;
+    static final int V2_OP_BYTES = 20;
+    static final int V3_OP_BYTES = 16;
+    static final int FOOTER_BYTES = 84;
+    static final int RESUME_POINT_BYTES = 16;
+    static final long SOURCE_MASK = (1L << 48) - 1;
+    private static final int MAX_FINDINGS_PER_KIND = 10;
+    private static final int WINDOW_BYTES = 1 << 20;
+
+    private final long maxOps;
+
+    public AndroidCowParser() {
+        this(Math.min(Integer.MAX_VALUE - 16, Runtime.getRuntime().maxMemory() / 2 / 32));
+    }
+
+    /** A parser that holds at most {@code maxOps} ops (more is reported as too large). */
+    AndroidCowParser(long maxOps) {
+        this.maxOps = maxOps;
+    }
+
+    /** True when {@code source} starts with {@code kCowMagicNumber}. */
+    public static boolean isAndroidCow(BlockSource source) throws IOException {
+        if (source.sizeBytes() < 8) {
+            return false;
+        }
+        ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        source.readFully(0, b);
+        return b.getLong(0) == AndroidCowHeader.MAGIC;
+    }
+
+    /** Opens {@code path} read-only (files, block devices, .gz/.xz/.zst images) and parses it to the end or to {@code label}. */
+    public static AndroidCow read(Path path, OptionalLong label, Progress progress) throws IOException {
+        try (BlockSource source = BlockSources.open(path, progress)) {
+            return new AndroidCowParser().parse(source, label);
+        }
+    }
+
+    /**
+     * Parses {@code source}: a full parse when {@code label} is empty, else up to that label as AOSP's
+     * {@code Parse(fd, label)} (resuming a write).
+     *
+     * @throws CowFormatException when there is nothing to show: no Android COW magic, a header AOSP cannot
+     *     read (too short, {@code header_size} over 78, unknown major version), or more ops than memory holds
+     */
+    public AndroidCow parse(BlockSource source, OptionalLong label) throws IOException {
+        long size = source.sizeBytes();
+        String name = source.name();
+        if (size < AndroidCowHeader.PREFIX_BYTES) {
+            throw new CowFormatException(CowFormatException.Kind.TRUNCATED, 0, String.format(Locale.ROOT,
+                    "%s: only %d bytes; an Android COW starts with a 14-byte header prefix", name, size));
+        }
+        byte[] raw = new byte[AndroidCowHeader.V3_BYTES];
+        source.readFully(0, ByteBuffer.wrap(raw, 0, AndroidCowHeader.PREFIX_BYTES));
+        AndroidCowHeader prefix = AndroidCowHeader.decode(raw);
+        if (prefix.magic() != AndroidCowHeader.MAGIC) {
+            throw new CowFormatException(CowFormatException.Kind.NOT_A_COW, 0, String.format(Locale.ROOT,
+                    "%s: not an Android COW: magic is 0x%016x, expected 0x%016x (\"Header Magic corrupted\")",
+                    name, prefix.magic(), AndroidCowHeader.MAGIC));
+        }
+        int headerSize = prefix.headerSize();
+        if (headerSize > AndroidCowHeader.V3_BYTES) {
+            throw new CowFormatException(CowFormatException.Kind.NOT_A_COW, 12, String.format(Locale.ROOT,
+                    "%s: Android COW with header_size %d: AOSP refuses it (\"Unknown CowHeader size (got %d bytes, "
+                            + "expected at most %d bytes)\")", name, headerSize, headerSize, AndroidCowHeader.V3_BYTES));
+        }
+        if (headerSize > size) {
+            throw new CowFormatException(CowFormatException.Kind.TRUNCATED, 0, String.format(Locale.ROOT,
+                    "%s: only %d bytes, but the Android COW header is %d bytes (AOSP cannot read the header)",
+                    name, size, headerSize));
+        }
+        if (headerSize > AndroidCowHeader.PREFIX_BYTES) {
+            source.readFully(AndroidCowHeader.PREFIX_BYTES,
+                    ByteBuffer.wrap(raw, AndroidCowHeader.PREFIX_BYTES, headerSize - AndroidCowHeader.PREFIX_BYTES));
+        }
+        AndroidCowHeader header = AndroidCowHeader.decode(raw);
+        int major = header.majorVersion();
+        if (major < 1 || major > 3) {
+            throw new CowFormatException(CowFormatException.Kind.NOT_A_COW, 8, String.format(Locale.ROOT,
+                    "%s: Android COW major version %d: AOSP reads versions 1 to 3 (\"Unknown version: %d\")",
+                    name, major, major));
+        }
+        Run run = new Run(source, header, label);
+        if (major == 3) {
+            run.parseV3();
+        } else {
+            run.parseV2();
+        }
+        run.check();
+        return new AndroidCow(name, source.kind(), size, header, run.parsedHeader, label, run.error == null,
+                run.error, run.footer, run.lastLabel, List.copyOf(run.resumePoints), run.opAreaOffset,
+                run.dataAreaOffset, run.ops, run.findings.result());
+    }
+
+    /** One parse: AOSP's parser state, our findings. */
+    private final class Run {
+        final BlockSource source;
+        final long size;
+        final AndroidCowHeader header;
+        final OptionalLong label;
+        final Window window;
+        final Findings findings = new Findings();
+        AndroidCowHeader parsedHeader;
+        AndroidCowOps ops;
+        String error;
+        AndroidCowFooter footer;
+        OptionalLong lastLabel = OptionalLong.empty();
+        final List<ResumePoint> resumePoints = new ArrayList<>();
+        long opAreaOffset;
+        long dataAreaOffset = -1;
+        long resumeOffset = -1;
+        /** File offset of each op is recomputed for findings: v2 keeps them here. */
+        long[] v2OpOffsets = new long[0];
+        /** v2 per-op raw type byte where it is not a known type (first few only, for findings). */
+        final List<long[]> unknownRawTypes = new ArrayList<>();
+
+        Run(BlockSource source, AndroidCowHeader header, OptionalLong label) {
+            this.source = source;
+            this.size = source.sizeBytes();
+            this.header = header;
+            this.parsedHeader = header;
+            this.label = label;
+            this.window = new Window(source);
+        }
+
+        void fail(FindingKind kind, Location where, String aospMessage) {
+            if (error == null) {
+                error = aospMessage;
+                findings.addFirst(kind, where, aospMessage);
+            }
+        }
+
+        // ---------------------------------------------------------------- v1 / v2
+
+        void parseV2() throws IOException {
+            ops = new AndroidCowOps((int) Math.min(1 << 16, size / V2_OP_BYTES));
+            AndroidCowHeader h = header;
+            if (h.footerSize() != FOOTER_BYTES) {
+                fail(FindingKind.ANDROID_PARSE_FAILED, Location.offset(14), "Footer size unknown, read "
+                        + h.footerSize() + ", expected " + FOOTER_BYTES);
+                return;
+            }
+            if (h.opSize() != V2_OP_BYTES) {
+                fail(FindingKind.ANDROID_PARSE_FAILED, Location.offset(16), "Operation size unknown, read "
+                        + h.opSize() + ", expected " + V2_OP_BYTES);
+                return;
+            }
+            if (h.clusterOps() == 1) {
+                fail(FindingKind.ANDROID_PARSE_FAILED, Location.offset(22),
+                        "Clusters must contain at least two operations to function.");
+                return;
+            }
+            if (h.majorVersion() > 2 || h.minorVersion() != 0) {
+                fail(FindingKind.ANDROID_PARSE_FAILED, Location.offset(8), versionMismatch(h));
+                return;
+            }
+            long pos;
+            long bufferSize = h.bufferSize();
+            if (h.majorVersion() >= 2 && bufferSize > 0) {
+                pos = h.headerSize() + bufferSize;
+            } else {
+                pos = h.headerSize();
+                bufferSize = 0; // a v1 header has no buffer_size
+            }
+            opAreaOffset = pos;
+            long clusterOps = h.clusterOps();
+            long dataPos = pos + (clusterOps != 0 ? clusterOps * V2_OP_BYTES : V2_OP_BYTES);
+            long perRead = clusterOps != 0 ? clusterOps : 1;
+            long compression = 0;
+            String translateError = null;
+            Location translateWhere = null;
+            long[] offsets = new long[Math.max(16, ops.size())];
+            boolean done = false;
+            while (!done) {
+                if (Long.compareUnsigned(pos, size) > 0) {
+                    fail(FindingKind.ANDROID_OP_PAST_END, Location.offset(pos), String.format(Locale.ROOT,
+                            "read op failed: the next op would be at %s, past the end of the file (%d bytes)",
+                            Long.toUnsignedString(pos), size));
+                    return;
+                }
+                long toAdd = Math.min(perRead, (size - pos) / V2_OP_BYTES);
+                if (toAdd == 0) {
+                    break;
+                }
+                long clusterStart = pos;
+                for (long k = 0; k < toAdd; k++) {
+                    long at = clusterStart + k * V2_OP_BYTES;
+                    ByteBuffer b = window.at(at, V2_OP_BYTES);
+                    int base = b.position();
+                    int rawType = b.get(base) & 0xff;
+                    int opCompression = b.get(base + 1) & 0xff;
+                    long dataLength = b.getShort(base + 2) & 0xffff;
+                    long newBlock = b.getLong(base + 4);
+                    long src = b.getLong(base + 12);
+                    long prevPos = pos;
+                    long opDataPos = dataPos;
+                    pos += V2_OP_BYTES + nextOpOffset(rawType, dataLength, src, clusterOps);
+                    dataPos += dataLength + nextDataOffset(rawType, clusterOps);
+                    if (rawType == AndroidOpType.FOOTER) {
+                        if (Long.compareUnsigned(pos, size) > 0 || size - pos < FOOTER_BYTES - V2_OP_BYTES) {
+                            fail(FindingKind.ANDROID_OP_PAST_END, Location.offset(at), "Could not read COW footer");
+                            return;
+                        }
+                        footer = new AndroidCowFooter(rawType, opCompression, (int) dataLength, newBlock, src, at);
+                        done = true;
+                        break;
+                    }
+                    if (ops.size() >= maxOps) {
+                        throw new CowFormatException(CowFormatException.Kind.TOO_LARGE, at, String.format(Locale.ROOT,
+                                "%s: more than %d ops, more than this process can hold in memory", source.name(), maxOps));
+                    }
+                    int index = ops.size();
+                    if (!AndroidOpType.isKnown(rawType)) {
+                        findings.add(FindingKind.ANDROID_UNKNOWN_OP, Location.op(index, at), String.format(Locale.ROOT,
+                                "op type %d is not one AOSP defines; AOSP keeps it as type %d", rawType, rawType & 0xf));
+                    }
+                    if (opCompression > 4) {
+                        findings.add(FindingKind.ANDROID_UNKNOWN_COMPRESSION, Location.op(index, at),
+                                "compression " + opCompression + " is not one AOSP defines (0 none, 1 gz, 2 brotli, 3 lz4, 4 zstd)");
+                    }
+                    int type = rawType & 0xf;
+                    long masked = src & SOURCE_MASK;
+                    if (translateError == null) {
+                        if (Long.compareUnsigned(newBlock, 0xffffffffL) > 0) {
+                            translateError = "Out-of-range new block in COW op: " + v2String(rawType, opCompression, dataLength, newBlock, src);
+                            translateWhere = Location.op(index, at);
+                        } else if (type != AndroidOpType.LABEL && masked != src) {
+                            translateError = "Out-of-range source value in COW op: " + v2String(rawType, opCompression, dataLength, newBlock, src);
+                            translateWhere = Location.op(index, at);
+                        } else if (opCompression != 0) {
+                            if (compression == 0) {
+                                compression = opCompression;
+                            } else if (compression != opCompression) {
+                                translateError = "COW has mixed compression types which is not supported; previously saw "
+                                        + compression + ", got " + opCompression + ", op: "
+                                        + v2String(rawType, opCompression, dataLength, newBlock, src);
+                                translateWhere = Location.op(index, at);
+                            }
+                        }
+                    }
+                    long dataOffset = -1;
+                    if (rawType == AndroidOpType.XOR) {
+                        dataOffset = opDataPos;
+                    } else if (type == AndroidOpType.REPLACE || type == AndroidOpType.SEQUENCE) {
+                        dataOffset = masked;
+                    }
+                    ops.add(type, opCompression, 0, dataLength, newBlock, masked, dataOffset);
+                    if (index == offsets.length) {
+                        offsets = Arrays.copyOf(offsets, (int) Math.min(Integer.MAX_VALUE - 16, (long) index * 3 / 2 + 16));
+                    }
+                    offsets[index] = at;
+                    if (Long.compareUnsigned(pos, prevPos) <= 0) {
+                        fail(FindingKind.ANDROID_OP_PAST_END, Location.op(index, at), String.format(Locale.ROOT,
+                                "lseek next op failed: the op at %d moves the next op to %s, before it (the stream would loop)",
+                                at, Long.toUnsignedString(pos)));
+                        return;
+                    }
+                    if (rawType == AndroidOpType.CLUSTER) {
+                        break;
+                    } else if (rawType == AndroidOpType.LABEL) {
+                        lastLabel = OptionalLong.of(src);
+                        if (label.isPresent() && label.getAsLong() == src) {
+                            done = true;
+                            break;
+                        }
+                    }
+                }
+                if (pos < 0) {
+                    fail(FindingKind.ANDROID_OP_PAST_END, Location.offset(clusterStart), "lseek next op failed "
+                            + Long.toUnsignedString(pos));
+                    return;
+                }
+            }
+            v2OpOffsets = offsets;
+            parsedHeader = header.withParsed(bufferSize, header.compressionAlgorithm());
+            if (label.isPresent()) {
+                if (lastLabel.isEmpty()) {
+                    fail(FindingKind.ANDROID_PARSE_FAILED, Location.DEVICE, "Did not find label "
+                            + Long.toUnsignedString(label.getAsLong()) + " while reading COW (no labels found)");
+                    return;
+                }
+                if (lastLabel.getAsLong() != label.getAsLong()) {
+                    fail(FindingKind.ANDROID_PARSE_FAILED, Location.DEVICE, "Did not find label "
+                            + Long.toUnsignedString(label.getAsLong()) + ", last label="
+                            + Long.toUnsignedString(lastLabel.getAsLong()));
+                    return;
+                }
+            } else if (footer == null) {
+                fail(FindingKind.ANDROID_NO_FOOTER, Location.offset(size), "No COW footer found");
+                return;
+            }
+            if (footer != null) {
+                if (footer.numOps() != ops.size()) {
+                    fail(FindingKind.ANDROID_FOOTER_MISMATCH, Location.offset(footer.offsetBytes()),
+                            "num ops does not match, expected " + Long.toUnsignedString(footer.numOps()) + ", found " + ops.size());
+                    return;
+                }
+                if (footer.opsSize() != (long) ops.size() * V2_OP_BYTES) {
+                    fail(FindingKind.ANDROID_FOOTER_MISMATCH, Location.offset(footer.offsetBytes()),
+                            "ops size does not match: footer ops_size " + Long.toUnsignedString(footer.opsSize())
+                                    + ", ops " + ops.size() + " x " + V2_OP_BYTES);
+                    return;
+                }
+            }
+            if (translateError != null) {
+                fail(FindingKind.ANDROID_PARSE_FAILED, translateWhere, translateError);
+                return;
+            }
+            parsedHeader = header.withParsed(bufferSize, compression != 0 ? compression : header.compressionAlgorithm());
+        }
+
+        // ---------------------------------------------------------------- v3
+
+        void parseV3() throws IOException {
+            AndroidCowHeader h = header;
+            ops = new AndroidCowOps((int) Math.min(Math.min(1 << 16, size / V3_OP_BYTES), h.opCount() & 0xffffffffL));
+            if (h.footerSize() != 0) {
+                fail(FindingKind.ANDROID_PARSE_FAILED, Location.offset(14), "Footer size isn't 0, read " + h.footerSize());
+                return;
+            }
+            if (h.opSize() != V3_OP_BYTES) {
+                fail(FindingKind.ANDROID_PARSE_FAILED, Location.offset(16), "Operation size unknown, read "
+                        + h.opSize() + ", expected " + V3_OP_BYTES);
+                return;
+            }
+            if (h.clusterOps() != 0) {
+                fail(FindingKind.ANDROID_PARSE_FAILED, Location.offset(22), "Cluster ops not supported in v3");
+                return;
+            }
+            if (h.majorVersion() != 3 || h.minorVersion() != 0) {
+                fail(FindingKind.ANDROID_PARSE_FAILED, Location.offset(8), versionMismatch(h));
+                return;
+            }
+            // cow_format.h's offset helpers, in AOSP's (wrapping) 64-bit arithmetic
+            long sequenceOffset = h.headerSize() + h.bufferSize();
+            resumeOffset = sequenceOffset + h.sequenceDataCount() * 4;
+            opAreaOffset = resumeOffset + h.resumePointMax() * RESUME_POINT_BYTES;
+            dataAreaOffset = opAreaOffset + (h.opCountMax() & 0xffffffffL) * V3_OP_BYTES;
+            readResumeSlots();
+            long opIndex = h.opCount() & 0xffffffffL; // std::optional<uint32_t> op_index = header_.op_count
+            if (label.isPresent()) {
+                long count = h.resumePointCount();
+                if (!inFile(resumeOffset, count * RESUME_POINT_BYTES)) {
+                    fail(FindingKind.ANDROID_OP_PAST_END, Location.offset(resumeOffset), String.format(Locale.ROOT,
+                            "Failed to read resume buffer: %d resume points at %d reach past the end of the file (%d bytes)",
+                            count, resumeOffset, size));
+                    return;
+                }
+                long found = -1;
+                for (long k = 0; k < count; k++) {
+                    ByteBuffer b = window.at(resumeOffset + k * RESUME_POINT_BYTES, RESUME_POINT_BYTES);
+                    if (b.getLong(b.position()) == label.getAsLong()) {
+                        found = b.getLong(b.position() + 8) & 0xffffffffL; // returned as std::optional<uint32_t>
+                        break;
+                    }
+                }
+                if (found < 0) {
+                    fail(FindingKind.ANDROID_PARSE_FAILED, Location.offset(resumeOffset),
+                            "failed to get op index from given label: " + Long.toUnsignedString(label.getAsLong()));
+                    return;
+                }
+                opIndex = found;
+            }
+            if (!inFile(opAreaOffset, opIndex * V3_OP_BYTES)) {
+                fail(FindingKind.ANDROID_OP_PAST_END, Location.offset(opAreaOffset), String.format(Locale.ROOT,
+                        "read ops failed: %d ops of 16 bytes at %d reach past the end of the file (%d bytes)",
+                        opIndex, opAreaOffset, size));
+                return;
+            }
+            if (opIndex > maxOps) {
+                throw new CowFormatException(CowFormatException.Kind.TOO_LARGE, opAreaOffset, String.format(Locale.ROOT,
+                        "%s: %d ops, more than this process can hold in memory (%d)", source.name(), opIndex, maxOps));
+            }
+            long dataPos = dataAreaOffset;
+            for (long k = 0; k < opIndex; k++) {
+                long at = opAreaOffset + k * V3_OP_BYTES;
+                ByteBuffer b = window.at(at, V3_OP_BYTES);
+                int base = b.position();
+                long dataLength = b.getInt(base) & 0xffffffffL;
+                long newBlock = b.getInt(base + 4) & 0xffffffffL;
+                long sourceInfo = b.getLong(base + 8);
+                int type = (int) (sourceInfo >>> 60);
+                int bits = (int) ((sourceInfo >>> 57) & 7);
+                long src = sourceInfo & SOURCE_MASK;
+                int index = (int) k;
+                long dataOffset = -1;
+                if (type == AndroidOpType.XOR) {
+                    dataOffset = dataPos;
+                } else if (type == AndroidOpType.REPLACE) {
+                    if (dataPos != src) {
+                        ops.add(type, 0, bits, dataLength, newBlock, src, src);
+                        fail(FindingKind.ANDROID_PARSE_FAILED, Location.op(index, at), "Invalid data location for operation "
+                                + v3String(type, dataLength, newBlock, src) + ", expected: " + Long.toUnsignedString(dataPos));
+                        return;
+                    }
+                    dataOffset = src;
+                } else if (type == AndroidOpType.SEQUENCE) {
+                    dataOffset = src;
+                }
+                if (type != AndroidOpType.COPY && type != AndroidOpType.REPLACE && type != AndroidOpType.ZERO
+                        && type != AndroidOpType.XOR) {
+                    findings.add(FindingKind.ANDROID_UNKNOWN_OP, Location.op(index, at), String.format(Locale.ROOT,
+                            "op type %d (%s) has no place in a v3 op stream", type, AndroidOpType.aospName(type)));
+                }
+                ops.add(type, 0, bits, dataLength, newBlock, src, dataOffset);
+                dataPos += dataLength;
+            }
+        }
+
+        private void readResumeSlots() throws IOException {
+            long listed = Math.min(Math.min(header.resumePointCount(), header.resumePointMax()), MAX_LISTED_RESUME_POINTS);
+            for (int k = 0; k < listed; k++) {
+                long at = resumeOffset + (long) k * RESUME_POINT_BYTES;
+                if (!inFile(at, RESUME_POINT_BYTES)) {
+                    break;
+                }
+                ByteBuffer b = window.at(at, RESUME_POINT_BYTES);
+                resumePoints.add(new ResumePoint(k, b.getLong(b.position()), b.getLong(b.position() + 8)));
+            }
+        }
+
+        // ---------------------------------------------------------------- our checks
+
+        void check() {
+            AndroidCowHeader h = header;
+            if (h.majorVersion() == 3) {
+                if (h.compressionAlgorithm() > 4) {
+                    findings.add(FindingKind.ANDROID_UNKNOWN_COMPRESSION, Location.offset(70), "compression_algorithm "
+                            + h.compressionAlgorithm() + " is not one AOSP defines (0 none, 1 gz, 2 brotli, 3 lz4, 4 zstd)");
+                }
+                if (Long.compareUnsigned(h.opCount(), h.opCountMax()) > 0) {
+                    findings.add(FindingKind.ANDROID_OP_COUNT_OVER_MAX, Location.offset(54), String.format(Locale.ROOT,
+                            "op_count %s exceeds op_count_max %s: the ops from %s on overlap the data area at %d",
+                            Long.toUnsignedString(h.opCount()), Long.toUnsignedString(h.opCountMax()),
+                            Long.toUnsignedString(h.opCountMax()), dataAreaOffset));
+                }
+                if (h.resumePointCount() > h.resumePointMax()) {
+                    findings.add(FindingKind.ANDROID_RESUME_POINTS_OVER_MAX, Location.offset(46), String.format(Locale.ROOT,
+                            "resume_point_count %d exceeds resume_point_max %d: AOSP's writer counts every label without a cap, "
+                                    + "and a parse at a label reads %d entries, past the %d stored slots into the ops",
+                            h.resumePointCount(), h.resumePointMax(), h.resumePointCount(), h.resumePointMax()));
+                }
+            }
+            int headerSize = h.headerSize();
+            for (int i = 0; i < ops.size(); i++) {
+                long offset = ops.dataOffset(i);
+                if (offset < 0) {
+                    continue;
+                }
+                long length = ops.dataLength(i);
+                if (offset < headerSize || !inFile(offset, length)) {
+                    final int op = i;
+                    findings.add(FindingKind.ANDROID_DATA_OUTSIDE_FILE, () -> Location.op(op, opOffset(op)),
+                            () -> String.format(Locale.ROOT, "%s data of %d bytes at %d is not inside the file (%d bytes%s)",
+                                    AndroidOpType.name(ops.type(op)), length, offset, size,
+                                    offset < headerSize ? ", or it lies in the header" : ""));
+                }
+            }
+            firstXorLocations();
+        }
+
+        /** AOSP keeps XOR data locations in a map by new block, the first op of a block winning. */
+        private void firstXorLocations() {
+            int xors = 0;
+            for (int i = 0; i < ops.size(); i++) {
+                if (ops.type(i) == AndroidOpType.XOR && ops.dataOffset(i) >= 0) {
+                    xors++;
+                }
+            }
+            if (xors < 2) {
+                return;
+            }
+            long[] sorted = new long[xors];
+            int n = 0;
+            for (int i = 0; i < ops.size(); i++) {
+                if (ops.type(i) == AndroidOpType.XOR && ops.dataOffset(i) >= 0) {
+                    sorted[n++] = (ops.newBlock(i) << 31) | i;
+                }
+            }
+            Arrays.sort(sorted);
+            int firstOfBlock = (int) (sorted[0] & Integer.MAX_VALUE);
+            for (int k = 1; k < n; k++) {
+                int index = (int) (sorted[k] & Integer.MAX_VALUE);
+                if ((sorted[k] >>> 31) == (sorted[k - 1] >>> 31)) {
+                    ops.setDataOffset(index, ops.dataOffset(firstOfBlock));
+                } else {
+                    firstOfBlock = index;
+                }
+            }
+        }
+
+        long opOffset(int i) {
+            if (header.majorVersion() >= 3) {
+                return opAreaOffset + (long) i * V3_OP_BYTES;
+            }
+            return i < v2OpOffsets.length ? v2OpOffsets[i] : -1;
+        }
+
+        boolean inFile(long offset, long length) {
+            return offset >= 0 && length >= 0 && offset <= size && length <= size - offset;
+        }
+    }
+
+    static long nextOpOffset(int rawType, long dataLength, long source, long clusterOps) {
+        if (rawType == AndroidOpType.CLUSTER) {
+            return source;
+        } else if ((rawType == AndroidOpType.REPLACE || rawType == AndroidOpType.XOR) && clusterOps == 0) {
+            return dataLength;
+        }
+        return 0;
+    }
+
+    static long nextDataOffset(int rawType, long clusterOps) {
+        if (rawType == AndroidOpType.CLUSTER) {
+            return clusterOps * V2_OP_BYTES;
+        } else if (clusterOps == 0) {
+            return V2_OP_BYTES;
+        }
+        return 0;
+    }
+
+    private static String versionMismatch(AndroidCowHeader h) {
+        return "Header version mismatch, major version: " + h.majorVersion() + ", expected: 2, minor version: "
+                + h.minorVersion() + ", expected: 0";
+    }
+
+    static String v2String(int type, int compression, long dataLength, long newBlock, long source) {
+        return "CowOperationV2(" + AndroidOpType.aospName(type) + ", " + AndroidOpType.compressionName(compression)
+                + ", data_length:" + dataLength + ", new_block:" + Long.toUnsignedString(newBlock) + ", source:"
+                + Long.toUnsignedString(source) + ")";
+    }
+
+    /** The line AOSP prints for an in-memory op ({@code operator<<(CowOperationV3)}). */
+    public static String v3String(int type, long dataLength, long newBlock, long source) {
+        StringBuilder s = new StringBuilder("CowOperation(").append(AndroidOpType.aospName(type));
+        if (type == AndroidOpType.REPLACE || type == AndroidOpType.XOR || type == AndroidOpType.SEQUENCE) {
+            s.append(", data_length:").append(dataLength);
+        }
+        if (type != AndroidOpType.CLUSTER && type != AndroidOpType.SEQUENCE && type != AndroidOpType.LABEL) {
+            s.append(", new_block:").append(newBlock);
+        }
+        if (type == AndroidOpType.XOR || type == AndroidOpType.REPLACE || type == AndroidOpType.COPY) {
+            s.append(", source:").append(source);
+        } else if (type == AndroidOpType.CLUSTER) {
+            s.append(", cluster_data:").append(source);
+        }
+        return s.append(')').toString();
+    }
+
+    /** Reads through a 1 MiB window: a forward walk reads each byte of the op area once. */
+    private static final class Window {
+        private final BlockSource source;
+        private final ByteBuffer buffer = ByteBuffer.allocate(WINDOW_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        private long start = -1;
+        private int length;
+
+        Window(BlockSource source) {
+            this.source = source;
+        }
+
+        /** A buffer positioned at {@code offset}, with {@code n} bytes readable from there (the caller checked the range). */
+        ByteBuffer at(long offset, int n) throws IOException {
+            if (start < 0 || offset < start || offset - start + n > length) {
+                long left = source.sizeBytes() - offset;
+                int want = (int) Math.min(WINDOW_BYTES, left);
+                if (want < n) {
+                    throw new java.io.EOFException(source.name() + ": read of " + n + " bytes at " + offset + " is past the end");
+                }
+                buffer.clear().limit(want);
+                source.readFully(offset, buffer);
+                start = offset;
+                length = want;
+            }
+            buffer.limit(length).position((int) (offset - start));
+            return buffer;
+        }
+    }
+
+    /** Findings, at most a few of each kind listed and the rest counted. */
+    static final class Findings {
+        private final List<Finding> listed = new ArrayList<>();
+        private final long[] counts = new long[FindingKind.values().length];
+
+        void add(FindingKind kind, Location where, String message) {
+            add(kind, () -> where, () -> message);
+        }
+
+        /** The reason AOSP's parse fails: listed first, whatever else was found. */
+        void addFirst(FindingKind kind, Location where, String message) {
+            counts[kind.ordinal()]++;
+            listed.add(0, Finding.of(kind, where, message));
+        }
+
+        void add(FindingKind kind, java.util.function.Supplier<Location> where, java.util.function.Supplier<String> message) {
+            if (++counts[kind.ordinal()] <= MAX_FINDINGS_PER_KIND) {
+                listed.add(Finding.of(kind, where.get(), message.get()));
+            }
+        }
+
+        List<Finding> result() {
+            List<Finding> all = new ArrayList<>(listed);
+            for (FindingKind kind : FindingKind.values()) {
+                long count = counts[kind.ordinal()];
+                if (count > MAX_FINDINGS_PER_KIND) {
+                    all.add(Finding.of(kind, Location.DEVICE, (count - MAX_FINDINGS_PER_KIND) + " more " + kind
+                            + " findings not listed (" + count + " in all)"));
+                }
+            }
+            return List.copyOf(all);
+        }
+    }
+}
