@@ -17,7 +17,7 @@ public record AndroidCowHeader(long magic, int majorVersion, int minorVersion, i
                                long opCountMax, long compressionAlgorithm, long maxCompressionSize) {
 
     /** {@code kCowMagicNumber}: the bytes {@code "!!WOcwoC"} on disk. */
-    public static final long MAGIC = 0x436f77634f572121L;
+    public static final long MAGIC = dev.cowscope.format.DiskHeader.ANDROID_COW_MAGIC;
     /** {@code sizeof(CowHeaderPrefix)}. */
     public static final int PREFIX_BYTES = 14;
     /** {@code sizeof(CowHeader)} (v2). */

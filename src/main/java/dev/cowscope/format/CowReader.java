@@ -58,10 +58,12 @@ public final class CowReader {
         head.flip();
         DiskHeader header = DiskHeader.decode(head);
         if (!header.isFresh() && !header.hasSnapMagic()) {
+            boolean android = head.order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(0) == DiskHeader.ANDROID_COW_MAGIC;
             throw new CowFormatException(CowFormatException.Kind.NOT_A_COW, 0, String.format(Locale.ROOT,
                     "%s: not a dm-snapshot COW: magic at 0x0 is %s, expected 0x70416e53 (\"SnAp\") or 0 for a new COW; "
-                            + "the kernel would refuse it with \"Invalid or corrupt snapshot\"",
-                    source.name(), header.magicHex()));
+                            + "the kernel would refuse it with \"Invalid or corrupt snapshot\"%s",
+                    source.name(), header.magicHex(), android
+                            ? ". It is an Android Virtual A/B COW file: 'cowscope inspect' reads it" : ""));
         }
 
         CowImage.Builder image = new CowImage.Builder();

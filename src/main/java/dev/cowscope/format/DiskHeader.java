@@ -17,6 +17,8 @@ import java.nio.ByteOrder;
  */
 public record DiskHeader(long magic, long valid, long version, long chunkSizeSectors) {
     public static final long SNAP_MAGIC = 0x70416e53L;
+    /** The first 8 bytes (little-endian) of an Android Virtual A/B COW file ("!!WOcwoC"): read by {@code android}. */
+    public static final long ANDROID_COW_MAGIC = 0x436f77634f572121L;
     public static final long SNAPSHOT_DISK_VERSION = 1;
     public static final int SIZE_BYTES = 16;
     public static final int MAGIC_OFFSET = 0;
