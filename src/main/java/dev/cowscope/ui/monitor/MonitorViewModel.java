@@ -88,12 +88,19 @@ public final class MonitorViewModel {
             StatusLog log = StatusLog.read(file, null, progress);
             FillReport report = FillReport.of(log, 0, FillThresholds.DMEVENTD);
             FillCurve.Builder b = new FillCurve.Builder();
-            report.forEachPoint(b::add);
-            return new Shown(report, b.build());
+            FillPoint[] lastWorking = {null};
+            report.forEachPoint(p -> {
+                b.add(p);
+                if (p.status().isActive()) {
+                    lastWorking[0] = p;
+                }
+            });
+            return new Shown(report, b.build(), lastWorking[0]);
         }).onSuccess(s -> showLog(file, s)).onFailure(e -> dialogs.showError("Cannot read the status log", e)));
     }
 
-    private record Shown(FillReport report, FillCurve curve) {
+    /** A log read and replayed once, off the FX thread: the curve and the last working sample. */
+    private record Shown(FillReport report, FillCurve curve, FillPoint lastWorking) {
     }
 
     private void showLog(Path file, Shown s) {
@@ -119,7 +126,7 @@ public final class MonitorViewModel {
                 + (r.log().series().name().isEmpty() ? "" : " of '" + r.log().series().name() + "'")
                 + ", chunk size " + (chunkSizeSectors == 0 ? "unknown" : chunkSizeSectors + " sectors ("
                 + r.chunkSize().source().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"));
-        FillPoint last = lastWorking(r);
+        FillPoint last = s.lastWorking();
         totalSectors = last == null ? 0 : last.status().totalSectors();
         long lostAt = firstLoss(t);
         String lastWords = last == null ? "no working sample in the log" : String.format(Locale.ROOT,
@@ -129,16 +136,6 @@ public final class MonitorViewModel {
         strategyHint.set(lostAt == FillPoint.NEVER ? hint(last) : "");
         curve.set(s.curve());
         status.accept("Read " + file.getFileName());
-    }
-
-    private static FillPoint lastWorking(FillReport r) {
-        FillPoint[] last = {null};
-        r.forEachPoint(p -> {
-            if (p.status().isActive()) {
-                last[0] = p;
-            }
-        });
-        return last[0];
     }
 
     private static long firstLoss(FillTracker t) {
