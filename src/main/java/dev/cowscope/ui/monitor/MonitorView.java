@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -61,10 +62,16 @@ public final class MonitorView extends BorderPane {
         interval.setTooltip(new Tooltip("Time between samples: 1s, 500ms, 2m"));
         TextField margin = Widgets.field("monitor-margin", model.marginProperty(), "10m", 4);
         margin.setTooltip(new Tooltip("Notify when the predicted loss is closer than this: 10m, 1h"));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, open, gap, device, refresh, new Label("every"), interval, attach, detach,
-                new Label("warn within"), margin);
+        // two groups that wrap onto a second line when the summary leaves the tab little width
+        HBox live = new HBox(8, device, refresh, new Label("every"), interval, attach, detach, new Label("warn within"), margin);
+        live.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : live.getChildren()) {
+            if (n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane bar = new FlowPane(24, 6, open, live);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label source = new Label();
