@@ -1,6 +1,7 @@
 package dev.cowscope.monitor;
 
 import dev.cowscope.format.SnapshotStatus;
+import java.util.Arrays;
 
 /**
  * The fill model, fed one status sample at a time (a recorded log or a live poll alike): per sample
@@ -36,7 +37,7 @@ public final class FillTracker {
         this.chunkSizeSectors = chunkSizeSectors;
         this.thresholds = thresholds;
         this.thresholdAt = new long[thresholds.count()];
-        java.util.Arrays.fill(thresholdAt, FillPoint.NEVER);
+        Arrays.fill(thresholdAt, FillPoint.NEVER);
     }
 
     /** Adds the next sample (times never decrease) and says what the model makes of it. */

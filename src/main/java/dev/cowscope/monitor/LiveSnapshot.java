@@ -56,18 +56,28 @@ public final class LiveSnapshot implements StatusSource, Closeable {
         }
     }
 
-    /** The snapshots the kernel has, as {@code NAME  TABLE} lines, for a chooser. */
+    /** The names of the snapshots the kernel has, for a chooser. */
     public static List<String> snapshots() throws IOException {
         try (DeviceMapper dm = DeviceMapper.open()) {
-            List<String> out = new ArrayList<>();
-            for (DmIoctl.Device d : dm.devices()) {
-                Optional<List<DmIoctl.Target>> t = dm.table(d.name());
-                if (t.isPresent() && t.get().size() == 1 && isSnapshot(t.get().get(0).type())) {
-                    out.add(d.name());
-                }
-            }
-            return out;
+            return snapshotNames(dm);
         }
+    }
+
+    private static List<String> snapshotNames(DeviceMapper dm) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (DmIoctl.Device d : dm.devices()) {
+            if (snapshotTable(dm, d.name()).isPresent()) {
+                out.add(d.name());
+            }
+        }
+        return out;
+    }
+
+    /** The device's one table line when it is a snapshot or snapshot-merge target. */
+    private static Optional<DmIoctl.Target> snapshotTable(DeviceMapper dm, String name) throws IOException {
+        Optional<List<DmIoctl.Target>> t = dm.table(name);
+        return t.isPresent() && t.get().size() == 1 && isSnapshot(t.get().get(0).type())
+                ? Optional.of(t.get().get(0)) : Optional.empty();
     }
 
     public String name() {
@@ -165,11 +175,10 @@ public final class LiveSnapshot implements StatusSource, Closeable {
         List<String> found = new ArrayList<>();
         DmIoctl.Target only = null;
         for (DmIoctl.Device d : dm.devices()) {
-            Optional<List<DmIoctl.Target>> t = dm.table(d.name());
-            if (t.isPresent() && t.get().size() == 1 && isSnapshot(t.get().get(0).type())
-                    && t.get().get(0).params().startsWith(real.strip() + " ")) {
+            Optional<DmIoctl.Target> t = snapshotTable(dm, d.name());
+            if (t.isPresent() && t.get().params().startsWith(real.strip() + " ")) {
                 found.add(d.name());
-                only = t.get().get(0);
+                only = t.get();
             }
         }
         if (found.size() == 1) {
@@ -180,13 +189,7 @@ public final class LiveSnapshot implements StatusSource, Closeable {
     }
 
     private static String listing(DeviceMapper dm) throws IOException {
-        List<String> snaps = new ArrayList<>();
-        for (DmIoctl.Device d : dm.devices()) {
-            Optional<List<DmIoctl.Target>> t = dm.table(d.name());
-            if (t.isPresent() && t.get().size() == 1 && isSnapshot(t.get().get(0).type())) {
-                snaps.add(d.name());
-            }
-        }
+        List<String> snaps = snapshotNames(dm);
         return snaps.isEmpty() ? "; the kernel has no snapshots" : "; its snapshots: " + String.join(", ", snaps);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cowscope.ui.monitor;
 
+import dev.cowscope.format.Rates;
 import dev.cowscope.format.Units;
 import dev.cowscope.monitor.FillPoint;
 import dev.cowscope.monitor.FillReport;
@@ -14,6 +15,7 @@ import dev.cowscope.monitor.StatusSource;
 import dev.cowscope.ui.common.DialogService;
 import dev.cowscope.ui.common.Job;
 import dev.cowscope.ui.common.TaskRunner;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -196,7 +199,7 @@ public final class MonitorViewModel {
      * a recorded kernel trace.
      */
     FillWatch.End watch(StatusSource source, String title, long chunkSize, long everyMicros, FillWatch.Clock clock,
-                        java.util.function.BooleanSupplier cancelled) throws java.io.IOException {
+                        BooleanSupplier cancelled) throws IOException {
         fx.execute(() -> startLive(title, chunkSize));
         FillThresholds thresholds = FillThresholds.DMEVENTD;
         FillTracker tracker = new FillTracker(chunkSize, thresholds);
@@ -214,7 +217,7 @@ public final class MonitorViewModel {
             }
             boolean close = p.predictsLoss() && p.fullAtMicros() - p.micros() <= marginMicros();
             if (close && !warned[0]) {
-                notices.add(new Notice("Snapshot lost in " + dev.cowscope.format.Rates.seconds(p.secondsLeft()),
+                notices.add(new Notice("Snapshot lost in " + Rates.seconds(p.secondsLeft()),
                         line.name() + " is predicted to run out of room at " + clock(p.fullAtMicros()), true));
             }
             warned[0] = close;
