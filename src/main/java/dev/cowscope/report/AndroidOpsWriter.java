@@ -34,10 +34,10 @@ public final class AndroidOpsWriter {
         for (int i = 0; i < ops.size(); i++) {
             row.setLength(0);
             row.append(i).append(',').append(AndroidOpType.name(ops.type(i))).append(',').append(ops.newBlock(i)).append(',');
-            appendIfSet(row, sourceBlock(ops, i)).append(',');
-            appendIfSet(row, sourceOffset(cow, i)).append(',');
+            appendIfSet(row, cow.copySourceBlock(i)).append(',');
+            appendIfSet(row, cow.xorSourceOffset(i)).append(',');
             appendIfSet(row, ops.dataOffset(i)).append(',');
-            row.append(ops.dataLength(i)).append(',').append(blocks(cow, i)).append(',').append(compression(cow, i)).append('\n');
+            row.append(ops.dataLength(i)).append(',').append(cow.blocksCovered(i)).append(',').append(cow.compressionOf(i)).append('\n');
             out.append(row);
         }
         out.flush();
@@ -52,12 +52,12 @@ public final class AndroidOpsWriter {
                 g.writeNumberField("index", i);
                 g.writeStringField("type", AndroidOpType.name(ops.type(i)));
                 g.writeNumberField("newBlock", ops.newBlock(i));
-                writeIfSet(g, "sourceBlock", sourceBlock(ops, i));
-                writeIfSet(g, "sourceOffset", sourceOffset(cow, i));
+                writeIfSet(g, "sourceBlock", cow.copySourceBlock(i));
+                writeIfSet(g, "sourceOffset", cow.xorSourceOffset(i));
                 writeIfSet(g, "dataOffset", ops.dataOffset(i));
                 g.writeNumberField("dataLength", ops.dataLength(i));
-                g.writeNumberField("blocks", blocks(cow, i));
-                g.writeStringField("compression", compression(cow, i));
+                g.writeNumberField("blocks", cow.blocksCovered(i));
+                g.writeStringField("compression", cow.compressionOf(i));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -73,34 +73,10 @@ public final class AndroidOpsWriter {
         out.printf(Locale.ROOT, format, "index", "type", "new_block", "source_block", "source_offset", "data_offset",
                 "data_length", "blocks", "compression");
         for (int i = 0; i < ops.size(); i++) {
-            out.printf(Locale.ROOT, format, i, AndroidOpType.name(ops.type(i)), ops.newBlock(i), orDash(sourceBlock(ops, i)),
-                    orDash(sourceOffset(cow, i)), orDash(ops.dataOffset(i)), ops.dataLength(i), blocks(cow, i), compression(cow, i));
+            out.printf(Locale.ROOT, format, i, AndroidOpType.name(ops.type(i)), ops.newBlock(i), orDash(cow.copySourceBlock(i)),
+                    orDash(cow.xorSourceOffset(i)), orDash(ops.dataOffset(i)), ops.dataLength(i), cow.blocksCovered(i), cow.compressionOf(i));
         }
         out.flush();
-    }
-
-    private static long sourceBlock(AndroidCowOps ops, int i) {
-        return ops.type(i) == AndroidOpType.COPY ? ops.source(i) : -1;
-    }
-
-    private static long sourceOffset(AndroidCow cow, int i) {
-        return cow.ops().type(i) == AndroidOpType.XOR ? cow.ops().source(i) : -1;
-    }
-
-    private static long blocks(AndroidCow cow, int i) {
-        int t = cow.ops().type(i);
-        return t == AndroidOpType.COPY || t == AndroidOpType.REPLACE || t == AndroidOpType.ZERO || t == AndroidOpType.XOR
-                ? 1L << cow.ops().compressionBits(i) : 0;
-    }
-
-    /** The algorithm AOSP decodes the op's data with, "" for ops without data. */
-    private static String compression(AndroidCow cow, int i) {
-        int t = cow.ops().type(i);
-        if (!AndroidOpType.hasData(t)) {
-            return "";
-        }
-        long algorithm = cow.version() >= 3 ? cow.header().compressionAlgorithm() : cow.ops().v2Compression(i);
-        return AndroidOpType.compressionName(algorithm);
     }
 
     private static StringBuilder appendIfSet(StringBuilder row, long value) {

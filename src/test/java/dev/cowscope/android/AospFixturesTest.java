@@ -46,12 +46,23 @@ class AospFixturesTest {
     }
 
     static JsonNode readerJson(String name) throws IOException {
+        return fixtureJson(name, "reader.json");
+    }
+
+    /** {@code inputs.json} (the writer's calls and the target it meant), null for a fixture without one. */
+    static JsonNode inputsJson(String name) throws IOException {
         Path dir = FIXTURES.resolve(name);
-        Path plain = dir.resolve("reader.json");
+        return Files.exists(dir.resolve("inputs.json")) || Files.exists(dir.resolve("inputs.json.gz")) ? fixtureJson(name, "inputs.json") : null;
+    }
+
+    /** One of a fixture's JSON files, kept plain or gzip'd (the big fixtures). */
+    private static JsonNode fixtureJson(String name, String file) throws IOException {
+        Path dir = FIXTURES.resolve(name);
+        Path plain = dir.resolve(file);
         if (Files.exists(plain)) {
             return JSON.readTree(plain.toFile());
         }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve("reader.json.gz")))) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve(file + ".gz")))) {
             return JSON.readTree(in);
         }
     }
