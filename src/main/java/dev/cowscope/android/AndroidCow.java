@@ -94,4 +94,15 @@ public record AndroidCow(String name, SourceKind kind, long sizeBytes, AndroidCo
         }
         return AndroidOpType.compressionName(version() >= 3 ? header.compressionAlgorithm() : ops.v2Compression(i));
     }
+
+    /**
+     * True for REPLACE and XOR data stored as it is under a compressing algorithm: the lz4 and zstd writers
+     * keep a block that does not compress ({@code data_length == op_buf_size}) and the reader then skips
+     * decompression.
+     */
+    public boolean keptRaw(int i) {
+        int type = ops.type(i);
+        return (type == AndroidOpType.REPLACE || type == AndroidOpType.XOR) && !"none".equals(compressionOf(i))
+                && ops.dataLength(i) == ops.opBufSize(i, header.blockSize());
+    }
 }

@@ -7,6 +7,8 @@ import dev.cowscope.ui.about.ShortcutsDialog;
 import dev.cowscope.ui.alignment.AlignmentSources;
 import dev.cowscope.ui.alignment.AlignmentView;
 import dev.cowscope.ui.alignment.AlignmentViewModel;
+import dev.cowscope.ui.android.AndroidCowView;
+import dev.cowscope.ui.android.AndroidCowViewModel;
 import dev.cowscope.ui.areas.AreasView;
 import dev.cowscope.ui.areas.AreasViewModel;
 import dev.cowscope.ui.chunkmap.ChunkMapView;
@@ -124,6 +126,8 @@ public final class MainWindow {
         tabs.add(new InspectorTab(MonitorView.TAB_ID, "Monitor", () -> new MonitorView(new MonitorViewModel(model.tasks(),
                 model.dialogs(), Platform::runLater, model::reportStatus), directories, this::compareStrategies),
                 KeyCombination.keyCombination("Shortcut+8"), false));
+        tabs.add(new InspectorTab(MainViewModel.ANDROID_TAB, "Android COW", () -> new AndroidCowView(new AndroidCowViewModel(model)),
+                KeyCombination.keyCombination("Shortcut+9"), false));
         for (InspectorTab t : tabs) {
             Tab tab = new Tab(t.title());
             // only the selected tab's view is in the scene: hidden views cost no CSS and layout
@@ -131,6 +135,9 @@ public final class MainWindow {
             tab.selectedProperty().addListener((obs, was, selected) -> tab.setContent(selected ? t.content() : null));
             tab.setId("tab-" + t.id());
             tab.setClosable(false);
+            if (t.needsDocument()) { // about a dm-snapshot COW: nothing to show while an Android COW is open
+                tab.disableProperty().bind(model.androidDocumentProperty().isNotNull());
+            }
             tabPane.getTabs().add(tab);
             if (!t.needsDocument()) {
                 startView.addTool(t.id(), t.title(), () -> showTab(t.id()));
@@ -269,6 +276,10 @@ public final class MainWindow {
 
     public MergeView mergeView() {
         return (MergeView) tab(MERGE_TAB).content();
+    }
+
+    public AndroidCowView androidCowView() {
+        return (AndroidCowView) tab(MainViewModel.ANDROID_TAB).content();
     }
 
     public MonitorView monitorView() {
