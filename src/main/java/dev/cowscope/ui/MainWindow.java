@@ -139,7 +139,8 @@ public final class MainWindow {
                 tab.disableProperty().bind(model.androidDocumentProperty().isNotNull());
             }
             tabPane.getTabs().add(tab);
-            if (!t.needsDocument()) {
+            // the Android COW tab shows an opened file: Open is its way in, not the tool list
+            if (!t.needsDocument() && !t.id().equals(MainViewModel.ANDROID_TAB)) {
                 startView.addTool(t.id(), t.title(), () -> showTab(t.id()));
             }
         }
