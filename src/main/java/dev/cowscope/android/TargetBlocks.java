@@ -177,6 +177,29 @@ public final class TargetBlocks {
         return overwritten;
     }
 
+    /** The runs, sorted by block: {@code [runStart(r), runEnd(r))} is read from op {@code runOp(r)}. */
+    public int runCount() {
+        return runs;
+    }
+
+    public long runStart(int r) {
+        return start[r];
+    }
+
+    public long runEnd(int r) {
+        return end[r];
+    }
+
+    public int runOp(int r) {
+        return op[r];
+    }
+
+    /** The first run that ends after {@code block} (it may start after it), {@link #runCount()} when none does. */
+    public int firstRunEndingAfter(long block) {
+        int r = runAtOrBefore(block);
+        return r >= 0 && block < end[r] ? r : r + 1;
+    }
+
     /** The op the target reads {@code block} from, -1 when no op writes it (it reads the source). */
     public int opAt(long block) {
         int r = runAtOrBefore(block);

@@ -4,9 +4,11 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cowscope.android.AndroidCow;
 import dev.cowscope.android.AndroidCowParser;
+import dev.cowscope.android.TargetBlocks;
 import dev.cowscope.format.CowFormatException;
 import dev.cowscope.format.Progress;
 import dev.cowscope.report.AndroidInspectReport;
+import dev.cowscope.report.AndroidOpsWriter;
 import dev.cowscope.report.ReportJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +74,11 @@ class AndroidCowFuzzTest {
             Files.write(file, bytes);
             AndroidCow cow = AndroidCowParser.read(file, label, Progress.NONE);
             ReportJson.toJson(AndroidInspectReport.of(cow));
+            // what the ops listing and the window's block map make of whatever was read
+            AndroidOpsWriter.csv(cow, java.io.Writer.nullWriter());
+            TargetBlocks blocks = TargetBlocks.of(cow.ops(), Progress.NONE);
+            blocks.count(0, blocks.blockCount() + 1, new long[16]);
+            blocks.opAt(data.consumeLong(0, 1L << 33));
         } catch (CowFormatException refused) {
             // header-level refusal, in words
         } finally {
