@@ -80,10 +80,11 @@ public final class AndroidMergeOrder {
         for (int k = 0; k < others.length; k++) {
             order[seq.blocksSize + k] = seq.blockMap.get(others[k] & 0xffffffffL);
         }
-        if (Long.compareUnsigned(numMergeOps, total) > 0) {
+        if (Long.compareUnsigned(numMergeOps, total) > 0 || Long.compareUnsigned(numMergeOps, cow.ops().size()) > 0) {
             findings.add(FindingKind.ANDROID_MERGE_PROGRESS_PAST_END, Location.offset(26), String.format(Locale.ROOT,
-                    "num_merge_ops %s is more than the %d merge steps (and %d ops): AOSP's merge iterators would "
-                            + "start past the end of their vectors", Long.toUnsignedString(numMergeOps), total, cow.ops().size()));
+                    "num_merge_ops %s is more than the %d merge steps or the %d ops: AOSP's merge iterators (or "
+                            + "GetOpIter(true)) would start past the end of their vectors",
+                    Long.toUnsignedString(numMergeOps), total, cow.ops().size()));
         }
         AndroidMergeVerifier.Verdict verdict = AndroidMergeVerifier.verify(cow, order, findings);
         return new AndroidMergePlan(cow.version(), cow.header().blockSize(), true, null, seq.kind, userspace, seq.entries(),
@@ -131,15 +132,13 @@ public final class AndroidMergeOrder {
         int stop = n; // the walk ends early at a sequence op it cannot read
         int firstEntryOp = n; // the first op after which seq_ops_set is not empty
         long numSeqs = 0;
-        long entriesSeen = 0;
         FirstIndexByBlock seqSet = new FirstIndexByBlock(0);
         for (int i = 0; i < n && stop == n; i++) {
             int type = ops.type(i);
             if (type == AndroidOpType.SEQUENCE) {
                 long length = ops.dataLength(i);
                 long seqLen = length / 4;
-                entriesSeen += seqLen;
-                requireFits(cow, Math.max(entriesSeen, s.blocksSize + seqLen), "sequence entries");
+                requireFits(cow, s.blocksSize + seqLen, "sequence entries");
                 int oldSize = s.blocksSize;
                 s.blocksSize += (int) seqLen; // resize: the new entries are zero
                 s.blocks = growTo(s.blocks, s.blocksSize);
