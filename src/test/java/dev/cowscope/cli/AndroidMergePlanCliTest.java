@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cowscope.android.AospFixturesTest;
 import dev.cowscope.testkit.CowImageBuilder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,31 +24,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the {@code USERSPACE_MERGE} order with {@code --userspace}; the summary carries AOSP's verdicts.
  */
 class AndroidMergePlanCliTest {
-    static final Path ANDROID = AndroidInspectCliTest.ANDROID;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<String> fixtures() throws IOException {
-        if (!Files.isDirectory(ANDROID)) {
-            return Stream.of("(fixtures missing)");
-        }
-        try (Stream<Path> dirs = Files.list(ANDROID)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve(d.getFileName() + ".cow"))).map(d -> d.getFileName().toString())
-                    .sorted().toList().stream();
-        }
+        return AospFixturesTest.fixtures();
     }
 
     static JsonNode readerJson(String name) throws IOException {
-        Path plain = ANDROID.resolve(name).resolve("reader.json");
-        if (Files.exists(plain)) {
-            return JSON.readTree(plain.toFile());
-        }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(ANDROID.resolve(name).resolve("reader.json.gz")))) {
-            return JSON.readTree(in);
-        }
+        return AospFixturesTest.readerJson(name);
     }
 
     static String cow(String name) {
-        return ANDROID.resolve(name).resolve(name + ".cow").toString();
+        return AospFixturesTest.cow(name).toString();
     }
 
     static List<Long> field(JsonNode steps, String name) {
@@ -67,7 +53,7 @@ class AndroidMergePlanCliTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void theListedStepsAreAospsMergeOrders(String name) throws Exception {
-        assumeTrue(Files.isDirectory(ANDROID), "fixtures not present");
+        assumeTrue(Files.isDirectory(AospFixturesTest.FIXTURES), "fixtures not present");
         JsonNode aosp = readerJson(name);
         CliRun run = CliRun.of("merge", "plan", "--json", "--steps", cow(name));
         boolean ok = aosp.get("reader_parse_ok").asBoolean();
@@ -106,7 +92,7 @@ class AndroidMergePlanCliTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void theTextTableHasOneLinePerStep(String name) throws Exception {
-        assumeTrue(Files.isDirectory(ANDROID), "fixtures not present");
+        assumeTrue(Files.isDirectory(AospFixturesTest.FIXTURES), "fixtures not present");
         JsonNode aosp = readerJson(name);
         CliRun run = CliRun.of("merge", "plan", "--steps", cow(name));
         if (!aosp.get("reader_parse_ok").asBoolean()) {
@@ -131,7 +117,7 @@ class AndroidMergePlanCliTest {
         CliRun reverse = CliRun.of("merge", "plan", "--reverse", dm.toString());
         assertThat(reverse.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(reverse.err()).contains("--reverse and --userspace apply to Android COW files");
-        assumeTrue(Files.isDirectory(ANDROID), "fixtures not present");
+        assumeTrue(Files.isDirectory(AospFixturesTest.FIXTURES), "fixtures not present");
         CliRun origin = CliRun.of("merge", "plan", "--origin", dm.toString(), cow("v3_lz4"));
         assertThat(origin.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(origin.err()).contains("--origin applies to dm-snapshot COWs");
