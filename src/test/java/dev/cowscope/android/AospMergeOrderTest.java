@@ -118,6 +118,23 @@ class AospMergeOrderTest {
             return;
         }
         AndroidCow cow = cow(name);
+        Path sequence = dir.resolve("inspect_cow_merge_sequence.txt");
+        if (Files.exists(sequence) && cow.version() < 3) { // --show_merge_sequence prints the v2 sequence ops' entries
+            List<Integer> printed = new ArrayList<>();
+            boolean inSequence = false;
+            for (String line : Files.readAllLines(sequence, StandardCharsets.UTF_8)) {
+                if (line.startsWith("Sequence for ")) {
+                    inSequence = true;
+                } else if (inSequence && line.matches("(\\d+, )+")) {
+                    for (String v : line.split(", ")) {
+                        printed.add(Integer.parseUnsignedInt(v.trim()));
+                    }
+                } else {
+                    inSequence = false;
+                }
+            }
+            assertThat(printed).isEqualTo(IntStream.of(plan.sequence()).boxed().toList());
+        }
         assertListing(dir.resolve("inspect_cow_merge.txt"), cow, plan.mergeOrder(true));
         assertListing(dir.resolve("inspect_cow_merge_progress.txt"), cow, plan.mergeOrder(false));
         assertListing(dir.resolve("inspect_cow_revmerge.txt"), cow, plan.reverseMergeOrder(true));
