@@ -8,7 +8,8 @@ import java.util.List;
  * {@code VerifyMergeOps} says of it, for one reader flavour. The merge order is
  * {@code block_pos_index_}: op indices (into {@link AndroidCow#ops()}) in the order the merge writes
  * them, the ordered ops first. The same op can appear twice (two entries naming one new block map
- * to its first op, as in AOSP). Primitive arrays only: 4 bytes a step.
+ * to its first op, as in AOSP). Primitive arrays only: 4 bytes a step; {@code order} and {@code sequence}
+ * are the plan's own arrays, not copies (read them, do not change them).
  *
  * @param readerParseOk  AOSP's {@code CowReader::Parse} verdict: the parser's, then the merge preparation's
  * @param error          AOSP's reason when {@code readerParseOk} is false (its log line), else null
