@@ -75,7 +75,7 @@ public final class AndroidInspectReport {
         return m;
     }
 
-    private static Map<String, Object> finding(Finding f) {
+    static Map<String, Object> finding(Finding f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("severity", f.severity().name());
         m.put("kind", f.kind().name());

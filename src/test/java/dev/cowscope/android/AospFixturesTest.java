@@ -31,11 +31,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * op buffer size, v2 on-disk fields, source and data offsets, the sha256 of the stored bytes), the v3 resume
  * slots, and every parse at a label.
  */
-class AospFixturesTest {
-    static final Path FIXTURES = Path.of("..", "shared", "fixtures", "android");
+public class AospFixturesTest {
+    public static final Path FIXTURES = Path.of("..", "shared", "fixtures", "android");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Stream<String> fixtures() throws IOException {
+    /** The fixture names (folders holding {@code <name>.cow}), read from the folder: held-back ones count when present. */
+    public static Stream<String> fixtures() throws IOException {
         if (!Files.isDirectory(FIXTURES)) {
             return Stream.of("(fixtures missing)");
         }
@@ -45,7 +46,7 @@ class AospFixturesTest {
         }
     }
 
-    static JsonNode readerJson(String name) throws IOException {
+    public static JsonNode readerJson(String name) throws IOException {
         return fixtureJson(name, "reader.json");
     }
 
@@ -67,7 +68,7 @@ class AospFixturesTest {
         }
     }
 
-    static Path cow(String name) {
+    public static Path cow(String name) {
         return FIXTURES.resolve(name).resolve(name + ".cow");
     }
 
