@@ -8,6 +8,8 @@ import dev.cowscope.ui.alignment.AlignmentSources;
 import dev.cowscope.ui.alignment.AlignmentView;
 import dev.cowscope.ui.alignment.AlignmentViewModel;
 import dev.cowscope.ui.android.AndroidCowView;
+import dev.cowscope.ui.android.AndroidMergeView;
+import dev.cowscope.ui.android.AndroidMergeViewModel;
 import dev.cowscope.ui.android.AndroidCowViewModel;
 import dev.cowscope.ui.areas.AreasView;
 import dev.cowscope.ui.areas.AreasViewModel;
@@ -86,6 +88,8 @@ public final class MainWindow {
     private final Button cancel = new Button("Cancel");
     private final List<InspectorTab> tabs = new ArrayList<>();
     private SummaryView summaryView;
+    private MergeView mergeView;
+    private AndroidMergeView androidMergeView;
     private ChunkMapView chunkMapView;
     private ChunkInspectorView inspectorView;
     private SplitPane inspector;
@@ -122,7 +126,7 @@ public final class MainWindow {
                 KeyCombination.keyCombination("Shortcut+5"), false));
         tabs.add(new InspectorTab(MainViewModel.ALIGNMENT_TAB, "Alignment", () -> new AlignmentView(new AlignmentViewModel(model.tasks(),
                 model.dialogs(), AlignmentSources.ENGINE, model::reportStatus), directories), KeyCombination.keyCombination("Shortcut+6"), false));
-        tabs.add(new InspectorTab(MERGE_TAB, "Merge", () -> mergeView(directories), KeyCombination.keyCombination("Shortcut+7"), false));
+        tabs.add(new InspectorTab(MERGE_TAB, "Merge", () -> mergeTab(directories), KeyCombination.keyCombination("Shortcut+7"), false));
         tabs.add(new InspectorTab(MonitorView.TAB_ID, "Monitor", () -> new MonitorView(new MonitorViewModel(model.tasks(),
                 model.dialogs(), Platform::runLater, model::reportStatus), directories, this::compareStrategies),
                 KeyCombination.keyCombination("Shortcut+8"), false));
@@ -223,12 +227,19 @@ public final class MainWindow {
         return tabs.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
     }
 
-    /** The Merge tab's model plans only while its tab is selected (a plan of 16 M steps costs GiBs). */
-    private MergeView mergeView(RememberedDirectory directories) {
-        MergeView view = new MergeView(new MergeViewModel(model), directories);
+    /**
+     * The Merge tab: the dm merge, or AOSP's merge order while an Android COW is open. Each model plans only
+     * while its view is on screen (a plan of 16 M steps costs GiBs).
+     */
+    private StackPane mergeTab(RememberedDirectory directories) {
         Tab tab = tabPane.getTabs().get(tabs.indexOf(tab(MERGE_TAB)));
-        view.model().shownProperty().bind(tab.selectedProperty());
-        return view;
+        mergeView = new MergeView(new MergeViewModel(model), directories);
+        androidMergeView = new AndroidMergeView(new AndroidMergeViewModel(model));
+        androidMergeView.visibleProperty().bind(model.androidDocumentProperty().isNotNull());
+        mergeView.visibleProperty().bind(androidMergeView.visibleProperty().not());
+        mergeView.model().shownProperty().bind(tab.selectedProperty().and(mergeView.visibleProperty()));
+        androidMergeView.model().shownProperty().bind(tab.selectedProperty().and(androidMergeView.visibleProperty()));
+        return new StackPane(mergeView, androidMergeView);
     }
 
     public void showTab(String id) {
@@ -276,7 +287,14 @@ public final class MainWindow {
     }
 
     public MergeView mergeView() {
-        return (MergeView) tab(MERGE_TAB).content();
+        tab(MERGE_TAB).content();
+        return mergeView;
+    }
+
+    /** The Merge tab's view while an Android COW is open. */
+    public AndroidMergeView androidMergeView() {
+        tab(MERGE_TAB).content();
+        return androidMergeView;
     }
 
     public AndroidCowView androidCowView() {

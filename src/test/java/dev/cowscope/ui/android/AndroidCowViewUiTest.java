@@ -129,6 +129,33 @@ class AndroidCowViewUiTest {
         assertThat(view.model().compression()).singleElement().satisfies(f -> assertThat(f.algorithm()).isEqualTo("lz4"));
         screenshot("android-compression", stage.getScene().getRoot());
 
+        // the Merge tab shows AOSP's merge order for it, step by step
+        Platform.runLater(() -> window.showTab("merge"));
+        WaitForAsyncUtils.waitForFxEvents(); // the tab builds its views on the FX thread
+        AndroidMergeView merge = window.androidMergeView();
+        waitUntil(() -> merge.model().planProperty().get() != null && merge.canvas().framesPaintedProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(merge.isVisible()).isTrue();
+        assertThat(window.mergeView().isVisible()).isFalse();
+        var plan = merge.model().planProperty().get();
+        assertThat(plan.readerParseOk()).isTrue();
+        assertThat(merge.stepsTable().getItems()).hasSize(plan.order().length);
+        assertThat(robot.lookup("#android-merge-summary").queryAs(Label.class).getText())
+                .contains("steps (num_total_data_ops)").contains("VerifyMergeOps");
+        Platform.runLater(() -> merge.model().setStep(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        int third = plan.order()[3];
+        assertThat(robot.lookup("#android-merge-step").queryAs(Label.class).getText())
+                .startsWith("3 merged; next: step 3 of " + plan.order().length).contains("op " + third + ":")
+                .contains("A crash here leaves num_merge_ops at 3");
+        long merged = doc.cow().ops().newBlock(plan.order()[0]);
+        assertThat(merge.model().cellsProperty().get().roleAt(merged)).isEqualTo(MergeCells.MERGED);
+        assertThat(merge.model().cellsProperty().get().roleAt(doc.cow().ops().newBlock(third))).isEqualTo(MergeCells.NEXT);
+        screenshot("android-merge", stage.getScene().getRoot());
+        robot.clickOn("#android-merge-play");
+        waitUntil(() -> merge.model().stepProperty().get() == plan.order().length);
+        assertThat(robot.lookup("#android-merge-step").queryAs(Label.class).getText()).startsWith("All " + plan.order().length + " steps merged");
+
         // a dm-snapshot COW afterwards takes the window back: the Android document closes, the dm tabs work again
         Platform.runLater(model::openSample);
         waitUntil(() -> model.document() != null);
