@@ -378,9 +378,10 @@ public final class MainWindow {
         MenuItem csv = item("Exceptions CSV…", "Shortcut+Shift+E", () -> chooseTarget("exceptions.csv", "CSV", "*.csv", export::exportExceptionsCsv));
         MenuItem png = item("Chunk map PNG…", "Shortcut+Shift+P", () -> chooseTarget("chunk-map.png", "PNG image", "*.png", export::exportChunkMapPng));
         MenuItem view = item("Snapshot view…", "Shortcut+Shift+V", () -> chooseTarget("snapshot-view.img", "Image", "*.img", export::exportSnapshotView));
-        for (MenuItem m : List.of(report, csv, png)) {
+        for (MenuItem m : List.of(csv, png)) {
             m.disableProperty().bind(export.canExportProperty().not());
         }
+        report.disableProperty().bind(export.canExportReportProperty().not());
         view.disableProperty().bind(export.canExportViewProperty().not());
         exportMenu.getItems().addAll(report, csv, png, view);
         MenuItem cancelItem = item("Cancel running job", "Esc", this::cancelRunning);
@@ -436,7 +437,7 @@ public final class MainWindow {
         Button report = new Button("Export report…");
         report.setTooltip(new Tooltip("Save the inspect --json report (Ctrl+E)"));
         report.setOnAction(e -> chooseTarget("report.json", "JSON", "*.json", export::exportReport));
-        report.disableProperty().bind(export.canExportProperty().not());
+        report.disableProperty().bind(export.canExportReportProperty().not());
         Label origin = new Label();
         origin.getStyleClass().add("dim");
         origin.textProperty().bind(Bindings.createStringBinding(() -> model.originProperty().get() == null ? "no origin attached"

@@ -156,6 +156,16 @@ class AndroidCowViewUiTest {
         waitUntil(() -> merge.model().stepProperty().get() == plan.order().length);
         assertThat(robot.lookup("#android-merge-step").queryAs(Label.class).getText()).startsWith("All " + plan.order().length + " steps merged");
 
+        // Export report writes the same JSON as inspect --json
+        Path report = java.nio.file.Files.createTempFile("cowscope-android-", ".json");
+        java.nio.file.Files.delete(report);
+        Platform.runLater(() -> window.export().exportReport(report));
+        waitUntil(() -> java.nio.file.Files.exists(report));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile()).get("format").asText())
+                .isEqualTo("android-cow-v3");
+        java.nio.file.Files.deleteIfExists(report);
+
         // a dm-snapshot COW afterwards takes the window back: the Android document closes, the dm tabs work again
         Platform.runLater(model::openSample);
         waitUntil(() -> model.document() != null);
