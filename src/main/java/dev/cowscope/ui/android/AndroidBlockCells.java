@@ -37,15 +37,25 @@ final class AndroidBlockCells implements ChunkCells {
     public int countRoles(long from, long to, int[] counts) {
         long[] byType = new long[16];
         long untouched = blocks.count(from, to, byType);
-        // a pixel may cover more blocks than an int counts (a u32 block space): scale to keep the mix
-        long scale = Math.max(1, (to - from) >>> 30);
+        long[] byRole = new long[ROLES.length];
+        for (AndroidBlockRole role : ROLES) {
+            byRole[role.ordinal()] = role == AndroidBlockRole.UNTOUCHED ? untouched : byType[role.opType()];
+        }
+        return addCounts(byRole, to - from, counts);
+    }
+
+    /**
+     * Adds {@code byRole} to the map's int counts, scaled where a pixel covers more blocks than an int counts
+     * (a u32 block space); the role when only one is present, else -1.
+     */
+    static int addCounts(long[] byRole, long blocks, int[] counts) {
+        long scale = Math.max(1, blocks >>> 30);
         int only = -1;
         int kinds = 0;
-        for (AndroidBlockRole role : ROLES) {
-            long n = role == AndroidBlockRole.UNTOUCHED ? untouched : byType[role.opType()];
-            if (n > 0) {
-                counts[role.ordinal()] += (int) Math.max(1, n / scale);
-                only = role.ordinal();
+        for (int role = 0; role < byRole.length; role++) {
+            if (byRole[role] > 0) {
+                counts[role] += (int) Math.max(1, byRole[role] / scale);
+                only = role;
                 kinds++;
             }
         }

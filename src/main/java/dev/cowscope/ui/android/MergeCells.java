@@ -65,16 +65,6 @@ final class MergeCells implements ChunkCells {
             covered += len;
         }
         n[UNTOUCHED] += (to - from) - covered;
-        long scale = Math.max(1, (to - from) >>> 30); // an int counts at most 2^31 blocks a pixel
-        int only = -1;
-        int kinds = 0;
-        for (int role = 0; role < n.length; role++) {
-            if (n[role] > 0) {
-                counts[role] += (int) Math.max(1, n[role] / scale);
-                only = role;
-                kinds++;
-            }
-        }
-        return kinds == 1 ? only : -1;
+        return AndroidBlockCells.addCounts(n, to - from, counts);
     }
 }
