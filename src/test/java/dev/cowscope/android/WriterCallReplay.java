@@ -20,8 +20,14 @@ import java.util.zip.GZIPInputStream;
 final class WriterCallReplay {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One planned op: type, blocks it covers, and the first new block. Sequence ops carry their data length. */
-    record PlannedOp(int type, long blocks, long newBlock, long sequenceBytes) {
+    /**
+     * One planned op: type, blocks it covers, the first new block; sequence ops carry their data length, data ops
+     * the content formula of each block they cover (fixtures README: TextBlock, RandomBlock, XOR with SourceBytes).
+     */
+    record PlannedOp(int type, long blocks, long newBlock, long sequenceBytes, List<String> contents) {
+        PlannedOp(int type, long blocks, long newBlock, long sequenceBytes) {
+            this(type, blocks, newBlock, sequenceBytes, List.of());
+        }
     }
 
     final JsonNode inputs;
@@ -75,9 +81,16 @@ final class WriterCallReplay {
                 case "AddRawBlocks", "AddXorBlocks" -> {
                     boolean xor = call.equals("AddXorBlocks");
                     long block = c.get("new_block_start").asLong();
+                    List<String> contents = new ArrayList<>();
+                    for (JsonNode b : c.get("blocks")) {
+                        contents.add(b.has("xor_data") ? b.get("xor_data").asText() : b.get("content").asText());
+                    }
+                    int at = 0;
                     for (long n : splitter.dataOpBlocks(c.get("num_blocks").asLong(), xor)) {
-                        ops.add(new PlannedOp(xor ? AndroidOpType.XOR : AndroidOpType.REPLACE, n, block, 0));
+                        ops.add(new PlannedOp(xor ? AndroidOpType.XOR : AndroidOpType.REPLACE, n, block, 0,
+                                contents.subList(at, at + (int) n)));
                         block += n;
+                        at += (int) n;
                     }
                 }
                 case "AddLabel" -> {
