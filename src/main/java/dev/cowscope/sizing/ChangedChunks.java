@@ -130,6 +130,18 @@ public record ChangedChunks(Source source, long changedBytes, long oldSizeBytes,
      * @throws IOException naming both images and their sizes when they differ or one is empty
      */
     public static ChangedChunks fromSnapshotPair(BlockSource oldImage, BlockSource newImage, Progress progress) throws IOException {
+        requireSnapshotPair(oldImage, newImage);
+        return fromImagePair(oldImage, newImage, progress);
+    }
+
+    /** {@link #fromSnapshotPair} with {@code listener} seeing every buffer the pass reads. */
+    static ChangedChunks fromSnapshotPair(BlockSource oldImage, BlockSource newImage, Progress progress,
+                                          ImagePairScan.BufferListener listener) throws IOException {
+        requireSnapshotPair(oldImage, newImage);
+        return new ImagePairScan(oldImage, newImage, progress, listener).run();
+    }
+
+    static void requireSnapshotPair(BlockSource oldImage, BlockSource newImage) throws IOException {
         long oldBytes = oldImage.sizeBytes();
         long newBytes = newImage.sizeBytes();
         if (oldBytes == 0 || newBytes == 0) {
@@ -141,7 +153,6 @@ public record ChangedChunks(Source source, long changedBytes, long oldSizeBytes,
                     + "size of its origin, so the pair must be the same size (is one of them the wrong file or truncated?)",
                     oldImage.name(), oldBytes, newImage.name(), newBytes));
         }
-        return fromImagePair(oldImage, newImage, progress);
     }
 
     /** Size of the union of {@code sorted} ranges measured in units of {@code 2^shift} bytes. */

@@ -14,11 +14,21 @@ import java.util.Arrays;
  */
 final class ImagePairScan {
     static final int BUFFER_BYTES = 4 << 20;
+
+    /** Sees every buffer of both images, in order, as the scan reads it (an Android estimate rides on the dm pass). */
+    interface BufferListener {
+        /** {@code length} bytes of each image from {@code startBytes}, at positions 0.. of the buffers; read them only. */
+        void buffer(long startBytes, ByteBuffer oldBytes, ByteBuffer newBytes, int length) throws IOException;
+    }
+
+    private static final BufferListener NO_LISTENER = (start, oldBytes, newBytes, length) -> { };
+
     private static final int WINDOW_BYTES = ChunkTally.WINDOW_SECTORS * Units.SECTOR_BYTES;
 
     private final BlockSource oldImage;
     private final BlockSource newImage;
     private final Progress progress;
+    private final BufferListener listener;
     private final long comparedBytes;
     private final long newSizeBytes;
     private final ByteBuffer oldBuffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
@@ -32,9 +42,14 @@ final class ImagePairScan {
     private long changedBytes;
 
     ImagePairScan(BlockSource oldImage, BlockSource newImage, Progress progress) {
+        this(oldImage, newImage, progress, NO_LISTENER);
+    }
+
+    ImagePairScan(BlockSource oldImage, BlockSource newImage, Progress progress, BufferListener listener) {
         this.oldImage = oldImage;
         this.newImage = newImage;
         this.progress = progress;
+        this.listener = listener;
         this.comparedBytes = Math.min(oldImage.sizeBytes(), newImage.sizeBytes());
         this.newSizeBytes = newImage.sizeBytes();
     }
@@ -89,6 +104,7 @@ final class ImagePairScan {
         oldImage.readFully(startBytes, oldBuffer);
         newImage.readFully(startBytes, newBuffer);
         bufferStartBytes = startBytes;
+        listener.buffer(startBytes, oldBuffer.asReadOnlyBuffer().clear(), newBuffer.asReadOnlyBuffer().clear(), length);
         progress.worked(length);
     }
 
