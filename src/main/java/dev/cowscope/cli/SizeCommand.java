@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code cowscope size}: exact COW sizing for dm-snapshot persistent stores. */
+/**
+ * {@code cowscope size}: exact COW sizing for dm-snapshot persistent stores, and Android Virtual A/B COW sizing
+ * ({@code --android} with an image pair, {@code --android-cow} for an existing file).
+ */
 @Command(name = "size", mixinStandardHelpOptions = true,
         description = "Plan the size of a dm-snapshot COW (persistent store, exact kernel allocation).",
         footerHeading = "%nExamples:%n",
@@ -38,7 +41,9 @@ import picocli.CommandLine.Spec;
             "  size --chunk-size 4K --changed-chunks 1000 --margin 64M --round 4M",
             "  size --chunk-size 4K --cow-size 8M            what fits; status when full",
             "  size --old A.img --new B.img --margin 5%% --round 4M",
-            "  size --ranges writes.txt --origin-size 4G --chunk-sizes 4K,16K,64K"},
+            "  size --ranges writes.txt --origin-size 4G --chunk-sizes 4K,16K,64K",
+            "  size --old A.img --new B.img --android v3 --compression lz4 --compression-factor 64K",
+            "  size --android-cow system.cow                 an Android COW's areas, as its writer sized it"},
         sortOptions = false)
 public final class SizeCommand implements Callable<Integer> {
     @Spec
@@ -81,6 +86,29 @@ public final class SizeCommand implements Callable<Integer> {
     @Option(names = "--origin-block-size", paramLabel = "SIZE", defaultValue = "512", description = "Logical block size of the origin. Default: ${DEFAULT-VALUE}.")
     private String originBlockSize;
 
+    @Option(names = "--android", paramLabel = "v2|v3", description = "With --old/--new: also size the Android Virtual A/B COW "
+            + "(libsnapshot_cow writer v2 or v3) for the change, beside the dm-snapshot COW.")
+    private String android;
+
+    @Option(names = "--compression", paramLabel = "ALGO[,LEVEL]", description = "For --android, repeatable: none, gz (level 9), "
+            + "lz4, zstd (level 3), as CowOptions.compression; brotli is refused (no Java encoder). Default: gz.")
+    private List<String> compressions = new ArrayList<>();
+
+    @Option(names = "--compression-factor", paramLabel = "SIZE", description = "For --android v3: the largest multi-block op "
+            + "(4K, 8K … 512K; a power of two times the block size). Default: 4K.")
+    private String compressionFactor;
+
+    @Option(names = "--cluster-ops", paramLabel = "N", description = "For --android: CowOptions.cluster_ops (v2 ops per cluster, "
+            + "0 for none; v3 blocks per batch). Default: 1024.")
+    private String clusterOps;
+
+    @Option(names = "--android-block-size", paramLabel = "SIZE", description = "For --android: the COW's block size. Default: 4K.")
+    private String androidBlockSize;
+
+    @Option(names = "--android-cow", paramLabel = "FILE", description = "An existing Android COW (v2/v3): its areas as its writer "
+            + "sized them (header, scratch, sequence, resume, ops, data, footer).")
+    private Path androidCow;
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
 
@@ -118,12 +146,24 @@ public final class SizeCommand implements Callable<Integer> {
 
     private Object run(PrintWriter out) throws IOException {
         int modes = (changedChunks != null ? 1 : 0) + (cowSize != null ? 1 : 0)
-                + (oldImage != null || newImage != null ? 1 : 0) + (rangesFile != null ? 1 : 0);
+                + (oldImage != null || newImage != null ? 1 : 0) + (rangesFile != null ? 1 : 0) + (androidCow != null ? 1 : 0);
         if (modes != 1) {
-            throw usage("give exactly one of --changed-chunks, --cow-size, --old/--new, --ranges");
+            throw usage("give exactly one of --changed-chunks, --cow-size, --old/--new, --ranges, --android-cow");
         }
         if (json && csv) {
             throw usage("give at most one of --json and --csv");
+        }
+        if (android == null && (!compressions.isEmpty() || compressionFactor != null || clusterOps != null || androidBlockSize != null)) {
+            throw usage("--compression, --compression-factor, --cluster-ops and --android-block-size go with --android");
+        }
+        if (androidCow != null) {
+            if (csv || margin != null || chunkSize != null || !chunkSizes.isEmpty() || originSize != null) {
+                throw usage("--android-cow takes only --json");
+            }
+            return AndroidSizing.layout(out, androidCow, json);
+        }
+        if (android != null && (oldImage == null || newImage == null)) {
+            throw usage("--android sizes the change between --old and --new (for an existing COW use --android-cow)");
         }
         ChunkSizeRule rule = option("--cow-block-size/--origin-block-size", () -> new ChunkSizeRule(
                 bytes("--cow-block-size", cowBlockSize), bytes("--origin-block-size", originBlockSize)));
@@ -173,6 +213,13 @@ public final class SizeCommand implements Callable<Integer> {
                 throw usage("--origin-size is for --ranges; with images the old image is the origin");
             }
             Progress progress = progressOn.apply(spec.commandLine().getErr());
+            if (android != null) {
+                if (!chunkSizes.isEmpty() || csv) {
+                    throw usage("with --android the dm-snapshot column uses the block size as chunk size: no --chunk-sizes or --csv");
+                }
+                return new AndroidSizing(this::usage, this::bytes).estimate(out, json, oldImage, newImage, android, compressions,
+                        compressionFactor, clusterOps, androidBlockSize, parsedMargin, unit, rule, progress);
+            }
             try (BlockSource before = BlockSources.open(oldImage, progress);
                  BlockSource after = BlockSources.open(newImage, progress)) {
                 changes = ChangedChunks.fromSnapshotPair(before, after, progress);

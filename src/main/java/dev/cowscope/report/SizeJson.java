@@ -1,6 +1,8 @@
 package dev.cowscope.report;
 
+import dev.cowscope.android.AndroidCowSize;
 import dev.cowscope.format.SnapshotStatus;
+import dev.cowscope.sizing.AndroidPairPlan;
 import dev.cowscope.sizing.CowCapacity;
 import dev.cowscope.sizing.CowSize;
 import dev.cowscope.sizing.CowSizeCalculator;
@@ -83,6 +85,50 @@ public final class SizeJson {
                     c.shrunkBytes(), c.shrinkNote().stream().toList(), p.margin().describe(), p.marginBytes(),
                     p.roundingUnit().bytes(), p.recommended().map(SizingRow::chunkSizeSectors).orElse(0L),
                     p.rows().stream().map(Row::of).toList());
+        }
+    }
+
+    /** An Android COW's areas as its writer sizes them ({@code GetCowSizeInfo().cow_size} = their sum). */
+    public record AndroidAreas(int version, long headerBytes, long scratchBytes, long sequenceBytes, long resumeBytes,
+                               long opBytes, long dataBytes, long footerBytes, long cowSizeBytes, long ops, long clusterOps,
+                               long opCountMax, boolean fits) {
+        public static AndroidAreas of(AndroidCowSize s) {
+            return new AndroidAreas(s.version(), s.headerBytes(), s.scratchBytes(), s.sequenceBytes(), s.resumeBytes(), s.opBytes(),
+                    s.dataBytes(), s.footerBytes(), s.cowSizeBytes(), s.ops(), s.clusterOps(), s.opCountMax(), s.fits());
+        }
+    }
+
+    /** One compression of an Android estimate: the writer's size, AOSP's allocation on top, and the user's margin. */
+    public record AndroidRow(String compression, AndroidAreas cow, long replaceDataBytes, long manifestBytes, long deviceBytes,
+                             long marginBytes, long allocationBytes) {
+        static AndroidRow of(AndroidPairPlan.Row r) {
+            return new AndroidRow(r.compression(), AndroidAreas.of(r.size()), r.replaceDataBytes(), r.manifestBytes(),
+                    r.deviceBytes(), r.marginBytes(), r.allocationBytes());
+        }
+    }
+
+    /** {@code size --old --new --android}: the Android COW per compression beside the dm-snapshot COW of the change. */
+    public record AndroidPlan(String mode, int version, long blockSize, long compressionFactor, long clusterOps, long scratchBytes,
+                              long blocks, long unchangedBlocks, long copyOps, long zeroOps, long replaceBlocks, long replaceOps,
+                              long xorOps, long indexedOldBlocks, long indexBytes, long hashCollisions, String margin,
+                              long marginBytes, long roundingUnitBytes, List<AndroidRow> android, Row dmSnapshot,
+                              List<String> notes) {
+        public static AndroidPlan of(AndroidPairPlan p, List<String> notes) {
+            var o = p.options();
+            return new AndroidPlan("android-plan", o.version(), o.blockSize(), o.compressionFactor(), o.clusterOps(), o.bufferBytes(),
+                    p.blocks(), p.unchangedBlocks(), p.copyBlocks(), p.zeroBlocks(), p.replaceBlocks(), p.replaceOps(), 0,
+                    p.indexedOldBlocks(), p.indexedOldBlocks() * Long.BYTES, p.hashCollisions(), p.dm().margin().describe(),
+                    p.dm().marginBytes(), p.dm().roundingUnit().bytes(), p.rows().stream().map(AndroidRow::of).toList(),
+                    Row.of(p.dmRow()), notes);
+        }
+    }
+
+    /** {@code size --android-cow}: an existing file's areas, its size, and whether they agree. */
+    public record AndroidLayout(String mode, String file, long fileSizeBytes, AndroidAreas cow, boolean equalToFile,
+                                List<String> notes) {
+        public static AndroidLayout of(String file, long fileSizeBytes, AndroidCowSize s, List<String> notes) {
+            return new AndroidLayout("android-layout", file, fileSizeBytes, AndroidAreas.of(s), s.cowSizeBytes() == fileSizeBytes,
+                    List.copyOf(notes));
         }
     }
 }

@@ -18,12 +18,12 @@ final class OldBlockIndex {
     static final int BYTES_PER_BLOCK = Long.BYTES;
 
     private final long[] keys;
-    private final int indexBits;
+    private final int size;
     private final long indexMask;
 
-    private OldBlockIndex(long[] keys, int indexBits) {
+    private OldBlockIndex(long[] keys, int size, int indexBits) {
         this.keys = keys;
-        this.indexBits = indexBits;
+        this.size = size;
         this.indexMask = indexBits == 0 ? 0 : -1L >>> (Long.SIZE - indexBits);
     }
 
@@ -59,27 +59,26 @@ final class OldBlockIndex {
             }
             progress.worked((long) count * blockSize);
         }
-        long[] sorted = Arrays.copyOf(keys, n);
-        Arrays.sort(sorted);
-        return new OldBlockIndex(sorted, indexBits);
+        Arrays.sort(keys, 0, n); // in place: the peak stays at 8 bytes per block
+        return new OldBlockIndex(keys, n, indexBits);
     }
 
     /** Indexed (non-zero) old blocks. */
     int size() {
-        return keys.length;
+        return size;
     }
 
     /** The first position whose key has the hash prefix of {@code hash}, or -1; walk on with {@link #blockAt}. */
     int first(long hash) {
         long low = hash & ~indexMask;
-        int at = Arrays.binarySearch(keys, low);
+        int at = Arrays.binarySearch(keys, 0, size, low);
         int i = at >= 0 ? at : -at - 1;
-        return i < keys.length && (keys[i] & ~indexMask) == low ? i : -1;
+        return i < size && (keys[i] & ~indexMask) == low ? i : -1;
     }
 
     /** The old block at position {@code i} if its hash prefix is that of {@code hash}, else -1. */
     long blockAt(int i, long hash) {
-        if (i < 0 || i >= keys.length || (keys[i] & ~indexMask) != (hash & ~indexMask)) {
+        if (i < 0 || i >= size || (keys[i] & ~indexMask) != (hash & ~indexMask)) {
             return -1;
         }
         return keys[i] & indexMask;

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * {@code TextBlock("new",k) XOR SourceBytes(off)}, and the target descriptions {@code copy of source block N},
  * {@code zero}, {@code … via xor}. The source image's block b is {@code TextBlock("src",b)}.
  */
-final class FixtureContent {
-    static final int BLOCK = 4096;
+public final class FixtureContent {
+    public static final int BLOCK = 4096;
     private static final Pattern TEXT = Pattern.compile("TextBlock\\(\"(\\w+)\",(\\d+)\\)");
     private static final Pattern RANDOM = Pattern.compile("RandomBlock\\((\\d+)\\)");
     private static final Pattern XOR = Pattern.compile("(TextBlock\\(\"\\w+\",\\d+\\)) XOR SourceBytes\\((\\d+)\\)");
@@ -22,7 +22,7 @@ final class FixtureContent {
     private FixtureContent() {
     }
 
-    static byte[] textBlock(String tag, long n) {
+    public static byte[] textBlock(String tag, long n) {
         byte[] line = ("COW oracle " + tag + " block " + n + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] b = new byte[BLOCK];
         for (int i = 0; i < BLOCK; i++) {
@@ -58,7 +58,7 @@ final class FixtureContent {
     }
 
     /** The 4096 bytes a formula describes. */
-    static byte[] block(String formula) {
+    public static byte[] block(String formula) {
         String f = formula.trim();
         Matcher m;
         if ((m = XOR.matcher(f)).matches()) {

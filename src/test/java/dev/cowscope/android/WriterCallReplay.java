@@ -17,7 +17,7 @@ import java.util.zip.GZIPInputStream;
  * the "estimate before writing" input. Labels, reopen-at-label truncation and v2 sequence ops are applied as the
  * writers apply them; data ops carry their block count, and the caller supplies stored lengths.
  */
-final class WriterCallReplay {
+public final class WriterCallReplay {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -38,7 +38,7 @@ final class WriterCallReplay {
     long cowSize = -1;
     long opCountMax = -1;
 
-    static JsonNode inputs(Path dir) throws IOException {
+    public static JsonNode inputs(Path dir) throws IOException {
         Path plain = dir.resolve("inputs.json");
         if (Files.exists(plain)) {
             return JSON.readTree(plain.toFile());
