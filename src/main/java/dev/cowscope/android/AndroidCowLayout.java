@@ -94,6 +94,9 @@ public final class AndroidCowLayout {
     public static AndroidCowLayout ofFile(AndroidCow cow) {
         AndroidCowHeader h = cow.header();
         boolean v3 = cow.version() >= 3;
+        if (v3 && (h.opCountMax() < 0 || h.sequenceDataCount() < 0)) {
+            throw new ArithmeticException("op_count_max or sequence_data_count is past 2^63"); // u64 read into a long
+        }
         AndroidCowLayout layout = new AndroidCowLayout(v3, v3 ? h.headerSize() : V2_HEADER_BYTES, h.bufferSize(),
                 v3 ? 0 : h.clusterOps(), v3 ? h.resumePointMax() : 0, v3 ? h.opCountMax() : 0, false, h.blockSize(),
                 Math.max(h.blockSize(), h.maxCompressionSize()));

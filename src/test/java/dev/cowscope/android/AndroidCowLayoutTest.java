@@ -132,4 +132,22 @@ class AndroidCowLayoutTest {
         assertThatThrownBy(() -> new AndroidCowOptions(3, 4096, 0, 0, 0, -1, 4096, false)).hasMessageContaining("max_blocks");
         assertThatThrownBy(() -> new AndroidCowOptions(4, 4096, 0, 0, 0, -1, 4096, false)).hasMessageContaining("version");
     }
+
+    /** A hostile v3 header: op_count_max and sequence_data_count are u64; past 2^63 the layout refuses instead of going negative. */
+    @Test
+    void hugeV3AreasAreRefusedNotWrapped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(AospFixturesTest.FIXTURES), "fixtures not present");
+        for (int field : new int[] {38, 62}) { // sequence_data_count, op_count_max
+            byte[] bytes = Files.readAllBytes(AospFixturesTest.cow("v3_lz4"));
+            java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(field, -1L);
+            java.nio.file.Path file = Files.write(dir.resolve("huge" + field + ".cow"), bytes);
+            AndroidCow cow;
+            try {
+                cow = AndroidCowParser.read(file, OptionalLong.empty(), Progress.NONE);
+            } catch (java.io.IOException refusedByTheParser) {
+                continue;
+            }
+            assertThatThrownBy(() -> AndroidCowLayout.ofFile(cow).size()).isInstanceOf(ArithmeticException.class);
+        }
+    }
 }

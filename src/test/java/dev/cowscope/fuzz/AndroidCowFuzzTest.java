@@ -86,7 +86,7 @@ class AndroidCowFuzzTest {
     }
 
     /** One of the seeds mutated (bytes flipped, fields overwritten, cut, spliced), or raw bytes behind the magic. */
-    private static byte[] mutated(FuzzedDataProvider data) {
+    static byte[] mutated(FuzzedDataProvider data) {
         byte[] bytes = FILES[data.consumeInt(0, FILES.length - 1)].clone();
         if (bytes.length == 0 || data.consumeBoolean()) {
             byte[] rest = data.consumeRemainingAsBytes();
