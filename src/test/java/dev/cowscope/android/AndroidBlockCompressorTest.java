@@ -20,16 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AndroidBlockCompressorTest {
 
-    static java.util.stream.Stream<String> fixtures() throws java.io.IOException {
-        return AospFixturesTest.fixtures();
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("fixtures")
+    @MethodSource("dev.cowscope.android.AospFixturesTest#fixtures")
     void storedLengthsEqualTheWritersForEveryDataOp(String name) throws Exception {
-        assumeTrue(Files.isDirectory(AospFixturesTest.FIXTURES), "fixtures not present");
-        JsonNode inputs = WriterCallReplay.inputs(AospFixturesTest.FIXTURES.resolve(name));
-        assumeTrue(inputs != null, "no writer calls recorded");
+        JsonNode inputs = WriterCallReplay.inputsOf(AospFixturesTest.FIXTURES, name);
         WriterCallReplay replay = new WriterCallReplay(inputs);
         AndroidBlockCompressor.Compression compression =
                 AndroidBlockCompressor.Compression.parse(inputs.get("options").get("compression").asText());
@@ -61,11 +56,9 @@ class AndroidBlockCompressorTest {
 
     /** The generator itself, against the sha256 the fixtures record for every written block. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("fixtures")
+    @MethodSource("dev.cowscope.android.AospFixturesTest#fixtures")
     void contentFormulasReproduceTheRecordedBlocks(String name) throws Exception {
-        assumeTrue(Files.isDirectory(AospFixturesTest.FIXTURES), "fixtures not present");
-        JsonNode inputs = WriterCallReplay.inputs(AospFixturesTest.FIXTURES.resolve(name));
-        assumeTrue(inputs != null, "no writer calls recorded");
+        JsonNode inputs = WriterCallReplay.inputsOf(AospFixturesTest.FIXTURES, name);
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         int n = 0;
         for (JsonNode c : inputs.get("calls")) {

@@ -18,13 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AndroidCowLayoutTest {
 
-    static java.util.stream.Stream<String> fixtures() throws java.io.IOException {
-        return AospFixturesTest.fixtures();
-    }
 
     /** Recomputed from the file alone (header and ops): equals the writer's report and the file size. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("fixtures")
+    @MethodSource("dev.cowscope.android.AospFixturesTest#fixtures")
     void layoutOfTheFileEqualsTheWritersSize(String name) throws Exception {
         assumeTrue(Files.isDirectory(AospFixturesTest.FIXTURES), "fixtures not present");
         AndroidCow cow = AndroidCowParser.read(AospFixturesTest.cow(name), OptionalLong.empty(), Progress.NONE);
@@ -57,11 +54,9 @@ class AndroidCowLayoutTest {
      * file's ops one for one (type, new block, blocks covered).
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("fixtures")
+    @MethodSource("dev.cowscope.android.AospFixturesTest#fixtures")
     void writerCallsAndStoredLengthsGiveTheWritersSize(String name) throws Exception {
-        assumeTrue(Files.isDirectory(AospFixturesTest.FIXTURES), "fixtures not present");
-        JsonNode inputs = WriterCallReplay.inputs(AospFixturesTest.FIXTURES.resolve(name));
-        assumeTrue(inputs != null, "no writer calls recorded (AOSP's own write_cow output)");
+        JsonNode inputs = WriterCallReplay.inputsOf(AospFixturesTest.FIXTURES, name);
         WriterCallReplay replay = new WriterCallReplay(inputs);
         assumeTrue(replay.finalized(), "never finalized: no size reported");
         AndroidCow cow = AndroidCowParser.read(AospFixturesTest.cow(name), OptionalLong.empty(), Progress.NONE);

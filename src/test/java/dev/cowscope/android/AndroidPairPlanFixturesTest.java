@@ -30,16 +30,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AndroidPairPlanFixturesTest {
     private static final int BLOCK = FixtureContent.BLOCK;
 
-    static java.util.stream.Stream<String> fixtures() throws java.io.IOException {
-        return AospFixturesTest.fixtures();
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("fixtures")
+    @MethodSource("dev.cowscope.android.AospFixturesTest#fixtures")
     void theEstimatePicksTheWritersOpsForTheFixturesChange(String name) throws Exception {
-        assumeTrue(Files.isDirectory(AospFixturesTest.FIXTURES), "fixtures not present");
-        JsonNode inputs = WriterCallReplay.inputs(AospFixturesTest.FIXTURES.resolve(name));
-        assumeTrue(inputs != null, "no target image described");
+        JsonNode inputs = WriterCallReplay.inputsOf(AospFixturesTest.FIXTURES, name);
         WriterCallReplay replay = new WriterCallReplay(inputs);
         int blocks = inputs.get("image_blocks").asInt();
         assumeTrue(inputs.get("source_blocks").asInt() == blocks, "old and new images differ in size");

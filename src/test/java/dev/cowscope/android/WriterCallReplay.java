@@ -52,6 +52,14 @@ public final class WriterCallReplay {
         }
     }
 
+    /** The writer calls of fixture {@code name}; the test is skipped when the fixtures or its calls are absent. */
+    public static JsonNode inputsOf(Path fixtures, String name) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fixtures), "fixtures not present");
+        JsonNode inputs = inputs(fixtures.resolve(name));
+        org.junit.jupiter.api.Assumptions.assumeTrue(inputs != null, "no writer calls recorded (AOSP's own write_cow output)");
+        return inputs;
+    }
+
     WriterCallReplay(JsonNode inputs) {
         this.inputs = inputs;
         JsonNode o = inputs.get("options");

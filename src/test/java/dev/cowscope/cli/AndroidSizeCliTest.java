@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,22 +26,11 @@ class AndroidSizeCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BLOCK = FixtureContent.BLOCK;
 
-    static Stream<String> fixtures() throws IOException {
-        if (!Files.isDirectory(ANDROID)) {
-            return Stream.of("(fixtures missing)");
-        }
-        try (Stream<Path> dirs = Files.list(ANDROID)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve(d.getFileName() + ".cow"))).map(d -> d.getFileName().toString())
-                    .sorted().toList().stream();
-        }
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("fixtures")
+    @MethodSource("dev.cowscope.android.AospFixturesTest#fixtures")
     void estimateOfTheFixturesChangeHasTheWritersOpCounts(String name, @TempDir Path dir) throws Exception {
-        assumeTrue(Files.isDirectory(ANDROID), "fixtures not present");
-        JsonNode inputs = WriterCallReplay.inputs(ANDROID.resolve(name));
-        assumeTrue(inputs != null, "no target image described");
+        JsonNode inputs = WriterCallReplay.inputsOf(ANDROID, name);
         int blocks = inputs.get("image_blocks").asInt();
         assumeTrue(blocks <= 4096, "the big fixtures are covered in memory by AndroidPairPlanFixturesTest");
         byte[] old = new byte[blocks * BLOCK];
@@ -92,7 +80,7 @@ class AndroidSizeCliTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("fixtures")
+    @MethodSource("dev.cowscope.android.AospFixturesTest#fixtures")
     void layoutOfEveryFixtureFile(String name) throws Exception {
         assumeTrue(Files.isDirectory(ANDROID), "fixtures not present");
         Path cow = ANDROID.resolve(name).resolve(name + ".cow");
