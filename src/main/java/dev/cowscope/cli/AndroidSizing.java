@@ -63,15 +63,9 @@ final class AndroidSizing {
         AndroidPairPlan plan;
         try (BlockSource before = BlockSources.open(oldImage, progress);
              BlockSource after = BlockSources.open(newImage, progress)) {
-            plan = parse("--android", () -> {
-                try {
-                    return AndroidPairPlan.estimate(before, after, options, compressions, margin, unit, rule, progress);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+            plan = AndroidPairPlan.estimate(before, after, options, compressions, margin, unit, rule, progress);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw usage.apply("--android: " + e.getMessage()); // a block size, margin or rounding the plan refuses
         } finally {
             TerminalProgress.finish(progress);
         }

@@ -35,15 +35,16 @@ import picocli.CommandLine.Spec;
  * ({@code --android} with an image pair, {@code --android-cow} for an existing file).
  */
 @Command(name = "size", mixinStandardHelpOptions = true,
-        description = "Plan the size of a dm-snapshot COW (persistent store, exact kernel allocation).",
+        description = {"Plan the size of a dm-snapshot COW (persistent store, exact kernel allocation).",
+            "With --android, also the Android Virtual A/B COW (libsnapshot_cow v2/v3) for the same change."},
         footerHeading = "%nExamples:%n",
         footer = {"  size --chunk-size 4K --changed-chunks 1000    COW for n distinct chunks",
             "  size --chunk-size 4K --changed-chunks 1000 --margin 64M --round 4M",
             "  size --chunk-size 4K --cow-size 8M            what fits; status when full",
             "  size --old A.img --new B.img --margin 5%% --round 4M",
             "  size --ranges writes.txt --origin-size 4G --chunk-sizes 4K,16K,64K",
-            "  size --old A.img --new B.img --android v3 --compression lz4 --compression-factor 64K",
-            "  size --android-cow system.cow                 an Android COW's areas, as its writer sized it"},
+            "  size --old A.img --new B.img --android v3 --compression lz4",
+            "  size --android-cow system.cow                 an Android COW's areas"},
         sortOptions = false)
 public final class SizeCommand implements Callable<Integer> {
     @Spec
