@@ -96,9 +96,9 @@ public record AndroidCow(String name, SourceKind kind, long sizeBytes, AndroidCo
     }
 
     /**
-     * True for REPLACE and XOR data stored as it is under a compressing algorithm: the lz4 and zstd writers
-     * keep a block that does not compress ({@code data_length == op_buf_size}) and the reader then skips
-     * decompression.
+     * True for REPLACE and XOR data stored as it is under a compressing algorithm: the writers keep a block that
+     * does not compress ({@code data_length == op_buf_size}; v3 for every algorithm, v2 for lz4 and zstd) and the
+     * reader then skips decompression.
      */
     public boolean keptRaw(int i) {
         int type = ops.type(i);

@@ -243,8 +243,8 @@ public final class AndroidCowView extends BorderPane {
 
     private BorderPane compressionChart() {
         BorderPane pane = new BorderPane(chart);
-        Label note = new Label("REPLACE and XOR data. lz4 and zstd writers keep a block that does not compress as it is "
-                + "(counted in 'kept raw'); gz and brotli always store compressed data.");
+        Label note = new Label("REPLACE and XOR data. A block that does not compress is stored as it is ('kept raw'; the v3 "
+                + "writer does so for every algorithm, the v2 writer for lz4 and zstd) and read without decompression.");
         note.setWrapText(true);
         note.getStyleClass().add("dim");
         pane.setBottom(note);
