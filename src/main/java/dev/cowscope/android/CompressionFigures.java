@@ -8,7 +8,7 @@ import java.util.TreeMap;
 /**
  * Stored against decoded bytes of the block data (REPLACE and XOR ops), per compression algorithm as AOSP's
  * reader decodes it (v2: each op's own; v3: the header's). {@code rawOps} are ops stored uncompressed under a
- * compressing algorithm (lz4 and zstd writers keep an incompressible block as it is: data_length = op_buf_size).
+ * compressing algorithm ({@link AndroidCow#keptRaw}).
  */
 public record CompressionFigures(String algorithm, long ops, long rawOps, long storedBytes, long decodedBytes) {
 
