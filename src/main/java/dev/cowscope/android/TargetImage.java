@@ -56,9 +56,9 @@ public final class TargetImage {
             throw new TargetImageException(String.format(Locale.ROOT,
                     "%s: block_size %d: not a block size to build an image with (AOSP's writers use 4096)", parsed.name(), bs));
         }
-        this.source = source;
+        this.source = new WindowedSource(source, 1 << 20);
         this.ops = parsed.ops();
-        this.data = new OpDataReader(new WindowedSource(cow), parsed);
+        this.data = new OpDataReader(new WindowedSource(cow, 1 << 20), parsed);
         this.blockSize = (int) bs;
         this.sizeBytes = source.sizeBytes();
         this.imageBlocks = sizeBytes / bs + (sizeBytes % bs == 0 ? 0 : 1);
@@ -223,6 +223,20 @@ public final class TargetImage {
                 + "AOSP's CompressedSnapshotReader fails this read", b, AndroidOpType.name(ops.type(op)), op, ops.newBlock(op), why));
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** {@code a[at..at+length) ^= b[0..length)}, eight bytes at a time. */
+    static void xorInto(byte[] a, int at, byte[] b, int length) {
+        int k = 0;
+        for (; k + 8 <= length; k += 8) {
+            LONGS.set(a, at + k, (long) LONGS.get(a, at + k) ^ (long) LONGS.get(b, k));
+        }
+        for (; k < length; k++) {
+            a[at + k] ^= b[k];
+        }
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -279,10 +293,7 @@ public final class TargetImage {
             readPending();
             int at = window.position();
             source.readFully(sourceOffset, window.duplicate().limit(at + length));
-            byte[] a = window.array();
-            for (int k = 0; k < length; k++) {
-                a[at + k] ^= decoded[k];
-            }
+            xorInto(window.array(), at, decoded, length);
             window.position(at + length);
         }
 

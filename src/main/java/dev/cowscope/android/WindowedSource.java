@@ -6,19 +6,21 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * A COW read through a 1 MiB window: op data lies in op order, so the small reads of a whole image
- * (one per op, a few KiB each) become one read per MiB. Larger reads go straight through.
+ * A source read through a window: op data lies in op order, and the source bytes of a target image are read
+ * mostly near the block being written, so the small reads of a whole image (one per op or block, a few KiB
+ * each) become one read per window. Reads over a quarter of the window go straight through.
  */
 final class WindowedSource implements BlockSource {
-    private static final int WINDOW_BYTES = 1 << 20;
+    private static final long ALIGN = 64 << 10;
 
     private final BlockSource source;
-    private final byte[] window = new byte[WINDOW_BYTES];
+    private final byte[] window;
     private long start = -1;
     private int length;
 
-    WindowedSource(BlockSource source) {
+    WindowedSource(BlockSource source, int windowBytes) {
         this.source = source;
+        this.window = new byte[windowBytes];
     }
 
     @Override
@@ -39,16 +41,17 @@ final class WindowedSource implements BlockSource {
     @Override
     public void readFully(long offsetBytes, ByteBuffer dst) throws IOException {
         int n = dst.remaining();
-        if (n > WINDOW_BYTES / 4) {
+        if (n > window.length / 4) {
             source.readFully(offsetBytes, dst);
             return;
         }
         requireRange(offsetBytes, n);
         if (start < 0 || offsetBytes < start || offsetBytes - start + n > length) {
-            int want = (int) Math.min(WINDOW_BYTES, sizeBytes() - offsetBytes);
+            long from = offsetBytes & -ALIGN; // a little behind: reads wander back (n <= window/4, so the read still fits)
+            int want = (int) Math.min(window.length, sizeBytes() - from);
             start = -1;
-            source.readFully(offsetBytes, ByteBuffer.wrap(window, 0, want));
-            start = offsetBytes;
+            source.readFully(from, ByteBuffer.wrap(window, 0, want));
+            start = from;
             length = want;
         }
         dst.put(window, (int) (offsetBytes - start), n);
