@@ -22,7 +22,7 @@ final class BlockDecoders {
     private static LZ4SafeDecompressor lz4() {
         try {
             return LZ4Factory.nativeInstance().safeDecompressor();
-        } catch (Throwable e) { // no native library for this platform: the same format, in Java
+        } catch (LinkageError | RuntimeException e) { // no native library for this platform: the same format, in Java
             return LZ4Factory.safeInstance().safeDecompressor();
         }
     }

@@ -96,7 +96,10 @@ public final class SparseImage implements BlockSource {
         if (totalChunks > MAX_CHUNKS) {
             throw bad(file, 20, totalChunks + " chunks: more than the " + MAX_CHUNKS + " we index");
         }
-        SparseImage image = new SparseImage(file, blockSize, totalBlocks); // blk_sz and total_blks are u32: no overflow
+        if (Math.multiplyHigh(blockSize, totalBlocks) != 0 || blockSize * totalBlocks < 0) {
+            throw bad(file, 12, blockSize + " x " + totalBlocks + " bytes: an image past 2^63 bytes");
+        }
+        SparseImage image = new SparseImage(file, blockSize, totalBlocks);
         image.index(fileHeader, chunkHeader, (int) totalChunks, totalBlocks);
         return image;
     }
