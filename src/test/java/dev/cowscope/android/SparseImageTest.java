@@ -100,6 +100,8 @@ class SparseImageTest {
         assertRefused(patch(good, 28 + 4, 4, 2), "data bytes for 2 blocks");
         assertRefused(patch(good, 28 + 8, 4, 0xfffffff0L), "does not fit");
         assertRefused(patch(good, 28 + 8, 4, 4), "does not fit");
+        byte[] huge = new Builder(4).dontCare(-1).build(-1); // 2^32-1 blocks claimed without data
+        assertRefused(patch(huge, 12, 4, 0xfffffffcL), "past 2^63 bytes");
         int fill = 28 + 12 + 4096;
         assertRefused(patch(Arrays.copyOf(good, good.length + 4), fill + 8, 4, 12 + 8), "4 data bytes, not 8");
     }
