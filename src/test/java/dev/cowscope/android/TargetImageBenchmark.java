@@ -3,11 +3,11 @@ package dev.cowscope.android;
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.BlockSources;
 import dev.cowscope.format.Progress;
+import dev.cowscope.testkit.NullChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -40,9 +40,9 @@ public final class TargetImageBenchmark {
                     long t0 = System.nanoTime();
                     AndroidCow parsed = new AndroidCowParser().parse(c, OptionalLong.empty());
                     long t1 = System.nanoTime();
-                    new TargetImage(src, c, parsed).stream(new Discard(), Progress.NONE, false);
+                    new TargetImage(src, c, parsed).stream(new NullChannel(), Progress.NONE, false);
                     long t2 = System.nanoTime();
-                    new TargetImage(src, c, parsed).stream(new Discard(), Progress.NONE, true);
+                    new TargetImage(src, c, parsed).stream(new NullChannel(), Progress.NONE, true);
                     hashed[round] = (System.nanoTime() - t2) / 1e9;
                     parse[round] = (t1 - t0) / 1e9;
                     image[round] = (t2 - t1) / 1e9;
@@ -125,23 +125,5 @@ public final class TargetImageBenchmark {
         double[] copy = values.clone();
         Arrays.sort(copy);
         return copy[copy.length / 2];
-    }
-
-    private static final class Discard implements WritableByteChannel {
-        @Override
-        public int write(ByteBuffer src) {
-            int n = src.remaining();
-            src.position(src.limit());
-            return n;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -11,11 +11,9 @@ import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.ByteArrayBlockSource;
 import dev.cowscope.format.CowFormatException;
 import dev.cowscope.format.Progress;
+import dev.cowscope.testkit.NullChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
@@ -27,20 +25,7 @@ import java.util.OptionalLong;
 class AndroidTargetImageFuzzTest {
     private static final String[] SEEDS = {"v2_gz_c8", "v2_lz4_c8", "v2_zstd_c8", "v3_brotli", "v3_lz4", "v3_zstd",
         "v3_lz4_cf16k", "v3_zstd_cf64k", "v3_none_cf16k", "v2_none_c4"};
-    private static final byte[][] FILES = load();
-
-    private static byte[][] load() {
-        Path dir = Path.of(System.getProperty("cowscope.android.fixtures", "../shared/fixtures/android"));
-        byte[][] out = new byte[SEEDS.length][];
-        for (int i = 0; i < SEEDS.length; i++) {
-            try {
-                out[i] = Files.readAllBytes(dir.resolve(SEEDS[i]).resolve(SEEDS[i] + ".cow"));
-            } catch (IOException e) {
-                out[i] = new byte[0];
-            }
-        }
-        return out;
-    }
+    private static final byte[][] FILES = AndroidSeeds.load(SEEDS);
 
     @FuzzTest(maxDuration = "10m")
     void decode(FuzzedDataProvider data) throws IOException {
@@ -75,27 +60,9 @@ class AndroidTargetImageFuzzTest {
         }
         try {
             BlockSource source = new ByteArrayBlockSource("src", new byte[data.consumeInt(0, 600) * 4096]);
-            new TargetImage(source, cowSource, cow).stream(new Discard(), Progress.NONE, false);
+            new TargetImage(source, cowSource, cow).stream(new NullChannel(), Progress.NONE, false);
         } catch (TargetImageException refused) {
             // a COW AOSP refuses, or a read AOSP fails, in words
-        }
-    }
-
-    private static final class Discard implements WritableByteChannel {
-        @Override
-        public int write(ByteBuffer src) {
-            int n = src.remaining();
-            src.position(src.limit());
-            return n;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
