@@ -71,4 +71,38 @@ public record AndroidCow(String name, SourceKind kind, long sizeBytes, AndroidCo
         }
         return total;
     }
+
+    /** A COPY's source block, -1 for other ops. */
+    public long copySourceBlock(int i) {
+        return ops.type(i) == AndroidOpType.COPY ? ops.source(i) : -1;
+    }
+
+    /** An XOR's byte offset in the source image, -1 for other ops. */
+    public long xorSourceOffset(int i) {
+        return ops.type(i) == AndroidOpType.XOR ? ops.source(i) : -1;
+    }
+
+    /** Target blocks the op covers ({@code op_buf_size / block_size}), 0 for ops that write none. */
+    public long blocksCovered(int i) {
+        return TargetBlocks.writesBlocks(ops.type(i)) ? 1L << ops.compressionBits(i) : 0;
+    }
+
+    /** The algorithm AOSP's reader decodes the op's data with (v2: the op's own byte; v3: the header's), "" without data. */
+    public String compressionOf(int i) {
+        if (!AndroidOpType.hasData(ops.type(i))) {
+            return "";
+        }
+        return AndroidOpType.compressionName(version() >= 3 ? header.compressionAlgorithm() : ops.v2Compression(i));
+    }
+
+    /**
+     * True for REPLACE and XOR data stored as it is under a compressing algorithm: the lz4 and zstd writers
+     * keep a block that does not compress ({@code data_length == op_buf_size}) and the reader then skips
+     * decompression.
+     */
+    public boolean keptRaw(int i) {
+        int type = ops.type(i);
+        return (type == AndroidOpType.REPLACE || type == AndroidOpType.XOR) && !"none".equals(compressionOf(i))
+                && ops.dataLength(i) == ops.opBufSize(i, header.blockSize());
+    }
 }

@@ -128,6 +128,11 @@ public final class AndroidCowOps {
         return t == AndroidOpType.XOR ? source(i) : -1;
     }
 
+    /** Heap the columns take (their capacity, not just the ops in use). */
+    public long retainedBytes() {
+        return (long) type.length * BYTES_PER_OP;
+    }
+
     /** How many ops of each type code (index = the 4-bit type). */
     public long[] countsByType() {
         long[] counts = new long[16];

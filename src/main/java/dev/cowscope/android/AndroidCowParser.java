@@ -399,39 +399,46 @@ public final class AndroidCowParser {
                 throw new CowFormatException(CowFormatException.Kind.TOO_LARGE, opAreaOffset, String.format(Locale.ROOT,
                         "%s: %d ops, more than this process can hold in memory (%d)", source.name(), opIndex, maxOps));
             }
+            ops = new AndroidCowOps((int) opIndex); // in the file (checked above) and within maxOps: sized once, no growth
             long dataPos = dataAreaOffset;
-            for (long k = 0; k < opIndex; k++) {
-                long at = opAreaOffset + k * V3_OP_BYTES;
-                ByteBuffer b = window.at(at, V3_OP_BYTES);
-                int base = b.position();
-                long dataLength = b.getInt(base) & 0xffffffffL;
-                long newBlock = b.getInt(base + 4) & 0xffffffffL;
-                long sourceInfo = b.getLong(base + 8);
-                int type = (int) (sourceInfo >>> 60);
-                int bits = (int) ((sourceInfo >>> 57) & 7);
-                long src = sourceInfo & SOURCE_MASK;
-                int index = (int) k;
-                long dataOffset = -1;
-                if (type == AndroidOpType.XOR) {
-                    dataOffset = dataPos;
-                } else if (type == AndroidOpType.REPLACE) {
-                    if (dataPos != src) {
-                        ops.add(type, 0, bits, dataLength, newBlock, src, src);
-                        fail(FindingKind.ANDROID_PARSE_FAILED, Location.op(index, at), "Invalid data location for operation "
-                                + v3String(type, dataLength, newBlock, src) + ", expected: " + Long.toUnsignedString(dataPos));
-                        return;
+            long k = 0;
+            while (k < opIndex) {
+                // a window of ops at a time, decoded in one loop (a window lookup per op was most of the parse)
+                int batch = (int) Math.min(opIndex - k, WINDOW_BYTES / V3_OP_BYTES);
+                ByteBuffer b = window.at(opAreaOffset + k * V3_OP_BYTES, batch * V3_OP_BYTES);
+                int first = b.position();
+                for (int j = 0; j < batch; j++, k++) {
+                    int base = first + j * V3_OP_BYTES;
+                    long dataLength = b.getInt(base) & 0xffffffffL;
+                    long newBlock = b.getInt(base + 4) & 0xffffffffL;
+                    long sourceInfo = b.getLong(base + 8);
+                    int type = (int) (sourceInfo >>> 60);
+                    int bits = (int) ((sourceInfo >>> 57) & 7);
+                    long src = sourceInfo & SOURCE_MASK;
+                    long dataOffset = -1;
+                    if (type == AndroidOpType.XOR) {
+                        dataOffset = dataPos;
+                    } else if (type == AndroidOpType.REPLACE) {
+                        if (dataPos != src) {
+                            ops.add(type, 0, bits, dataLength, newBlock, src, src);
+                            fail(FindingKind.ANDROID_PARSE_FAILED, Location.op((int) k, opAreaOffset + k * V3_OP_BYTES),
+                                    "Invalid data location for operation " + v3String(type, dataLength, newBlock, src)
+                                            + ", expected: " + Long.toUnsignedString(dataPos));
+                            return;
+                        }
+                        dataOffset = src;
+                    } else if (type == AndroidOpType.SEQUENCE) {
+                        dataOffset = src;
                     }
-                    dataOffset = src;
-                } else if (type == AndroidOpType.SEQUENCE) {
-                    dataOffset = src;
+                    if (type != AndroidOpType.COPY && type != AndroidOpType.REPLACE && type != AndroidOpType.ZERO
+                            && type != AndroidOpType.XOR) {
+                        findings.add(FindingKind.ANDROID_UNKNOWN_OP, Location.op((int) k, opAreaOffset + k * V3_OP_BYTES),
+                                String.format(Locale.ROOT, "op type %d (%s) has no place in a v3 op stream", type,
+                                        AndroidOpType.aospName(type)));
+                    }
+                    ops.add(type, 0, bits, dataLength, newBlock, src, dataOffset);
+                    dataPos += dataLength;
                 }
-                if (type != AndroidOpType.COPY && type != AndroidOpType.REPLACE && type != AndroidOpType.ZERO
-                        && type != AndroidOpType.XOR) {
-                    findings.add(FindingKind.ANDROID_UNKNOWN_OP, Location.op(index, at), String.format(Locale.ROOT,
-                            "op type %d (%s) has no place in a v3 op stream", type, AndroidOpType.aospName(type)));
-                }
-                ops.add(type, 0, bits, dataLength, newBlock, src, dataOffset);
-                dataPos += dataLength;
             }
         }
 

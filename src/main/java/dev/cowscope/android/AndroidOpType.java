@@ -37,6 +37,16 @@ public final class AndroidOpType {
         }
     }
 
+    /** The code of one of our names ({@code COPY} …), -1 for a name that is none of them. */
+    public static int code(String name) {
+        for (int type = COPY; type <= SEQUENCE; type++) {
+            if (name(type).equals(name)) {
+                return type;
+            }
+        }
+        return "FOOTER".equals(name) ? FOOTER : -1;
+    }
+
     /** The name AOSP prints ({@code EmitCowTypeString}): {@code kCowCopyOp}, {@code kZeroOp} … */
     public static String aospName(int type) {
         switch (type) {

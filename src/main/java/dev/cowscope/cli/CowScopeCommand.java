@@ -25,7 +25,7 @@ public final class CowScopeCommand implements Callable<Integer> {
      * verb, with the classes their options load, was most of {@code cowscope inspect}'s start-up),
      * and all of them for {@code --help}, {@code help} or a verb it does not know.
      */
-    static final List<Class<?>> VERBS = List.of(InspectCommand.class, ExceptionsCommand.class, ViewCommand.class,
+    static final List<Class<?>> VERBS = List.of(InspectCommand.class, ExceptionsCommand.class, OpsCommand.class, ViewCommand.class,
             SizeCommand.class, AlignCommand.class, MergeCommand.class, FillLogCommand.class, WatchCommand.class,
             CommandLine.HelpCommand.class);
 

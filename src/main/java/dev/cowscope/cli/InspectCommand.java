@@ -4,6 +4,7 @@ import dev.cowscope.android.AndroidCow;
 import dev.cowscope.android.AndroidCowHeader;
 import dev.cowscope.android.AndroidCowParser;
 import dev.cowscope.android.AndroidOpType;
+import dev.cowscope.android.CompressionFigures;
 import dev.cowscope.format.AreaLayout;
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.AreaSummary;
@@ -185,6 +186,15 @@ final class InspectCommand implements Callable<Integer> {
             if (c.getValue() > 0) {
                 out.printf(Locale.ROOT, "  %-10s %d%n", c.getKey(), c.getValue());
             }
+        }
+        java.util.List<CompressionFigures> figures = CompressionFigures.of(cow);
+        if (!figures.isEmpty()) {
+            out.println("Block data        (REPLACE and XOR: stored for decoded, per algorithm)");
+        }
+        for (CompressionFigures f : figures) {
+            out.printf(Locale.ROOT, "  %-10s %d ops%s: %s stored for %s (%.1f%%)%n", f.algorithm(), f.ops(),
+                    f.rawOps() > 0 ? " (" + f.rawOps() + " kept raw)" : "", Units.human(f.storedBytes()), Units.human(f.decodedBytes()),
+                    100 * f.ratio());
         }
         out.println();
         out.printf(Locale.ROOT, "Findings (%d)%n", cow.findings().size());

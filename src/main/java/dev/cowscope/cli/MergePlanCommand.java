@@ -1,7 +1,12 @@
 package dev.cowscope.cli;
 
+import dev.cowscope.android.AndroidCow;
+import dev.cowscope.android.AndroidCowParser;
+import dev.cowscope.android.AndroidMergeOrder;
+import dev.cowscope.android.AndroidMergePlan;
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.BlockSources;
+import dev.cowscope.format.CowFormatException;
 import dev.cowscope.format.CowImage;
 import dev.cowscope.format.CowReader;
 import dev.cowscope.format.ParseOptions;
@@ -28,10 +33,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code merge plan COW}: the kernel's merge order, totals, time estimate and status lines. */
+/**
+ * {@code merge plan COW}: the kernel's merge order, totals, time estimate and status lines; for an
+ * Android COW, AOSP's merge order ({@link AndroidMergePlanOutput}).
+ */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Show the steps the kernel's snapshot-merge takes for COW, newest first, with totals, a time estimate "
-                + "and the status line after each step.")
+        description = {"Show the steps the kernel's snapshot-merge takes for COW, newest first, with totals, a time estimate "
+                + "and the status line after each step.",
+                "For an Android Virtual A/B COW file: the order AOSP's CowReader merges its ops in (sequence data, "
+                        + "num_merge_ops, VerifyMergeOps); exit 1 when AOSP cannot parse it or a finding is an error."})
 public final class MergePlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,6 +57,13 @@ public final class MergePlanCommand implements Callable<Integer> {
 
     @Option(names = "--steps", description = "list every step (otherwise a sample of status lines)")
     boolean steps;
+
+    @Option(names = "--reverse", description = "Android COW: list the steps last first (AOSP's reverse-merge order)")
+    boolean reverse;
+
+    @Option(names = "--userspace", description = "Android COW: the USERSPACE_MERGE reader's order (snapuserd: REPLACE/ZERO "
+            + "ascending) instead of the DEFAULT one (descending)")
+    boolean userspace;
 
     @Option(names = "--throughput", paramLabel = "RATE", defaultValue = "100M", description = "copy throughput, " + Rates.THROUGHPUT_SYNTAX + " (default ${DEFAULT-VALUE})")
     String throughput;
@@ -68,6 +85,13 @@ public final class MergePlanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(spec.commandLine(), "--flush-latency: " + e.getMessage());
         }
+        Integer android = planAndroid();
+        if (android != null) {
+            return android;
+        }
+        if (reverse || userspace) {
+            throw new UsageException(spec.commandLine(), "--reverse and --userspace apply to Android COW files");
+        }
         CowImage image = CowReader.read(cow, ParseOptions.DEFAULT, Progress.NONE);
         OptionalLong originBytes = OptionalLong.empty();
         if (origin != null) {
@@ -85,6 +109,27 @@ public final class MergePlanCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** The exit code of AOSP's plan when {@link #cow} is an Android COW, else null (the dm-snapshot path reads it or says why not). */
+    private Integer planAndroid() throws IOException {
+        BlockSource source;
+        try {
+            source = BlockSources.open(cow);
+        } catch (CowFormatException e) {
+            return null;
+        }
+        try (source) {
+            if (!AndroidCowParser.isAndroidCow(source)) {
+                return null;
+            }
+            if (origin != null) {
+                throw new UsageException(spec.commandLine(), "--origin applies to dm-snapshot COWs, not to an Android COW file");
+            }
+            AndroidCow android = new AndroidCowParser().parse(source, OptionalLong.empty());
+            AndroidMergePlan plan = new AndroidMergeOrder().prepare(android, source, userspace);
+            return AndroidMergePlanOutput.print(android, plan, json, steps, reverse, spec.commandLine().getOut());
+        }
     }
 
     private void printText(PrintWriter out, MergeSimulator simulator, MergeEstimate estimate) {

@@ -63,7 +63,7 @@ public final class CowReader {
                     "%s: not a dm-snapshot COW: magic at 0x0 is %s, expected 0x70416e53 (\"SnAp\") or 0 for a new COW; "
                             + "the kernel would refuse it with \"Invalid or corrupt snapshot\"%s",
                     source.name(), header.magicHex(), android
-                            ? ". It is an Android Virtual A/B COW file: 'cowscope inspect' reads it" : ""));
+                            ? ". It is an Android Virtual A/B COW file: 'cowscope inspect' reads it and 'cowscope ops' lists its ops" : ""));
         }
 
         CowImage.Builder image = new CowImage.Builder();

@@ -89,6 +89,16 @@ public enum FindingKind {
     ANDROID_OP_COUNT_OVER_MAX(Severity.ERROR),
     /** v3 resume_point_count exceeds resume_point_max (AOSP's writer never caps it); AOSP reads past the stored slots. */
     ANDROID_RESUME_POINTS_OVER_MAX(Severity.WARNING),
+    /** Sequence data AOSP cannot read whole (v2 sequence op outside the file or not a multiple of 4 bytes, v3 buffer past the end). */
+    ANDROID_SEQUENCE_UNREADABLE(Severity.ERROR),
+    /** The merge preparation fails ("Invalid Sequence Ops. Could not find Cow Op for new block"): AOSP's CowReader::Parse fails. */
+    ANDROID_MERGE_SEQUENCE_INVALID(Severity.ERROR),
+    /** VerifyMergeOps: an ordered op (COPY/XOR) after a REPLACE/ZERO, or a metadata op, in the merge order (as in v3 files without sequence data). */
+    ANDROID_MERGE_ORDER_MIXED(Severity.WARNING),
+    /** VerifyMergeOps: a COPY/XOR reads a block an earlier step of the merge already overwrote. */
+    ANDROID_MERGE_SOURCE_OVERWRITTEN(Severity.ERROR),
+    /** num_merge_ops exceeds the merge steps: AOSP's merge iterators would start past their end. */
+    ANDROID_MERGE_PROGRESS_PAST_END(Severity.ERROR),
 
     // ---- dm-linear table alignment (dm-table.c, blk-settings.c); ERROR = the kernel rejects the table
     /** A line ends past the largest device size: "too large device". */

@@ -2,6 +2,7 @@ package dev.cowscope.report;
 
 import dev.cowscope.android.AndroidCow;
 import dev.cowscope.android.AndroidOpType;
+import dev.cowscope.android.CompressionFigures;
 import dev.cowscope.android.ResumePoint;
 import dev.cowscope.format.Finding;
 import java.util.LinkedHashMap;
@@ -10,7 +11,8 @@ import java.util.Map;
 
 /**
  * The {@code inspect} report of an Android COW: {@code format} ({@code android-cow-v2} / {@code android-cow-v3}),
- * the header under AOSP's field names, {@code opCounts} by type and the findings. Field names are a stable
+ * the header under AOSP's field names, {@code opCounts} by type, stored against decoded bytes per algorithm
+ * ({@code compressionFigures}) and the findings. Field names are a stable
  * contract (fields are only added).
  */
 public final class AndroidInspectReport {
@@ -50,7 +52,18 @@ public final class AndroidInspectReport {
         m.put("ops", cow.ops().size());
         m.put("opCounts", cow.opCounts());
         m.put("dataBytes", cow.dataBytes());
+        m.put("compressionFigures", CompressionFigures.of(cow).stream().map(AndroidInspectReport::figures).toList());
         m.put("findings", cow.findings().stream().map(AndroidInspectReport::finding).toList());
+        return m;
+    }
+
+    private static Map<String, Object> figures(CompressionFigures f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("algorithm", f.algorithm());
+        m.put("ops", f.ops());
+        m.put("rawOps", f.rawOps());
+        m.put("storedBytes", f.storedBytes());
+        m.put("decodedBytes", f.decodedBytes());
         return m;
     }
 
@@ -62,7 +75,7 @@ public final class AndroidInspectReport {
         return m;
     }
 
-    private static Map<String, Object> finding(Finding f) {
+    static Map<String, Object> finding(Finding f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("severity", f.severity().name());
         m.put("kind", f.kind().name());

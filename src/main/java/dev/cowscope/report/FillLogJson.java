@@ -28,7 +28,7 @@ public final class FillLogJson {
     public static void write(String file, FillReport r, Writer out) throws IOException {
         StatusLog log = r.log();
         FillTracker t = r.summary();
-        try (JsonGenerator g = ReportJson.mapper().getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+        try (JsonGenerator g = ReportJson.streamTo(out)) {
             g.writeStartObject();
             g.writeStringField("file", file);
             g.writeStringField("name", log.series().name().isEmpty() ? null : log.series().name());

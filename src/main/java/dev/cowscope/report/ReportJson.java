@@ -26,6 +26,11 @@ public final class ReportJson {
         out.flush();
     }
 
+    /** A generator writing indented JSON to {@code out} as it is produced (reports too large to hold); leaves {@code out} open. */
+    public static com.fasterxml.jackson.core.JsonGenerator streamTo(java.io.Writer out) throws IOException {
+        return MAPPER.getFactory().createGenerator(out).useDefaultPrettyPrinter();
+    }
+
     public static String toJson(Object report) {
         try {
             return MAPPER.writeValueAsString(report);

@@ -7,6 +7,10 @@ import dev.cowscope.ui.about.ShortcutsDialog;
 import dev.cowscope.ui.alignment.AlignmentSources;
 import dev.cowscope.ui.alignment.AlignmentView;
 import dev.cowscope.ui.alignment.AlignmentViewModel;
+import dev.cowscope.ui.android.AndroidCowView;
+import dev.cowscope.ui.android.AndroidMergeView;
+import dev.cowscope.ui.android.AndroidMergeViewModel;
+import dev.cowscope.ui.android.AndroidCowViewModel;
 import dev.cowscope.ui.areas.AreasView;
 import dev.cowscope.ui.areas.AreasViewModel;
 import dev.cowscope.ui.chunkmap.ChunkMapView;
@@ -84,6 +88,8 @@ public final class MainWindow {
     private final Button cancel = new Button("Cancel");
     private final List<InspectorTab> tabs = new ArrayList<>();
     private SummaryView summaryView;
+    private MergeView mergeView;
+    private AndroidMergeView androidMergeView;
     private ChunkMapView chunkMapView;
     private ChunkInspectorView inspectorView;
     private SplitPane inspector;
@@ -120,10 +126,12 @@ public final class MainWindow {
                 KeyCombination.keyCombination("Shortcut+5"), false));
         tabs.add(new InspectorTab(MainViewModel.ALIGNMENT_TAB, "Alignment", () -> new AlignmentView(new AlignmentViewModel(model.tasks(),
                 model.dialogs(), AlignmentSources.ENGINE, model::reportStatus), directories), KeyCombination.keyCombination("Shortcut+6"), false));
-        tabs.add(new InspectorTab(MERGE_TAB, "Merge", () -> mergeView(directories), KeyCombination.keyCombination("Shortcut+7"), false));
+        tabs.add(new InspectorTab(MERGE_TAB, "Merge", () -> mergeTab(directories), KeyCombination.keyCombination("Shortcut+7"), false));
         tabs.add(new InspectorTab(MonitorView.TAB_ID, "Monitor", () -> new MonitorView(new MonitorViewModel(model.tasks(),
                 model.dialogs(), Platform::runLater, model::reportStatus), directories, this::compareStrategies),
                 KeyCombination.keyCombination("Shortcut+8"), false));
+        tabs.add(new InspectorTab(MainViewModel.ANDROID_TAB, "Android COW", () -> new AndroidCowView(new AndroidCowViewModel(model)),
+                KeyCombination.keyCombination("Shortcut+9"), false));
         for (InspectorTab t : tabs) {
             Tab tab = new Tab(t.title());
             // only the selected tab's view is in the scene: hidden views cost no CSS and layout
@@ -131,8 +139,12 @@ public final class MainWindow {
             tab.selectedProperty().addListener((obs, was, selected) -> tab.setContent(selected ? t.content() : null));
             tab.setId("tab-" + t.id());
             tab.setClosable(false);
+            if (t.needsDocument()) { // about a dm-snapshot COW: nothing to show while an Android COW is open
+                tab.disableProperty().bind(model.androidDocumentProperty().isNotNull());
+            }
             tabPane.getTabs().add(tab);
-            if (!t.needsDocument()) {
+            // the Android COW tab shows an opened file: Open is its way in, not the tool list
+            if (!t.needsDocument() && !t.id().equals(MainViewModel.ANDROID_TAB)) {
                 startView.addTool(t.id(), t.title(), () -> showTab(t.id()));
             }
         }
@@ -215,12 +227,19 @@ public final class MainWindow {
         return tabs.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
     }
 
-    /** The Merge tab's model plans only while its tab is selected (a plan of 16 M steps costs GiBs). */
-    private MergeView mergeView(RememberedDirectory directories) {
-        MergeView view = new MergeView(new MergeViewModel(model), directories);
+    /**
+     * The Merge tab: the dm merge, or AOSP's merge order while an Android COW is open. Each model plans only
+     * while its view is on screen (a plan of 16 M steps costs GiBs).
+     */
+    private StackPane mergeTab(RememberedDirectory directories) {
         Tab tab = tabPane.getTabs().get(tabs.indexOf(tab(MERGE_TAB)));
-        view.model().shownProperty().bind(tab.selectedProperty());
-        return view;
+        mergeView = new MergeView(new MergeViewModel(model), directories);
+        androidMergeView = new AndroidMergeView(new AndroidMergeViewModel(model));
+        androidMergeView.visibleProperty().bind(model.androidDocumentProperty().isNotNull());
+        mergeView.visibleProperty().bind(androidMergeView.visibleProperty().not());
+        mergeView.model().shownProperty().bind(tab.selectedProperty().and(mergeView.visibleProperty()));
+        androidMergeView.model().shownProperty().bind(tab.selectedProperty().and(androidMergeView.visibleProperty()));
+        return new StackPane(mergeView, androidMergeView);
     }
 
     public void showTab(String id) {
@@ -268,7 +287,18 @@ public final class MainWindow {
     }
 
     public MergeView mergeView() {
-        return (MergeView) tab(MERGE_TAB).content();
+        tab(MERGE_TAB).content();
+        return mergeView;
+    }
+
+    /** The Merge tab's view while an Android COW is open. */
+    public AndroidMergeView androidMergeView() {
+        tab(MERGE_TAB).content();
+        return androidMergeView;
+    }
+
+    public AndroidCowView androidCowView() {
+        return (AndroidCowView) tab(MainViewModel.ANDROID_TAB).content();
     }
 
     public MonitorView monitorView() {
@@ -348,9 +378,10 @@ public final class MainWindow {
         MenuItem csv = item("Exceptions CSV…", "Shortcut+Shift+E", () -> chooseTarget("exceptions.csv", "CSV", "*.csv", export::exportExceptionsCsv));
         MenuItem png = item("Chunk map PNG…", "Shortcut+Shift+P", () -> chooseTarget("chunk-map.png", "PNG image", "*.png", export::exportChunkMapPng));
         MenuItem view = item("Snapshot view…", "Shortcut+Shift+V", () -> chooseTarget("snapshot-view.img", "Image", "*.img", export::exportSnapshotView));
-        for (MenuItem m : List.of(report, csv, png)) {
+        for (MenuItem m : List.of(csv, png)) {
             m.disableProperty().bind(export.canExportProperty().not());
         }
+        report.disableProperty().bind(export.canExportReportProperty().not());
         view.disableProperty().bind(export.canExportViewProperty().not());
         exportMenu.getItems().addAll(report, csv, png, view);
         MenuItem cancelItem = item("Cancel running job", "Esc", this::cancelRunning);
@@ -406,7 +437,7 @@ public final class MainWindow {
         Button report = new Button("Export report…");
         report.setTooltip(new Tooltip("Save the inspect --json report (Ctrl+E)"));
         report.setOnAction(e -> chooseTarget("report.json", "JSON", "*.json", export::exportReport));
-        report.disableProperty().bind(export.canExportProperty().not());
+        report.disableProperty().bind(export.canExportReportProperty().not());
         Label origin = new Label();
         origin.getStyleClass().add("dim");
         origin.textProperty().bind(Bindings.createStringBinding(() -> model.originProperty().get() == null ? "no origin attached"

@@ -31,11 +31,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * op buffer size, v2 on-disk fields, source and data offsets, the sha256 of the stored bytes), the v3 resume
  * slots, and every parse at a label.
  */
-class AospFixturesTest {
-    static final Path FIXTURES = Path.of("..", "shared", "fixtures", "android");
+public class AospFixturesTest {
+    public static final Path FIXTURES = Path.of("..", "shared", "fixtures", "android");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Stream<String> fixtures() throws IOException {
+    /** The fixture names (folders holding {@code <name>.cow}), read from the folder: held-back ones count when present. */
+    public static Stream<String> fixtures() throws IOException {
         if (!Files.isDirectory(FIXTURES)) {
             return Stream.of("(fixtures missing)");
         }
@@ -45,18 +46,29 @@ class AospFixturesTest {
         }
     }
 
-    static JsonNode readerJson(String name) throws IOException {
+    public static JsonNode readerJson(String name) throws IOException {
+        return fixtureJson(name, "reader.json");
+    }
+
+    /** {@code inputs.json} (the writer's calls and the target it meant), null for a fixture without one. */
+    static JsonNode inputsJson(String name) throws IOException {
         Path dir = FIXTURES.resolve(name);
-        Path plain = dir.resolve("reader.json");
+        return Files.exists(dir.resolve("inputs.json")) || Files.exists(dir.resolve("inputs.json.gz")) ? fixtureJson(name, "inputs.json") : null;
+    }
+
+    /** One of a fixture's JSON files, kept plain or gzip'd (the big fixtures). */
+    private static JsonNode fixtureJson(String name, String file) throws IOException {
+        Path dir = FIXTURES.resolve(name);
+        Path plain = dir.resolve(file);
         if (Files.exists(plain)) {
             return JSON.readTree(plain.toFile());
         }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve("reader.json.gz")))) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(dir.resolve(file + ".gz")))) {
             return JSON.readTree(in);
         }
     }
 
-    static Path cow(String name) {
+    public static Path cow(String name) {
         return FIXTURES.resolve(name).resolve(name + ".cow");
     }
 

@@ -1,5 +1,8 @@
 package dev.cowscope.ui.document;
 
+import dev.cowscope.android.AndroidCow;
+import dev.cowscope.android.AndroidCowParser;
+import dev.cowscope.android.TargetBlocks;
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.BlockSources;
 import dev.cowscope.format.CowImage;
@@ -9,17 +12,27 @@ import dev.cowscope.format.Progress;
 import dev.cowscope.ui.map.CowChunkMap;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 
-/** Opens and parses a COW image through the engine (a seam: tests slow it down or fail it). */
+/**
+ * Opens and parses a COW through the engine (a seam: tests slow it down or fail it): the file's magic says
+ * which format, so File ▸ Open and drag-and-drop take a dm-snapshot COW and an Android COW alike.
+ */
 @FunctionalInterface
 public interface ImageOpener {
     ImageOpener ENGINE = ImageOpener::openWithEngine;
 
-    OpenedImage open(Path path, ParseOptions options, Progress progress) throws IOException;
+    OpenedDocument open(Path path, ParseOptions options, Progress progress) throws IOException;
 
-    private static OpenedImage openWithEngine(Path path, ParseOptions options, Progress progress) throws IOException {
+    private static OpenedDocument openWithEngine(Path path, ParseOptions options, Progress progress) throws IOException {
         BlockSource source = BlockSources.open(path, progress);
         try {
+            if (AndroidCowParser.isAndroidCow(source)) {
+                try (source) {
+                    AndroidCow cow = new AndroidCowParser().parse(source, OptionalLong.empty());
+                    return new OpenedAndroidCow(path, cow, TargetBlocks.of(cow.ops(), progress));
+                }
+            }
             CowImage image = new CowReader(options).read(source, progress);
             CowChunkMap map = CowChunkMap.of(image, progress);
             return new OpenedImage(path, options, image, source, map);

@@ -38,6 +38,7 @@ public final class MainViewModel {
     /** Tab ids the model can ask the window to show. */
     public static final String CHUNK_MAP_TAB = "chunk-map";
     public static final String ALIGNMENT_TAB = "alignment";
+    public static final String ANDROID_TAB = "android-cow";
 
     private final TaskRunner tasks;
     private final DialogService dialogs;
@@ -45,6 +46,7 @@ public final class MainViewModel {
     private final ImageOpener opener;
     private final InspectorSelection selection = new InspectorSelection();
     private final ReadOnlyObjectWrapper<OpenedImage> document = new ReadOnlyObjectWrapper<>(this, "document");
+    private final ReadOnlyObjectWrapper<OpenedAndroidCow> androidDocument = new ReadOnlyObjectWrapper<>(this, "androidDocument");
     private final ReadOnlyObjectWrapper<AttachedOrigin> origin = new ReadOnlyObjectWrapper<>(this, "origin");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a COW image to begin");
@@ -62,7 +64,8 @@ public final class MainViewModel {
         this.preferences = preferences;
         this.opener = opener;
         recentFiles.setAll(preferences.recentFiles());
-        document.addListener((obs, was, now) -> title.set(now == null ? "CowScope" : now.displayName() + " — CowScope"));
+        document.addListener((obs, was, now) -> showTitle());
+        androidDocument.addListener((obs, was, now) -> showTitle());
     }
 
     public TaskRunner tasks() {
@@ -83,6 +86,20 @@ public final class MainViewModel {
 
     public OpenedImage document() {
         return document.get();
+    }
+
+    /** The open Android COW file, or null (at most one of this and {@link #document()} is set). */
+    public ReadOnlyObjectProperty<OpenedAndroidCow> androidDocumentProperty() {
+        return androidDocument.getReadOnlyProperty();
+    }
+
+    public OpenedAndroidCow androidDocument() {
+        return androidDocument.get();
+    }
+
+    private void showTitle() {
+        OpenedDocument open = document.get() != null ? document.get() : androidDocument.get();
+        title.set(open == null ? "CowScope" : open.displayName() + " — CowScope");
     }
 
     public ReadOnlyObjectProperty<AttachedOrigin> originProperty() {
@@ -173,7 +190,11 @@ public final class MainViewModel {
         busy.set(true);
         status.set("Opening " + path + " …");
         running = tasks.run(Job.of("Opening " + path.getFileName(), progress -> {
-            OpenedImage opened = opener.open(path, options, progress);
+            OpenedDocument openedDocument = opener.open(path, options, progress);
+            if (openedDocument instanceof OpenedAndroidCow android) {
+                return new Opened(null, null, android);
+            }
+            OpenedImage opened = (OpenedImage) openedDocument;
             AttachedOrigin attached = null;
             if (originToAttach != null) {
                 try {
@@ -183,15 +204,25 @@ public final class MainViewModel {
                     throw e;
                 }
             }
-            return new Opened(opened, attached);
+            return new Opened(opened, attached, null);
         }).onSuccess(result -> {
             busy.set(false);
             replaceDocument(result.image(), result.origin());
+            OpenedAndroidCow oldAndroid = androidDocument.get();
+            androidDocument.set(result.android());
+            closeQuietly(oldAndroid);
             if (originToAttach == null) {
                 List<Path> recent = preferences.addRecentFile(path);
                 recentFiles.setAll(recent);
             }
-            status.set(describe(result.image()));
+            if (result.android() != null) {
+                status.set(describe(result.android()));
+                showTools(); // the Android COW has its own tab; the dm-snapshot tabs stay disabled
+                requestedTab.set(null);
+                requestedTab.set(ANDROID_TAB);
+            } else {
+                status.set(describe(result.image()));
+            }
         }).onFailure(error -> {
             busy.set(false);
             status.set("Could not open " + path.getFileName());
@@ -280,6 +311,7 @@ public final class MainViewModel {
         cancel();
         closeQuietly(origin.get());
         closeQuietly(document.get());
+        closeQuietly(androidDocument.get());
     }
 
     private void replaceDocument(OpenedImage image, AttachedOrigin attached) {
@@ -301,6 +333,12 @@ public final class MainViewModel {
         return image.displayName() + " · " + image.image().state() + usage + " · " + image.image().findings().size() + " findings";
     }
 
+    private static String describe(OpenedAndroidCow android) {
+        var cow = android.cow();
+        return android.displayName() + " · " + cow.formatName() + (cow.parseOk() ? "" : " · AOSP cannot read it") + " · "
+                + cow.ops().size() + " ops · " + cow.findings().size() + " findings";
+    }
+
     /** The message to show: the engine's own words for a format problem, else the exception's. */
     private static void closeQuietly(AutoCloseable closeable) {
         if (closeable != null) {
@@ -312,6 +350,7 @@ public final class MainViewModel {
         }
     }
 
-    private record Opened(OpenedImage image, AttachedOrigin origin) {
+    /** What an open produced: a dm-snapshot image (and the origin attached with it) or an Android COW. */
+    private record Opened(OpenedImage image, AttachedOrigin origin, OpenedAndroidCow android) {
     }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * An open COW image: the parsed result, the read-only source kept open for chunk reads (the
  * hexdump, exports), and the chunk roles. Immutable; closed when another image replaces it.
  */
-public final class OpenedImage implements AutoCloseable {
+public final class OpenedImage implements OpenedDocument {
     private final Path path;
     private final ParseOptions options;
     private final CowImage image;
@@ -26,6 +26,7 @@ public final class OpenedImage implements AutoCloseable {
         this.chunkMap = chunkMap;
     }
 
+    @Override
     public Path path() {
         return path;
     }
@@ -45,12 +46,6 @@ public final class OpenedImage implements AutoCloseable {
 
     public CowChunkMap chunkMap() {
         return chunkMap;
-    }
-
-    /** The file name for titles. */
-    public String displayName() {
-        Path name = path.getFileName();
-        return name == null ? path.toString() : name.toString();
     }
 
     @Override

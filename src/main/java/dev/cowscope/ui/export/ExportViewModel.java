@@ -4,6 +4,7 @@ import dev.cowscope.format.CowImage;
 import dev.cowscope.format.StoreVerdict;
 import dev.cowscope.format.Units;
 import dev.cowscope.report.ExceptionsWriter;
+import dev.cowscope.report.AndroidInspectReport;
 import dev.cowscope.report.InspectReport;
 import dev.cowscope.report.ReportJson;
 import dev.cowscope.snapshot.SnapshotView;
@@ -11,6 +12,7 @@ import dev.cowscope.ui.common.FileExport;
 import dev.cowscope.ui.common.Formats;
 import dev.cowscope.ui.document.AttachedOrigin;
 import dev.cowscope.ui.document.MainViewModel;
+import dev.cowscope.ui.document.OpenedAndroidCow;
 import dev.cowscope.ui.document.OpenedImage;
 import dev.cowscope.ui.map.ChunkRaster;
 import dev.cowscope.ui.map.CowChunkMap;
@@ -41,12 +43,19 @@ public final class ExportViewModel {
     private final FileExport files;
     private final BooleanBinding canExport;
     private final BooleanBinding canExportView;
+    private final BooleanBinding canExportReport;
 
     public ExportViewModel(MainViewModel main) {
         this.main = main;
         this.files = new FileExport(main.tasks(), main.dialogs(), main::reportStatus);
         this.canExport = Bindings.isNotNull(main.documentProperty()).and(main.busyProperty().not());
         this.canExportView = canExport.and(Bindings.isNotNull(main.originProperty()));
+        this.canExportReport = canExport.or(Bindings.isNotNull(main.androidDocumentProperty()).and(main.busyProperty().not()));
+    }
+
+    /** The report exists for both formats. */
+    public BooleanBinding canExportReportProperty() {
+        return canExportReport;
     }
 
     public BooleanBinding canExportProperty() {
@@ -58,11 +67,14 @@ public final class ExportViewModel {
         return canExportView;
     }
 
-    /** The {@code inspect --json} report (with areas). */
+    /** The {@code inspect --json} report (with areas), of a dm-snapshot COW or an Android COW. */
     public void exportReport(Path target) {
         OpenedImage doc = main.document();
+        OpenedAndroidCow android = main.androidDocument();
         if (doc != null) {
             files.write("the report", target, (out, progress) -> ReportJson.write(InspectReport.of(doc.image(), true), out));
+        } else if (android != null) {
+            files.write("the report", target, (out, progress) -> ReportJson.write(AndroidInspectReport.of(android.cow()), out));
         }
     }
 

@@ -21,13 +21,13 @@ public final class StartView extends VBox {
         setAlignment(Pos.CENTER);
         Label title = new Label("CowScope");
         title.getStyleClass().add("start-title");
-        Label subtitle = new Label("Inspect a dm-snapshot COW device: how full it is, where the data sits, what is wrong.");
+        Label subtitle = new Label("Inspect a dm-snapshot COW device or an Android Virtual A/B COW file: how full it is, where the data sits, what is wrong.");
         subtitle.getStyleClass().add("dim");
         subtitle.setWrapText(true);
         Button open = new Button("Open COW image…");
         open.setId("start-open");
         open.setDefaultButton(true);
-        open.setTooltip(new Tooltip("A COW file, a gzip image or a /dev/mapper/*-cow device (Ctrl+O); you can also drop a file here"));
+        open.setTooltip(new Tooltip("A dm-snapshot COW (a file, a .gz/.xz/.zst image or a /dev/mapper/*-cow device) or an Android COW file (Ctrl+O); you can also drop a file here"));
         open.setOnAction(e -> openFile.run());
         Button sample = new Button("Open sample");
         sample.setId("start-sample");
@@ -48,7 +48,7 @@ public final class StartView extends VBox {
         });
         visibleProperty().addListener((obs, was, shown) -> fillRecentIfShown(model));
         fillRecentIfShown(model);
-        Label drop = new Label("Drop a COW image anywhere on this window to open it.");
+        Label drop = new Label("Drop a COW image or an Android COW file anywhere on this window to open it.");
         drop.getStyleClass().add("dim");
         Label toolsTitle = new Label("Planning tools (no image needed)");
         toolsTitle.getStyleClass().add("section-title");

@@ -1,0 +1,265 @@
+package dev.cowscope.android;
+
+import dev.cowscope.format.Progress;
+import java.util.Arrays;
+
+/**
+ * Which op each block of the target partition is read from: the blocks the block ops (COPY, REPLACE, ZERO,
+ * XOR; a multi-block v3 op covers {@code 1 << compression_bits} blocks) write, as runs sorted by block with
+ * no overlap. Where ops write the same block the later op in file order holds it, as a map filled in file
+ * order would. Memory follows the ops (a run per op, 20 bytes, plus 8 per op type in use), never the
+ * partition: a new block is a u32, so a hostile file could name blocks 4 G apart.
+ */
+public final class TargetBlocks {
+    private final long[] start;
+    private final long[] end; // exclusive
+    private final int[] op;
+    private final int runs;
+    private final long overwritten;
+    private final long[][] heldBefore; // per op type (null when unused): blocks of runs [0, r) held by that type
+
+    private TargetBlocks(long[] start, long[] end, int[] op, int runs, long overwritten, AndroidCowOps ops) {
+        this.start = start;
+        this.end = end;
+        this.op = op;
+        this.runs = runs;
+        this.overwritten = overwritten;
+        this.heldBefore = new long[16][];
+        for (int r = 0; r < runs; r++) {
+            int t = ops.type(op[r]) & 0xf;
+            if (heldBefore[t] == null) {
+                heldBefore[t] = new long[runs + 1];
+            }
+        }
+        for (int t = 0; t < 16; t++) {
+            long[] before = heldBefore[t];
+            for (int r = 0; before != null && r < runs; r++) {
+                before[r + 1] = before[r] + ((ops.type(op[r]) & 0xf) == t ? end[r] - start[r] : 0);
+            }
+        }
+    }
+
+    /** The op types a target block can be read from. */
+    public static boolean writesBlocks(int type) {
+        return type == AndroidOpType.COPY || type == AndroidOpType.REPLACE || type == AndroidOpType.ZERO || type == AndroidOpType.XOR;
+    }
+
+    public static TargetBlocks of(AndroidCowOps ops, Progress progress) {
+        int n = 0;
+        for (int i = 0; i < ops.size(); i++) {
+            if (writesBlocks(ops.type(i))) {
+                n++;
+            }
+        }
+        // sorted by first block, then op index, through one long key per op (block < 2^32, index < 2^31)
+        long[] keys = new long[n];
+        int k = 0;
+        for (int i = 0; i < ops.size(); i++) {
+            if (writesBlocks(ops.type(i))) {
+                keys[k++] = (ops.newBlock(i) << 31) | i;
+            }
+        }
+        Arrays.sort(keys);
+        progress.checkCancelled();
+        long[] s = new long[n];
+        long[] e = new long[n];
+        int[] o = new int[n];
+        long total = 0;
+        boolean overlap = false;
+        for (int j = 0; j < n; j++) {
+            o[j] = (int) (keys[j] & 0x7fffffffL);
+            s[j] = keys[j] >>> 31;
+            e[j] = s[j] + (1L << ops.compressionBits(o[j]));
+            total += e[j] - s[j];
+            overlap |= j > 0 && s[j] < e[j - 1];
+        }
+        if (!overlap) { // what every writer makes: one run per op
+            return new TargetBlocks(s, e, o, n, 0, ops);
+        }
+        return resolveOverlaps(s, e, o, n, total, ops);
+    }
+
+    /**
+     * Cuts overlapping runs into pieces, each held by the latest op covering it: a sweep over the run
+     * boundaries with a heap of the covering ops by op index (those that have ended leave it lazily).
+     */
+    private static TargetBlocks resolveOverlaps(long[] s, long[] e, int[] o, int n, long total, AndroidCowOps ops) {
+        long[] bounds = new long[2 * n];
+        System.arraycopy(s, 0, bounds, 0, n);
+        System.arraycopy(e, 0, bounds, n, n);
+        Arrays.sort(bounds);
+        int[] heap = new int[n]; // run indices, the latest op on top
+        int heapSize = 0;
+        long[] ps = new long[2 * n];
+        long[] pe = new long[2 * n];
+        int[] po = new int[2 * n];
+        int pieces = 0;
+        int next = 0;
+        for (int b = 0; b + 1 < bounds.length; b++) {
+            long from = bounds[b];
+            long to = bounds[b + 1];
+            while (next < n && s[next] == from) {
+                heapSize = push(heap, heapSize, next++, o);
+            }
+            while (heapSize > 0 && e[heap[0]] <= from) {
+                heapSize = pop(heap, heapSize, o);
+            }
+            if (from == to || heapSize == 0) {
+                continue;
+            }
+            int holder = o[heap[0]];
+            if (pieces > 0 && po[pieces - 1] == holder && pe[pieces - 1] == from) {
+                pe[pieces - 1] = to;
+            } else {
+                ps[pieces] = from;
+                pe[pieces] = to;
+                po[pieces++] = holder;
+            }
+        }
+        long held = 0;
+        for (int p = 0; p < pieces; p++) {
+            held += pe[p] - ps[p];
+        }
+        return new TargetBlocks(ps, pe, po, pieces, total - held, ops);
+    }
+
+    private static int push(int[] heap, int size, int run, int[] o) {
+        int at = size++;
+        heap[at] = run;
+        while (at > 0 && o[heap[(at - 1) / 2]] < o[heap[at]]) {
+            swap(heap, at, (at - 1) / 2);
+            at = (at - 1) / 2;
+        }
+        return size;
+    }
+
+    private static int pop(int[] heap, int size, int[] o) {
+        heap[0] = heap[--size];
+        int at = 0;
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) {
+                return size;
+            }
+            if (child + 1 < size && o[heap[child + 1]] > o[heap[child]]) {
+                child++;
+            }
+            if (o[heap[at]] >= o[heap[child]]) {
+                return size;
+            }
+            swap(heap, at, child);
+            at = child;
+        }
+    }
+
+    private static void swap(int[] a, int i, int j) {
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
+    /** One past the highest block an op writes (0 when none does). */
+    public long blockCount() {
+        return runs == 0 ? 0 : end[runs - 1];
+    }
+
+    /** Blocks some op writes, each counted once. */
+    public long writtenBlocks() {
+        long total = 0;
+        for (long[] before : heldBefore) {
+            total += before == null ? 0 : before[runs];
+        }
+        return total;
+    }
+
+    /** Blocks written by more than one op, counted once per op that lost them (the later op holds them). */
+    public long overwrittenBlocks() {
+        return overwritten;
+    }
+
+    /** The runs, sorted by block: {@code [runStart(r), runEnd(r))} is read from op {@code runOp(r)}. */
+    public int runCount() {
+        return runs;
+    }
+
+    public long runStart(int r) {
+        return start[r];
+    }
+
+    public long runEnd(int r) {
+        return end[r];
+    }
+
+    public int runOp(int r) {
+        return op[r];
+    }
+
+    /** The first run that ends after {@code block} (it may start after it), {@link #runCount()} when none does. */
+    public int firstRunEndingAfter(long block) {
+        int r = runAtOrBefore(block);
+        return r >= 0 && block < end[r] ? r : r + 1;
+    }
+
+    /** The op the target reads {@code block} from, -1 when no op writes it (it reads the source). */
+    public int opAt(long block) {
+        int r = runAtOrBefore(block);
+        return r >= 0 && block < end[r] ? op[r] : -1;
+    }
+
+    /**
+     * Adds to {@code byType[type]} how many blocks of {@code [from, to)} are held by ops of that type.
+     *
+     * @return the blocks of the range no op writes
+     */
+    public long count(long from, long to, long[] byType) {
+        if (to <= from) {
+            return 0;
+        }
+        int first = Math.max(0, runAtOrBefore(from));
+        int last = runAtOrBefore(to - 1);
+        if (last < first) {
+            return to - from;
+        }
+        long held = clip(first, from, to, byType);
+        if (last > first) {
+            held += clip(last, from, to, byType);
+            for (int t = 0; t < 16; t++) {
+                long[] before = heldBefore[t];
+                if (before != null) {
+                    long n = before[last] - before[first + 1];
+                    byType[t] += n;
+                    held += n;
+                }
+            }
+        }
+        return (to - from) - held;
+    }
+
+    private long clip(int r, long from, long to, long[] byType) {
+        long n = Math.max(0, Math.min(end[r], to) - Math.max(start[r], from));
+        for (int t = 0; n > 0 && t < 16; t++) {
+            long[] before = heldBefore[t];
+            if (before != null && before[r + 1] > before[r]) {
+                byType[t] += n;
+                break;
+            }
+        }
+        return n;
+    }
+
+    private int runAtOrBefore(long block) {
+        int lo = 0;
+        int hi = runs - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (start[mid] <= block) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+}
