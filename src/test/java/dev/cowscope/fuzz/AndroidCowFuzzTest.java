@@ -29,20 +29,7 @@ import java.util.OptionalLong;
 class AndroidCowFuzzTest {
     private static final String[] SEEDS = {"v2_lz4_c8", "v2_none_nofooter", "v2_gz_c8", "v3_lz4", "v3_lz4_resumed",
         "v3_zstd_cf64k", "v3_none_scratch_maxblocks", "v2_lz4_seq", "v3_lz4_seq", "v2_none_merge_progress"};
-    private static final byte[][] FILES = load();
-
-    private static byte[][] load() {
-        Path dir = Path.of(System.getProperty("cowscope.android.fixtures", "../shared/fixtures/android"));
-        byte[][] out = new byte[SEEDS.length][];
-        for (int i = 0; i < SEEDS.length; i++) {
-            try {
-                out[i] = Files.readAllBytes(dir.resolve(SEEDS[i]).resolve(SEEDS[i] + ".cow"));
-            } catch (IOException e) {
-                out[i] = new byte[0];
-            }
-        }
-        return out;
-    }
+    private static final byte[][] FILES = AndroidSeeds.load(SEEDS);
 
     @FuzzTest(maxDuration = "10m")
     void parse(FuzzedDataProvider data) throws IOException {

@@ -11,6 +11,7 @@ import dev.cowscope.format.ParseOptions;
 import dev.cowscope.format.Progress;
 import dev.cowscope.snapshot.SnapshotView;
 import dev.cowscope.testkit.Fixtures;
+import dev.cowscope.testkit.NullChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

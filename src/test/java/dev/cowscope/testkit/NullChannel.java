@@ -1,10 +1,10 @@
-package dev.cowscope.merge;
+package dev.cowscope.testkit;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 
 /** Swallows bytes without copying them (hashing a view costs only the hash). */
-final class NullChannel implements WritableByteChannel {
+public final class NullChannel implements WritableByteChannel {
     @Override
     public int write(ByteBuffer src) {
         int n = src.remaining();

@@ -1,0 +1,64 @@
+package dev.cowscope.android;
+
+import dev.cowscope.format.BlockSource;
+import dev.cowscope.format.SourceKind;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * A source read through a window: op data lies in op order, and the source bytes of a target image are read
+ * mostly near the block being written, so the small reads of a whole image (one per op or block, a few KiB
+ * each) become one read per window. Reads over a quarter of the window go straight through.
+ */
+final class WindowedSource implements BlockSource {
+    private static final long ALIGN = 64 << 10;
+
+    private final BlockSource source;
+    private final byte[] window;
+    private long start = -1;
+    private int length;
+
+    WindowedSource(BlockSource source, int windowBytes) {
+        this.source = source;
+        this.window = new byte[windowBytes];
+    }
+
+    @Override
+    public String name() {
+        return source.name();
+    }
+
+    @Override
+    public SourceKind kind() {
+        return source.kind();
+    }
+
+    @Override
+    public long sizeBytes() {
+        return source.sizeBytes();
+    }
+
+    @Override
+    public void readFully(long offsetBytes, ByteBuffer dst) throws IOException {
+        int n = dst.remaining();
+        if (n > window.length / 4) {
+            source.readFully(offsetBytes, dst);
+            return;
+        }
+        requireRange(offsetBytes, n);
+        if (start < 0 || offsetBytes < start || offsetBytes - start + n > length) {
+            long from = offsetBytes & -ALIGN; // a little behind: reads wander back (n <= window/4, so the read still fits)
+            int want = (int) Math.min(window.length, sizeBytes() - from);
+            start = -1;
+            source.readFully(from, ByteBuffer.wrap(window, 0, want));
+            start = from;
+            length = want;
+        }
+        dst.put(window, (int) (offsetBytes - start), n);
+    }
+
+    @Override
+    public void close() throws IOException {
+        source.close();
+    }
+}
