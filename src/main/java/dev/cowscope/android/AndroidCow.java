@@ -82,9 +82,12 @@ public record AndroidCow(String name, SourceKind kind, long sizeBytes, AndroidCo
         return ops.type(i) == AndroidOpType.XOR ? ops.source(i) : -1;
     }
 
-    /** Target blocks the op covers ({@code op_buf_size / block_size}), 0 for ops that write none. */
+    /**
+     * Target blocks the op covers: a REPLACE {@code op_buf_size / block_size} (v3 multi-block), every other block
+     * op one (AOSP reads one block for them whatever the bits say), 0 for ops that write none.
+     */
     public long blocksCovered(int i) {
-        return TargetBlocks.writesBlocks(ops.type(i)) ? 1L << ops.compressionBits(i) : 0;
+        return TargetBlocks.blocksCovered(ops, i);
     }
 
     /** The algorithm AOSP's reader decodes the op's data with (v2: the op's own byte; v3: the header's), "" without data. */

@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Which op each block of the target partition is read from: the blocks the block ops (COPY, REPLACE, ZERO,
- * XOR; a multi-block v3 op covers {@code 1 << compression_bits} blocks) write, as runs sorted by block with
+ * XOR; a multi-block v3 REPLACE covers {@code 1 << compression_bits} blocks) write, as runs sorted by block with
  * no overlap. Where ops write the same block the later op in file order holds it, as a map filled in file
  * order would. Memory follows the ops (a run per op, 20 bytes, plus 8 per op type in use), never the
  * partition: a new block is a u32, so a hostile file could name blocks 4 G apart.
@@ -44,6 +44,12 @@ public final class TargetBlocks {
         return type == AndroidOpType.COPY || type == AndroidOpType.REPLACE || type == AndroidOpType.ZERO || type == AndroidOpType.XOR;
     }
 
+    /** Blocks op {@code i} writes: {@code 1 << compression_bits} for a REPLACE, one for the other block ops, else 0. */
+    static long blocksCovered(AndroidCowOps ops, int i) {
+        int type = ops.type(i);
+        return type == AndroidOpType.REPLACE ? 1L << ops.compressionBits(i) : writesBlocks(type) ? 1 : 0;
+    }
+
     public static TargetBlocks of(AndroidCowOps ops, Progress progress) {
         int n = 0;
         for (int i = 0; i < ops.size(); i++) {
@@ -69,7 +75,7 @@ public final class TargetBlocks {
         for (int j = 0; j < n; j++) {
             o[j] = (int) (keys[j] & 0x7fffffffL);
             s[j] = keys[j] >>> 31;
-            e[j] = s[j] + (1L << ops.compressionBits(o[j]));
+            e[j] = s[j] + blocksCovered(ops, o[j]);
             total += e[j] - s[j];
             overlap |= j > 0 && s[j] < e[j - 1];
         }
