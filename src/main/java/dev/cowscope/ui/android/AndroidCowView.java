@@ -71,7 +71,11 @@ public final class AndroidCowView extends BorderPane {
 
         BooleanBinding empty = model.documentProperty().isNull();
         Label hint = Widgets.emptyHint("android-empty", NO_COW_HINT, empty);
-        SplitPane split = new SplitPane(summary(), tabs);
+        Label refused = Widgets.message("android-refused", "severity-warning", model.refusalProperty(), true);
+        refused.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        VBox right = new VBox(refused, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        SplitPane split = new SplitPane(summary(), right);
         split.setDividerPositions(0.3);
         split.visibleProperty().bind(empty.not());
         setCenter(new StackPane(split, hint));
@@ -111,6 +115,9 @@ public final class AndroidCowView extends BorderPane {
             protected void updateItem(AndroidCowViewModel.SummaryRow row, boolean empty) {
                 super.updateItem(row, empty);
                 setText(empty || row == null ? null : row.name() + ":  " + row.value());
+                // long values (op counts, resume points, AOSP's reason) wrap instead of being cut
+                setWrapText(true);
+                setPrefWidth(0);
                 setTooltip(empty || row == null || row.tip() == null ? null : new Tooltip(row.tip()));
             }
         });

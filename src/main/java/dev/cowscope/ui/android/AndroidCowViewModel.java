@@ -47,6 +47,7 @@ public final class AndroidCowViewModel {
     private final ReadOnlyIntegerWrapper selectedOp = new ReadOnlyIntegerWrapper(this, "selectedOp", -1);
     private final StringProperty findText = new SimpleStringProperty(this, "findText", "");
     private final ReadOnlyStringWrapper findMessage = new ReadOnlyStringWrapper(this, "findMessage", "");
+    private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
 
     public AndroidCowViewModel(MainViewModel main) {
         this.main = main;
@@ -91,6 +92,11 @@ public final class AndroidCowViewModel {
     /** Why the last find found nothing, else empty. */
     public ReadOnlyStringProperty findMessageProperty() {
         return findMessage.getReadOnlyProperty();
+    }
+
+    /** Why AOSP's reader refuses the open file, in a sentence over the map and the ops; empty when it reads it. */
+    public ReadOnlyStringProperty refusalProperty() {
+        return refusal.getReadOnlyProperty();
     }
 
     public int opCount() {
@@ -197,6 +203,7 @@ public final class AndroidCowViewModel {
         selectedOp.set(-1);
         findMessage.set("");
         if (doc == null) {
+            refusal.set("");
             cells.set(null);
             summary.clear();
             findings.clear();
@@ -205,6 +212,9 @@ public final class AndroidCowViewModel {
             return;
         }
         AndroidCow cow = doc.cow();
+        refusal.set(cow.parseOk() ? "" : "AOSP's reader refuses this file (" + cow.error() + "): below are the "
+                + Formats.grouped(cow.ops().size()) + " ops read before that, for forensics; no partition reads them as they are."
+                + (cow.version() < 3 && cow.footer() == null ? " A v2 file without a footer is read up to a label: cowscope ops --label N." : ""));
         AndroidBlockCells c = new AndroidBlockCells(doc.blocks(), cow.ops());
         cells.set(c);
         summary.setAll(summaryOf(doc));

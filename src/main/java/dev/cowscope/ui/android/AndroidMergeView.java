@@ -101,13 +101,13 @@ public final class AndroidMergeView extends BorderPane {
         setTop(top);
 
         steps.setId("android-merge-steps");
-        steps.getColumns().add(column("Step", 70, (cow, s) -> Integer.toString(s)));
-        steps.getColumns().add(column("Op", 70, (cow, s) -> Integer.toString(op(s))));
-        steps.getColumns().add(column("Type", 80, (cow, s) -> AndroidOpType.name(cow.ops().type(op(s)))));
-        steps.getColumns().add(column("New block", 100, (cow, s) -> Formats.grouped(cow.ops().newBlock(op(s)))));
-        steps.getColumns().add(column("Source", 130, (cow, s) -> cow.copySourceBlock(op(s)) >= 0 ? "block " + Formats.grouped(cow.copySourceBlock(op(s)))
+        steps.getColumns().add(column("Step", 55, (cow, s) -> Integer.toString(s)));
+        steps.getColumns().add(column("Op", 55, (cow, s) -> Integer.toString(op(s))));
+        steps.getColumns().add(column("Type", 75, (cow, s) -> AndroidOpType.name(cow.ops().type(op(s)))));
+        steps.getColumns().add(column("New block", 95, (cow, s) -> Formats.grouped(cow.ops().newBlock(op(s)))));
+        steps.getColumns().add(column("Source", 120, (cow, s) -> cow.copySourceBlock(op(s)) >= 0 ? "block " + Formats.grouped(cow.copySourceBlock(op(s)))
                 : cow.xorSourceOffset(op(s)) >= 0 ? "byte " + Formats.grouped(cow.xorSourceOffset(op(s))) : ""));
-        steps.getColumns().add(column("State", 110, (cow, s) -> s < model.stepProperty().get() ? "merged"
+        steps.getColumns().add(column("State", 65, (cow, s) -> s < model.stepProperty().get() ? "merged"
                 : s == model.stepProperty().get() ? "next" : ""));
         steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         steps.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
@@ -117,7 +117,7 @@ public final class AndroidMergeView extends BorderPane {
         });
         SplitPane split = new SplitPane(canvas, steps);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.5);
         setCenter(split);
 
         model.planProperty().addListener((obs, was, plan) -> showPlan(plan));

@@ -175,6 +175,30 @@ class AndroidCowViewUiTest {
         assertThat(view.model().cellsProperty().get()).isNull();
     }
 
+    @Test
+    void aFileAospRefusesSaysSoInTheSummaryFindingsAndMergeTab(FxRobot robot) throws Exception {
+        Platform.runLater(() -> model.open(FIXTURES.resolve("v2_none_nofooter/v2_none_nofooter.cow")));
+        waitUntil(() -> model.androidDocument() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors).isEmpty();
+        AndroidCowView view = window.androidCowView();
+        assertThat(view.model().summary()).anySatisfy(row -> {
+            assertThat(row.name()).isEqualTo("AOSP reads it");
+            assertThat(row.value()).startsWith("no: ").contains("footer");
+        });
+        assertThat(view.model().findings()).isNotEmpty();
+        assertThat(view.model().findings().get(0).kind().name()).startsWith("ANDROID_");
+        assertThat(robot.lookup("#android-refused").queryAs(Label.class).getText())
+                .startsWith("AOSP's reader refuses this file (No COW footer found)").contains("--label");
+        screenshot("android-refused", stage.getScene().getRoot());
+        Platform.runLater(() -> window.showTab("merge"));
+        WaitForAsyncUtils.waitForFxEvents();
+        AndroidMergeView merge = window.androidMergeView();
+        waitUntil(() -> merge.model().planProperty().get() != null);
+        assertThat(merge.model().summaryProperty().get()).startsWith("AOSP's reader refuses this file, so snapuserd would not merge it");
+        assertThat(merge.stepsTable().getItems()).isEmpty();
+    }
+
     private static int firstOp(dev.cowscope.android.AndroidCow cow, int type) {
         for (int i = 0; i < cow.ops().size(); i++) {
             if (cow.ops().type(i) == type) {
