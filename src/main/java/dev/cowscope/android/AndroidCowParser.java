@@ -60,7 +60,7 @@ public final class AndroidCowParser {
     /** Opens {@code path} read-only (files, block devices, .gz/.xz/.zst images) and parses it to the end or to {@code label}. */
     public static AndroidCow read(Path path, OptionalLong label, Progress progress) throws IOException {
         try (BlockSource source = BlockSources.open(path, progress)) {
-            return new AndroidCowParser().parse(source, label);
+            return new AndroidCowParser().parse(source, label, progress);
         }
     }
 
@@ -72,6 +72,11 @@ public final class AndroidCowParser {
      *     read (too short, {@code header_size} over 78, unknown major version), or more ops than memory holds
      */
     public AndroidCow parse(BlockSource source, OptionalLong label) throws IOException {
+        return parse(source, label, Progress.NONE);
+    }
+
+    /** {@link #parse(BlockSource, OptionalLong)} reporting the op walk to {@code progress}, which may cancel it. */
+    public AndroidCow parse(BlockSource source, OptionalLong label, Progress progress) throws IOException {
         long size = source.sizeBytes();
         String name = source.name();
         if (size < AndroidCowHeader.PREFIX_BYTES) {
@@ -108,7 +113,7 @@ public final class AndroidCowParser {
                     "%s: Android COW major version %d: AOSP reads versions 1 to 3 (\"Unknown version: %d\")",
                     name, major, major));
         }
-        Run run = new Run(source, header, label);
+        Run run = new Run(source, header, label, progress);
         if (major == 3) {
             run.parseV3();
         } else {
@@ -123,6 +128,7 @@ public final class AndroidCowParser {
     /** One parse: AOSP's parser state, our findings. */
     private final class Run {
         final BlockSource source;
+        final Progress progress;
         final long size;
         final AndroidCowHeader header;
         final OptionalLong label;
@@ -142,8 +148,9 @@ public final class AndroidCowParser {
         /** v2 per-op raw type byte where it is not a known type (first few only, for findings). */
         final List<long[]> unknownRawTypes = new ArrayList<>();
 
-        Run(BlockSource source, AndroidCowHeader header, OptionalLong label) {
+        Run(BlockSource source, AndroidCowHeader header, OptionalLong label, Progress progress) {
             this.source = source;
+            this.progress = progress;
             this.size = source.sizeBytes();
             this.header = header;
             this.parsedHeader = header;
@@ -199,6 +206,8 @@ public final class AndroidCowParser {
             Location translateWhere = null;
             long[] offsets = new long[Math.max(16, ops.size())];
             boolean done = false;
+            progress.begin("Reading the ops", size);
+            long reported = 0;
             while (!done) {
                 if (Long.compareUnsigned(pos, size) > 0) {
                     fail(FindingKind.ANDROID_OP_PAST_END, Location.offset(pos), String.format(Locale.ROOT,
@@ -211,6 +220,11 @@ public final class AndroidCowParser {
                     break;
                 }
                 long clusterStart = pos;
+                if ((ops.size() & 0xffff) < toAdd || toAdd > 0xffff) { // every 64 Ki ops: the walk's bytes so far
+                    progress.checkCancelled();
+                    progress.worked(pos - reported);
+                    reported = pos;
+                }
                 for (long k = 0; k < toAdd; k++) {
                     long at = clusterStart + k * V2_OP_BYTES;
                     ByteBuffer b = window.at(at, V2_OP_BYTES);
@@ -402,9 +416,12 @@ public final class AndroidCowParser {
             ops = new AndroidCowOps((int) opIndex); // in the file (checked above) and within maxOps: sized once, no growth
             long dataPos = dataAreaOffset;
             long k = 0;
+            progress.begin("Reading the ops", opIndex);
             while (k < opIndex) {
                 // a window of ops at a time, decoded in one loop (a window lookup per op was most of the parse)
                 int batch = (int) Math.min(opIndex - k, WINDOW_BYTES / V3_OP_BYTES);
+                progress.checkCancelled();
+                progress.worked(batch);
                 ByteBuffer b = window.at(opAreaOffset + k * V3_OP_BYTES, batch * V3_OP_BYTES);
                 int first = b.position();
                 for (int j = 0; j < batch; j++, k++) {

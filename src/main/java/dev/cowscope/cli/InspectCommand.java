@@ -153,7 +153,7 @@ final class InspectCommand implements Callable<Integer> {
             if (!AndroidCowParser.isAndroidCow(source)) {
                 return null;
             }
-            return new AndroidCowParser().parse(source, OptionalLong.empty());
+            return new AndroidCowParser().parse(source, OptionalLong.empty(), progress);
         }
     }
 

@@ -29,7 +29,7 @@ public interface ImageOpener {
         try {
             if (AndroidCowParser.isAndroidCow(source)) {
                 try (source) {
-                    AndroidCow cow = new AndroidCowParser().parse(source, OptionalLong.empty());
+                    AndroidCow cow = new AndroidCowParser().parse(source, OptionalLong.empty(), progress);
                     return new OpenedAndroidCow(path, cow, TargetBlocks.of(cow.ops(), progress));
                 }
             }
