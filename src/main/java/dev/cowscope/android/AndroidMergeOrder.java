@@ -168,7 +168,7 @@ public final class AndroidMergeOrder {
                 }
                 numSeqs += seqLen;
             }
-            if (isMetadata(type)) {
+            if (AndroidOpType.isMetadata(type)) {
                 continue;
             }
             if (firstEntryOp == n && isOrdered(type)) {
@@ -179,7 +179,7 @@ public final class AndroidMergeOrder {
         s.blockMap = new FirstIndexByBlock(stop);
         for (int i = 0; i < stop; i++) {
             int type = ops.type(i);
-            if (isMetadata(type)) {
+            if (AndroidOpType.isMetadata(type)) {
                 continue;
             }
             long block = ops.newBlock(i);
@@ -298,11 +298,6 @@ public final class AndroidMergeOrder {
         return Location.op(op, cow.version() >= 3 ? cow.opAreaOffset() + (long) op * AndroidCowParser.V3_OP_BYTES : -1);
     }
 
-    /** {@code IsMetadataOp}. */
-    static boolean isMetadata(int type) {
-        return type == AndroidOpType.LABEL || type == AndroidOpType.CLUSTER || type == AndroidOpType.SEQUENCE
-                || type == AndroidOpType.FOOTER;
-    }
 
     /** {@code IsOrderedOp}: the ops that read old blocks. */
     static boolean isOrdered(int type) {

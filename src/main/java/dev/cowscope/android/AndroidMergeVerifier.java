@@ -32,7 +32,7 @@ final class AndroidMergeVerifier {
         for (int s = 0; s < order.length; s++) {
             int op = order[s];
             int type = ops.type(op);
-            if (AndroidMergeOrder.isMetadata(type)) {
+            if (AndroidOpType.isMetadata(type)) {
                 return fail(cow, findings, FindingKind.ANDROID_MERGE_ORDER_MIXED, s, op, "Metadata op: " + text(ops, op)
                         + " found during merge sequence");
             }

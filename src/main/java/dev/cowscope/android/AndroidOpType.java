@@ -62,6 +62,11 @@ public final class AndroidOpType {
         }
     }
 
+    /** {@code IsMetadataOp}: LABEL, CLUSTER, SEQUENCE and FOOTER claim no block of the target; every other type does. */
+    public static boolean isMetadata(int type) {
+        return type == LABEL || type == CLUSTER || type == SEQUENCE || type == FOOTER;
+    }
+
     /** True for the ops that carry data in the COW ({@code GetRawBytes} accepts them). */
     public static boolean hasData(int type) {
         return type == REPLACE || type == XOR || type == SEQUENCE;

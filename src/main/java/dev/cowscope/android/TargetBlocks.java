@@ -4,10 +4,10 @@ import dev.cowscope.format.Progress;
 import java.util.Arrays;
 
 /**
- * Which op each block of the target partition is read from: the blocks the block ops (COPY, REPLACE, ZERO,
- * XOR; a multi-block v3 REPLACE covers {@code 1 << compression_bits} blocks) write, as runs sorted by block with
- * no overlap. Where ops write the same block the later op in file order holds it, as a map filled in file
- * order would. Memory follows the ops (a run per op, 20 bytes, plus 8 per op type in use), never the
+ * Which op each block of the target partition is read from, as AOSP's {@code CompressedSnapshotReader}
+ * decides it: every op but the metadata ones claims its new block (a multi-block v3 REPLACE
+ * {@code 1 << compression_bits} blocks), kept as runs sorted by block with no overlap; where ops claim the
+ * same block the later op in file order holds it. The one index behind the block maps and the target image. Memory follows the ops (a run per op, 20 bytes, plus 8 per op type in use), never the
  * partition: a new block is a u32, so a hostile file could name blocks 4 G apart.
  */
 public final class TargetBlocks {
@@ -39,9 +39,12 @@ public final class TargetBlocks {
         }
     }
 
-    /** The op types a target block can be read from. */
+    /**
+     * The op types that claim a target block: every one but the metadata ops, an unknown type too (AOSP's
+     * reader then fails the read of that block).
+     */
     public static boolean writesBlocks(int type) {
-        return type == AndroidOpType.COPY || type == AndroidOpType.REPLACE || type == AndroidOpType.ZERO || type == AndroidOpType.XOR;
+        return !AndroidOpType.isMetadata(type);
     }
 
     /** Blocks op {@code i} writes: {@code 1 << compression_bits} for a REPLACE, one for the other block ops, else 0. */

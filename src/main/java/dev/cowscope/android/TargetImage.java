@@ -17,12 +17,12 @@ import java.util.Locale;
 
 /**
  * What the updated partition reads through snapuserd, as AOSP's {@code CompressedSnapshotReader} builds it
- * over the source image: every non-metadata op claims its new block (a REPLACE of {@code block_size << bits}
- * bytes claims that many blocks), a later op in the stream winning; a claimed block reads COPY's source
+ * over the source image: the op holding each block ({@link TargetBlocks}: the later op in the stream wins,
+ * a multi-block REPLACE claims {@code 1 << bits} blocks); a claimed block reads COPY's source
  * block, REPLACE's decoded data, zeros, or XOR's decoded data XOR the source bytes at its byte offset; the
  * other blocks read the source. The image is as long as the source (AOSP's reader is told the device size;
- * the fixtures' oracle gave it the source's). Streamed in block order with memory bounded by a sorted
- * {@code long} per op, the largest op buffer and one output window; a read AOSP would fail stops the whole
+ * the fixtures' oracle gave it the source's). Streamed in block order with memory bounded by the block
+ * index (a run per op), the largest op buffer and one output window; a read AOSP would fail stops the whole
  * image with AOSP's reason ({@link TargetImageException}).
  */
 public final class TargetImage {
@@ -36,10 +36,8 @@ public final class TargetImage {
     private final int blockSize;
     private final long sizeBytes;
     private final long imageBlocks;
-    /** Ops that claim blocks, as {@code new_block << 31 | op index}, sorted: the op index decides among equals. */
-    private final long[] claims;
-    /** The most blocks one op claims (1 unless there are multi-block REPLACEs). */
-    private final int maxSpan;
+    /** Which op each block reads, the later op in the stream winning (the index the block maps show too). */
+    private final TargetBlocks blocks;
     private final List<String> warnings = new ArrayList<>();
 
     /**
@@ -62,25 +60,13 @@ public final class TargetImage {
         this.blockSize = (int) bs;
         this.sizeBytes = source.sizeBytes();
         this.imageBlocks = sizeBytes / bs + (sizeBytes % bs == 0 ? 0 : 1);
-        long[] keys = new long[ops.size()];
-        int n = 0;
-        int span = 1;
+        this.blocks = TargetBlocks.of(ops, Progress.NONE);
         long pastEnd = 0;
         for (int i = 0; i < ops.size(); i++) {
-            int type = ops.type(i);
-            if (isMetadata(type)) {
-                continue;
-            }
-            long block = ops.newBlock(i);
-            if (block >= imageBlocks) {
+            if (TargetBlocks.writesBlocks(ops.type(i)) && ops.newBlock(i) >= imageBlocks) {
                 pastEnd++;
             }
-            keys[n++] = block << 31 | i;
-            span = Math.max(span, blocksClaimed(i));
         }
-        this.claims = Arrays.copyOf(keys, n);
-        Arrays.sort(claims);
-        this.maxSpan = span;
         if (pastEnd > 0) {
             warnings.add(String.format(Locale.ROOT, "%d ops write blocks at or past block %d, the end of the source image "
                     + "(%d bytes): the image is as long as the source, so they are not in it (the target partition may be larger)",
@@ -88,15 +74,6 @@ public final class TargetImage {
         }
     }
 
-    /** {@code IsMetadataOp}: LABEL, CLUSTER, SEQUENCE, FOOTER claim no block; any other type does (unknown ones fail the read). */
-    static boolean isMetadata(int type) {
-        return type == AndroidOpType.LABEL || type == AndroidOpType.CLUSTER || type == AndroidOpType.SEQUENCE
-                || type == AndroidOpType.FOOTER;
-    }
-
-    private int blocksClaimed(int i) {
-        return ops.type(i) == AndroidOpType.REPLACE ? 1 << ops.compressionBits(i) : 1;
-    }
 
     public long sizeBytes() {
         return sizeBytes;
@@ -119,12 +96,12 @@ public final class TargetImage {
     public Result stream(WritableByteChannel sink, Progress progress, boolean hash) throws IOException, TargetImageException {
         Writer w = new Writer(sink, hash ? sha256() : null, progress);
         progress.begin("Writing the target image", sizeBytes);
-        int cursor = 0;
+        int run = 0;
         for (long b = 0; b < imageBlocks; b++) {
-            while (cursor < claims.length && (claims[cursor] >>> 31) + maxSpan <= b) {
-                cursor++; // claims that start too early to reach b
+            while (run < blocks.runCount() && blocks.runEnd(run) <= b) {
+                run++;
             }
-            int op = winner(cursor, b);
+            int op = run < blocks.runCount() && blocks.runStart(run) <= b ? blocks.runOp(run) : -1;
             int length = (int) Math.min(blockSize, sizeBytes - b * blockSize);
             if (op < 0) {
                 w.fromSource(b * blockSize, length);
@@ -146,22 +123,6 @@ public final class TargetImage {
         String sha = hash ? HexFormat.of().formatHex(w.digest.digest()) : null;
         return new Result(sizeBytes, sha, w.counts[0], w.counts[AndroidOpType.COPY], w.counts[AndroidOpType.REPLACE],
                 w.counts[AndroidOpType.ZERO], w.counts[AndroidOpType.XOR], warnings());
-    }
-
-    /** The op AOSP's reader finds for block {@code b} (the last one in the stream that claims it), or -1. */
-    private int winner(int from, long b) {
-        int best = -1;
-        for (int k = from; k < claims.length; k++) {
-            long start = claims[k] >>> 31;
-            if (start > b) {
-                break;
-            }
-            int i = (int) (claims[k] & Integer.MAX_VALUE);
-            if (b - start < blocksClaimed(i) && i > best) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     /** {@code GetSourceOffset} of a COPY: its source block times the block size, -1 past 2^63. */

@@ -35,13 +35,20 @@ final class AndroidBlockCells implements ChunkCells {
 
     @Override
     public int countRoles(long from, long to, int[] counts) {
+        return addCounts(byRole(blocks, from, to), to - from, counts);
+    }
+
+    /** Blocks of {@code [from, to)} per role (index = {@link AndroidBlockRole#ordinal()}). */
+    static long[] byRole(TargetBlocks blocks, long from, long to) {
         long[] byType = new long[16];
-        long untouched = blocks.count(from, to, byType);
         long[] byRole = new long[ROLES.length];
-        for (AndroidBlockRole role : ROLES) {
-            byRole[role.ordinal()] = role == AndroidBlockRole.UNTOUCHED ? untouched : byType[role.opType()];
+        byRole[AndroidBlockRole.UNTOUCHED.ordinal()] = blocks.count(from, to, byType);
+        for (int type = 0; type < byType.length; type++) {
+            if (byType[type] > 0) {
+                byRole[AndroidBlockRole.ofOpType(type).ordinal()] += byType[type];
+            }
         }
-        return addCounts(byRole, to - from, counts);
+        return byRole;
     }
 
     /**

@@ -9,7 +9,8 @@ public enum AndroidBlockRole {
     COPY("COPY (another source block)", 0xFF3C7DD9, AndroidOpType.COPY),
     REPLACE("REPLACE (new data in the COW)", 0xFF2EA36B, AndroidOpType.REPLACE),
     ZERO("ZERO", 0xFF9AA5AD, AndroidOpType.ZERO),
-    XOR("XOR (COW data over source bytes)", 0xFFD9822B, AndroidOpType.XOR);
+    XOR("XOR (COW data over source bytes)", 0xFFD9822B, AndroidOpType.XOR),
+    UNKNOWN("Unknown op type (AOSP's read of it fails)", 0xFFD93B30, -1);
 
     private final String label;
     private final int argb;
@@ -29,18 +30,14 @@ public enum AndroidBlockRole {
         return argb;
     }
 
-    /** The op type holding blocks of this role (0 for untouched). */
-    int opType() {
-        return opType;
-    }
-
+    /** The role of a block an op of {@code type} holds: its type's, or UNKNOWN for a type AOSP cannot read. */
     static AndroidBlockRole ofOpType(int type) {
         for (AndroidBlockRole role : values()) {
-            if (role.opType == type && type != 0) {
+            if (role.opType == type && type > 0) {
                 return role;
             }
         }
-        return UNTOUCHED;
+        return UNKNOWN;
     }
 
     static ChunkPalette palette() {
@@ -48,6 +45,6 @@ public enum AndroidBlockRole {
         for (AndroidBlockRole role : values()) {
             argb[role.ordinal()] = role.argb;
         }
-        return new ChunkPalette(argb, -1);
+        return new ChunkPalette(argb, UNKNOWN.ordinal()); // a block whose read fails shows at any zoom
     }
 }

@@ -219,11 +219,12 @@ public final class AndroidCowViewModel {
         cells.set(c);
         summary.setAll(summaryOf(doc));
         findings.setAll(cow.findings());
-        long[] byType = new long[16];
-        long untouched = doc.blocks().count(0, doc.blocks().blockCount(), byType);
+        long[] byRole = AndroidBlockCells.byRole(doc.blocks(), 0, doc.blocks().blockCount());
         List<LegendEntry> entries = new ArrayList<>();
         for (AndroidBlockRole role : AndroidBlockRole.values()) {
-            entries.add(new LegendEntry(role, role == AndroidBlockRole.UNTOUCHED ? untouched : byType[role.opType()]));
+            if (role != AndroidBlockRole.UNKNOWN || byRole[role.ordinal()] > 0) { // the unknown role only when there is one
+                entries.add(new LegendEntry(role, byRole[role.ordinal()]));
+            }
         }
         legend.setAll(entries);
         compression.setAll(CompressionFigures.of(cow));
