@@ -51,6 +51,16 @@ public record AndroidMergePlan(int version, long blockSize, boolean readerParseO
         }
     }
 
+    /** The parse's findings and then this preparation's: everything AOSP's {@code CowReader::Parse} of the file shows. */
+    public List<Finding> findingsAfter(AndroidCow cow) {
+        if (findings.isEmpty()) {
+            return cow.findings();
+        }
+        List<Finding> all = new java.util.ArrayList<>(cow.findings());
+        all.addAll(findings);
+        return List.copyOf(all);
+    }
+
     /** {@code get_num_total_data_ops()}: the length of the merge order, merged steps included. */
     public int numTotalDataOps() {
         return order.length;

@@ -3,6 +3,8 @@ package dev.cowscope.cli;
 import dev.cowscope.android.AndroidCow;
 import dev.cowscope.android.AndroidCowHeader;
 import dev.cowscope.android.AndroidCowParser;
+import dev.cowscope.android.AndroidMergeOrder;
+import dev.cowscope.android.AndroidMergePlan;
 import dev.cowscope.android.AndroidOpType;
 import dev.cowscope.android.CompressionFigures;
 import dev.cowscope.format.AreaLayout;
@@ -61,7 +63,7 @@ final class InspectCommand implements Callable<Integer> {
         Path path = input.cowPath(spec.commandLine());
         Progress progress = TerminalProgress.on(spec.commandLine().getErr());
         if (!input.sample) {
-            AndroidCow android;
+            AndroidRead android;
             try {
                 android = readAndroid(path, progress);
             } catch (CowFormatException e) {
@@ -76,11 +78,11 @@ final class InspectCommand implements Callable<Integer> {
             if (android != null) {
                 TerminalProgress.finish(progress);
                 if (json) {
-                    out.println(ReportJson.toJson(AndroidInspectReport.of(android)));
+                    out.println(ReportJson.toJson(AndroidInspectReport.of(android.cow(), android.merge())));
                 } else {
-                    printAndroid(android, out);
+                    printAndroid(android.cow(), android.merge(), out);
                 }
-                return failOn.exitCode(android.findings(), spec.commandLine());
+                return failOn.exitCode(AndroidInspectReport.findings(android.cow(), android.merge()), spec.commandLine());
             }
         }
         CowImage image;
@@ -141,8 +143,12 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
+    /** An Android COW as AOSP's {@code CowReader::Parse} reads it: the parse, then the merge preparation it includes. */
+    private record AndroidRead(AndroidCow cow, AndroidMergePlan merge) {
+    }
+
     /** The Android COW at {@code path}, or null when it is something else (the dm-snapshot path reads it, or says why not). */
-    private static AndroidCow readAndroid(Path path, Progress progress) throws IOException {
+    private static AndroidRead readAndroid(Path path, Progress progress) throws IOException {
         BlockSource source;
         try {
             source = BlockSources.open(path, progress);
@@ -153,18 +159,23 @@ final class InspectCommand implements Callable<Integer> {
             if (!AndroidCowParser.isAndroidCow(source)) {
                 return null;
             }
-            return new AndroidCowParser().parse(source, OptionalLong.empty(), progress);
+            AndroidCow cow = new AndroidCowParser().parse(source, OptionalLong.empty(), progress);
+            return new AndroidRead(cow, new AndroidMergeOrder().prepare(cow, source, false));
         }
     }
 
-    private static void printAndroid(AndroidCow cow, PrintWriter out) {
+    private static void printAndroid(AndroidCow cow, AndroidMergePlan merge, PrintWriter out) {
         AndroidCowHeader h = cow.rawHeader();
         out.printf(Locale.ROOT, "%s  (%s, %s)%n", cow.name(), cow.kind().label(), Units.human(cow.sizeBytes()));
         out.println();
         out.printf(Locale.ROOT, "Format            Android Virtual A/B COW, version %d.%d (%s)%n", h.majorVersion(),
                 h.minorVersion(), cow.formatName());
-        out.printf(Locale.ROOT, "Parse             %s%n", cow.parseOk() ? "ok (as AOSP's CowReader reads it)"
-                : "fails in AOSP: " + cow.error());
+        out.printf(Locale.ROOT, "Parse             %s%n", merge.readerParseOk() ? "ok (as AOSP's CowReader reads it, merge preparation included)"
+                : "fails in AOSP: " + merge.error());
+        if (merge.readerParseOk()) {
+            out.printf(Locale.ROOT, "Merge order       %d steps, %s; VerifyMergeOps: %s ('cowscope merge plan' lists them)%n",
+                    merge.numTotalDataOps(), merge.kind().description(), merge.verifyOk() ? "consistent" : merge.verifyError());
+        }
         out.println("Header");
         for (java.util.Map.Entry<String, Object> f : h.aospFields().entrySet()) {
             out.printf(Locale.ROOT, "  %-22s %s%n", f.getKey(), f.getValue());
@@ -197,11 +208,12 @@ final class InspectCommand implements Callable<Integer> {
                     100 * f.ratio());
         }
         out.println();
-        out.printf(Locale.ROOT, "Findings (%d)%n", cow.findings().size());
-        if (cow.findings().isEmpty()) {
+        java.util.List<Finding> findings = AndroidInspectReport.findings(cow, merge);
+        out.printf(Locale.ROOT, "Findings (%d)%n", findings.size());
+        if (findings.isEmpty()) {
             out.println("  none");
         }
-        for (Finding f : cow.findings()) {
+        for (Finding f : findings) {
             out.printf(Locale.ROOT, "  %-7s %-26s %s%n", f.severity(), f.kind(), f.location());
             out.printf(Locale.ROOT, "          %s%n", f.message());
         }

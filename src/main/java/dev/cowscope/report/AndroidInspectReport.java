@@ -1,6 +1,7 @@
 package dev.cowscope.report;
 
 import dev.cowscope.android.AndroidCow;
+import dev.cowscope.android.AndroidMergePlan;
 import dev.cowscope.android.AndroidOpType;
 import dev.cowscope.android.CompressionFigures;
 import dev.cowscope.android.ResumePoint;
@@ -19,15 +20,26 @@ public final class AndroidInspectReport {
     private AndroidInspectReport() {
     }
 
+    /** The report of a parse alone (no merge preparation: a parse at a label, or one AOSP refused). */
     public static Map<String, Object> of(AndroidCow cow) {
+        return of(cow, null);
+    }
+
+    /**
+     * The report of {@code cow} as AOSP's {@code CowReader::Parse} reads it: {@code merge} is its merge preparation
+     * (DEFAULT reader), which can fail where the parser alone succeeds; null to report the parse alone.
+     */
+    public static Map<String, Object> of(AndroidCow cow, AndroidMergePlan merge) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", Map.of("path", cow.name(), "sizeBytes", cow.sizeBytes(), "kind", cow.kind().label()));
         m.put("format", cow.formatName());
         m.put("header", cow.rawHeader().aospFields());
         Map<String, Object> parse = new LinkedHashMap<>();
-        parse.put("ok", cow.parseOk());
-        if (cow.error() != null) {
-            parse.put("error", cow.error());
+        boolean ok = merge == null ? cow.parseOk() : merge.readerParseOk();
+        String error = merge == null ? cow.error() : merge.error();
+        parse.put("ok", ok);
+        if (error != null) {
+            parse.put("error", error);
         }
         parse.put("compression", AndroidOpType.compressionName(cow.header().compressionAlgorithm()));
         parse.put("opAreaOffset", cow.opAreaOffset());
@@ -53,8 +65,24 @@ public final class AndroidInspectReport {
         m.put("opCounts", cow.opCounts());
         m.put("dataBytes", cow.dataBytes());
         m.put("compressionFigures", CompressionFigures.of(cow).stream().map(AndroidInspectReport::figures).toList());
-        m.put("findings", cow.findings().stream().map(AndroidInspectReport::finding).toList());
+        if (merge != null && merge.readerParseOk()) {
+            Map<String, Object> order = new LinkedHashMap<>();
+            order.put("order", merge.kind().name());
+            order.put("num_total_data_ops", merge.numTotalDataOps());
+            order.put("num_ordered_ops_to_merge", merge.numOrderedOpsToMerge());
+            order.put("verifyMergeOps", merge.verifyOk());
+            if (merge.verifyError() != null) {
+                order.put("verifyError", merge.verifyError());
+            }
+            m.put("merge", order);
+        }
+        m.put("findings", findings(cow, merge).stream().map(AndroidInspectReport::finding).toList());
         return m;
+    }
+
+    /** The parse's findings, then the merge preparation's (none when {@code merge} is null). */
+    public static List<Finding> findings(AndroidCow cow, AndroidMergePlan merge) {
+        return merge == null ? cow.findings() : merge.findingsAfter(cow);
     }
 
     private static Map<String, Object> figures(CompressionFigures f) {

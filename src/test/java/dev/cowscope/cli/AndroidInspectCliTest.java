@@ -46,4 +46,22 @@ class AndroidInspectCliTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.UNREADABLE);
         assertThat(run.err()).contains("It is an Android Virtual A/B COW file: 'cowscope inspect' reads it");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("dev.cowscope.android.AospFixturesTest#fixtures")
+    void parseVerdictAndMergeVerifyAreAosps(String fixture) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(ANDROID), "fixtures not present");
+        Path cow = ANDROID.resolve(fixture).resolve(fixture + ".cow");
+        CliRun run = CliRun.of("inspect", cow.toString(), "--json");
+        JsonNode j = new ObjectMapper().readTree(run.out());
+        JsonNode aosp = dev.cowscope.android.AospFixturesTest.readerJson(fixture);
+        // CowReader::Parse includes the merge preparation: its verdict, not the parser's alone
+        assertThat(j.get("parse").get("ok").asBoolean()).isEqualTo(aosp.get("reader_parse_ok").asBoolean());
+        if (aosp.get("reader_parse_ok").asBoolean()) {
+            assertThat(j.get("merge").get("verifyMergeOps").asBoolean()).isEqualTo(aosp.get("verify_merge_ops").asBoolean());
+            assertThat(j.get("merge").get("num_total_data_ops").asLong()).isEqualTo(aosp.get("num_total_data_ops").asLong());
+        } else {
+            assertThat(run.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        }
+    }
 }

@@ -212,13 +212,13 @@ public final class AndroidCowViewModel {
             return;
         }
         AndroidCow cow = doc.cow();
-        refusal.set(cow.parseOk() ? "" : "AOSP's reader refuses this file (" + cow.error() + "): below are the "
+        refusal.set(doc.aospReadsIt() ? "" : "AOSP's reader refuses this file (" + doc.aospError() + "): below are the "
                 + Formats.grouped(cow.ops().size()) + " ops read before that, for forensics; no partition reads them as they are."
                 + (cow.version() < 3 && cow.footer() == null ? " A v2 file without a footer is read up to a label: cowscope ops --label N." : ""));
         AndroidBlockCells c = new AndroidBlockCells(doc.blocks(), cow.ops());
         cells.set(c);
         summary.setAll(summaryOf(doc));
-        findings.setAll(cow.findings());
+        findings.setAll(doc.merge().findingsAfter(cow));
         long[] byRole = AndroidBlockCells.byRole(doc.blocks(), 0, doc.blocks().blockCount());
         List<LegendEntry> entries = new ArrayList<>();
         for (AndroidBlockRole role : AndroidBlockRole.values()) {
@@ -237,8 +237,12 @@ public final class AndroidCowViewModel {
         rows.add(new SummaryRow("Format", "Android COW v" + h.majorVersion() + "." + h.minorVersion() + " (" + cow.formatName() + ")",
                 "libsnapshot_cow: version 2 from Android 12, version 3 from Android 15"));
         rows.add(new SummaryRow("Size", Units.human(cow.sizeBytes()) + " (" + Formats.grouped(cow.sizeBytes()) + " bytes)", null));
-        rows.add(new SummaryRow("AOSP reads it", cow.parseOk() ? "yes" : "no: " + cow.error(),
-                "Whether AOSP's CowReader parses the file (as snapuserd would before serving or merging it)"));
+        rows.add(new SummaryRow("AOSP reads it", doc.aospReadsIt() ? "yes" : "no: " + doc.aospError(),
+                "Whether AOSP's CowReader parses the file, merge preparation included (as snapuserd would before serving or merging it)"));
+        if (doc.aospReadsIt()) {
+            rows.add(new SummaryRow("Merge order", doc.merge().numTotalDataOps() + " steps; VerifyMergeOps: "
+                    + (doc.merge().verifyOk() ? "consistent" : "inconsistent"), doc.merge().kind().description()));
+        }
         rows.add(new SummaryRow("Compression", AndroidOpType.compressionName(cow.header().compressionAlgorithm()),
                 cow.version() >= 3 ? "From the header" : "v2 keeps it per op; AOSP derives the file's from its ops"));
         rows.add(new SummaryRow("Ops", Formats.grouped(cow.ops().size()) + opCounts(cow), null));

@@ -2,6 +2,8 @@ package dev.cowscope.ui.document;
 
 import dev.cowscope.android.AndroidCow;
 import dev.cowscope.android.AndroidCowParser;
+import dev.cowscope.android.AndroidMergeOrder;
+import dev.cowscope.android.AndroidMergePlan;
 import dev.cowscope.android.TargetBlocks;
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.BlockSources;
@@ -30,7 +32,8 @@ public interface ImageOpener {
             if (AndroidCowParser.isAndroidCow(source)) {
                 try (source) {
                     AndroidCow cow = new AndroidCowParser().parse(source, OptionalLong.empty(), progress);
-                    return new OpenedAndroidCow(path, cow, TargetBlocks.of(cow.ops(), progress));
+                    AndroidMergePlan merge = new AndroidMergeOrder().prepare(cow, source, false);
+                    return new OpenedAndroidCow(path, cow, merge, TargetBlocks.of(cow.ops(), progress));
                 }
             }
             CowImage image = new CowReader(options).read(source, progress);

@@ -335,8 +335,8 @@ public final class MainViewModel {
 
     private static String describe(OpenedAndroidCow android) {
         var cow = android.cow();
-        return android.displayName() + " · " + cow.formatName() + (cow.parseOk() ? "" : " · AOSP cannot read it") + " · "
-                + cow.ops().size() + " ops · " + cow.findings().size() + " findings";
+        return android.displayName() + " · " + cow.formatName() + (android.aospReadsIt() ? "" : " · AOSP cannot read it") + " · "
+                + cow.ops().size() + " ops · " + android.merge().findingsAfter(cow).size() + " findings";
     }
 
     /** The message to show: the engine's own words for a format problem, else the exception's. */

@@ -74,7 +74,7 @@ public final class ExportViewModel {
         if (doc != null) {
             files.write("the report", target, (out, progress) -> ReportJson.write(InspectReport.of(doc.image(), true), out));
         } else if (android != null) {
-            files.write("the report", target, (out, progress) -> ReportJson.write(AndroidInspectReport.of(android.cow()), out));
+            files.write("the report", target, (out, progress) -> ReportJson.write(AndroidInspectReport.of(android.cow(), android.merge()), out));
         }
     }
 
