@@ -7,7 +7,6 @@ import dev.cowscope.android.AndroidOpType;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.Locale;
 
 /**
  * Streams the ops of an Android COW in file order (as AOSP's {@code GetOpIter()} yields them), one row per
@@ -69,14 +68,30 @@ public final class AndroidOpsWriter {
     /** The ops as an aligned table (the column names as in the CSV). */
     public static void text(AndroidCow cow, PrintWriter out) {
         AndroidCowOps ops = cow.ops();
-        String format = "%9s  %-8s  %10s  %12s  %12s  %12s  %11s  %6s  %s%n";
-        out.printf(Locale.ROOT, format, "index", "type", "new_block", "source_block", "source_offset", "data_offset",
-                "data_length", "blocks", "compression");
+        StringBuilder line = new StringBuilder(128);
+        row(line, "index", "type", "new_block", "source_block", "source_offset", "data_offset", "data_length", "blocks", "compression");
+        out.append(line);
         for (int i = 0; i < ops.size(); i++) {
-            out.printf(Locale.ROOT, format, i, AndroidOpType.name(ops.type(i)), ops.newBlock(i), orDash(cow.copySourceBlock(i)),
-                    orDash(cow.xorSourceOffset(i)), orDash(ops.dataOffset(i)), ops.dataLength(i), cow.blocksCovered(i), cow.compressionOf(i));
+            row(line, Integer.toString(i), AndroidOpType.name(ops.type(i)), Long.toString(ops.newBlock(i)), orDash(cow.copySourceBlock(i)),
+                    orDash(cow.xorSourceOffset(i)), orDash(ops.dataOffset(i)), Long.toString(ops.dataLength(i)),
+                    Long.toString(cow.blocksCovered(i)), cow.compressionOf(i));
+            out.append(line);
         }
         out.flush();
+    }
+
+    private static void row(StringBuilder line, String index, String type, String newBlock, String sourceBlock, String sourceOffset,
+                            String dataOffset, String dataLength, String blocks, String compression) {
+        line.setLength(0);
+        FixedColumns.pad(line, index, 9, true).append("  ");
+        FixedColumns.pad(line, type, 8, false).append("  ");
+        FixedColumns.pad(line, newBlock, 10, true).append("  ");
+        FixedColumns.pad(line, sourceBlock, 12, true).append("  ");
+        FixedColumns.pad(line, sourceOffset, 12, true).append("  ");
+        FixedColumns.pad(line, dataOffset, 12, true).append("  ");
+        FixedColumns.pad(line, dataLength, 11, true).append("  ");
+        FixedColumns.pad(line, blocks, 6, true).append("  ");
+        line.append(compression).append('\n');
     }
 
     private static StringBuilder appendIfSet(StringBuilder row, long value) {

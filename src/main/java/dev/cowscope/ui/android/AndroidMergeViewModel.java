@@ -125,6 +125,10 @@ public final class AndroidMergeViewModel {
         running.cancel();
         planned = doc;
         boolean flavour = userspace.get();
+        if (!flavour) { // the open made the DEFAULT reader's plan already (CowReader::Parse's own): no second read
+            show(doc, doc.merge());
+            return;
+        }
         summary.set("Preparing AOSP's merge order …");
         running = main.tasks().run(Job.of("Preparing the merge of " + doc.displayName(), progress -> {
             try (BlockSource source = BlockSources.open(doc.path(), progress)) {
