@@ -37,7 +37,12 @@ public abstract class WindowUiTest {
     /** Call from the test's own {@code @Start} method (TestFX looks only at the test class's methods). */
     protected void showWindow(Stage stage) {
         showWindowAtFirstSize(stage);
-        stage.setWidth(1280); // the headless Monocle screen is 1280x800
+        // 1280x800 at the top left of a larger headless screen (pom: headless.geometry=1600x1200): Monocle's
+        // Framebuffer.composePixels throws for a window whose top edge is exactly the screen's bottom edge, and
+        // ControlsFX notifications (Monitor tab) start at the owner window's bottom edge
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
         stage.setHeight(800);
     }
 
