@@ -31,8 +31,9 @@ public final class TargetImage {
     private static final int WINDOW_BYTES = 4 << 20;
 
     private final BlockSource source;
+    private final BlockSource cow;
+    private final AndroidCow parsed;
     private final AndroidCowOps ops;
-    private final OpDataReader data;
     private final int blockSize;
     private final long sizeBytes;
     private final long imageBlocks;
@@ -54,9 +55,10 @@ public final class TargetImage {
             throw new TargetImageException(String.format(Locale.ROOT,
                     "%s: block_size %d: not a block size to build an image with (AOSP's writers use 4096)", parsed.name(), bs));
         }
-        this.source = new WindowedSource(source, 1 << 20);
+        this.source = source;
+        this.cow = cow;
+        this.parsed = parsed;
         this.ops = parsed.ops();
-        this.data = new OpDataReader(new WindowedSource(cow, 1 << 20), parsed);
         this.blockSize = (int) bs;
         this.sizeBytes = source.sizeBytes();
         this.imageBlocks = sizeBytes / bs + (sizeBytes % bs == 0 ? 0 : 1);
@@ -92,37 +94,241 @@ public final class TargetImage {
         }
     }
 
-    /** Streams the image through {@code sink}, with its SHA-256 when {@code hash}. */
+    /**
+     * Streams the image through {@code sink}, with its SHA-256 when {@code hash}. Windows of the image are built
+     * by up to two worker threads (decoding and source reads on both cores) and hashed and written here in order;
+     * a window that fails stops the image at its first failing block, as a one-pass stream would.
+     */
     public Result stream(WritableByteChannel sink, Progress progress, boolean hash) throws IOException, TargetImageException {
-        Writer w = new Writer(sink, hash ? sha256() : null, progress);
+        MessageDigest digest = hash ? sha256() : null;
         progress.begin("Writing the target image", sizeBytes);
-        int run = 0;
-        for (long b = 0; b < imageBlocks; b++) {
-            while (run < blocks.runCount() && blocks.runEnd(run) <= b) {
-                run++;
-            }
-            int op = run < blocks.runCount() && blocks.runStart(run) <= b ? blocks.runOp(run) : -1;
-            int length = (int) Math.min(blockSize, sizeBytes - b * blockSize);
-            if (op < 0) {
-                w.fromSource(b * blockSize, length);
-                w.counts[0]++;
-                continue;
-            }
-            int type = ops.type(op);
-            switch (type) {
-                case AndroidOpType.COPY -> w.fromSource(sourceOffset(op, b, copyOffset(op), length), length);
-                case AndroidOpType.ZERO -> w.zeros(length);
-                case AndroidOpType.REPLACE -> w.put(replaceData(op, b), (int) ((b - ops.newBlock(op)) * blockSize), length);
-                case AndroidOpType.XOR -> w.xor(xorData(op, b, length), sourceOffset(op, b, ops.source(op), length), length);
-                default -> throw new TargetImageException(String.format(Locale.ROOT,
-                        "block %d: op %d has type %d: CompressedSnapshotReader unknown op type", b, op, type));
-            }
-            w.counts[type]++;
+        int windowBlocks = Math.max(WINDOW_BYTES / blockSize, 1);
+        long windows = imageBlocks / windowBlocks + (imageBlocks % windowBlocks == 0 ? 0 : 1);
+        int workers = (int) Math.min(windows, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        WindowWorker[] crew = new WindowWorker[workers];
+        for (int k = 0; k < workers; k++) {
+            crew[k] = new WindowWorker(k, workers, windows, windowBlocks);
         }
-        w.flush();
-        String sha = hash ? HexFormat.of().formatHex(w.digest.digest()) : null;
-        return new Result(sizeBytes, sha, w.counts[0], w.counts[AndroidOpType.COPY], w.counts[AndroidOpType.REPLACE],
-                w.counts[AndroidOpType.ZERO], w.counts[AndroidOpType.XOR], warnings());
+        try {
+            for (WindowWorker worker : crew) {
+                worker.thread.start();
+            }
+            for (long w = 0; w < windows; w++) {
+                progress.checkCancelled();
+                WindowWorker worker = crew[(int) (w % workers)];
+                Window window = worker.next();
+                if (window.failure != null) {
+                    throw window.failure;
+                }
+                if (digest != null) {
+                    digest.update(window.bytes, 0, window.length);
+                }
+                ByteBuffer out = ByteBuffer.wrap(window.bytes, 0, window.length);
+                while (out.hasRemaining()) {
+                    sink.write(out);
+                }
+                progress.worked(window.length);
+                worker.recycle(window);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing the target image");
+        } catch (IOException | TargetImageException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            for (WindowWorker worker : crew) {
+                worker.stop();
+            }
+        }
+        long[] counts = new long[8];
+        for (WindowWorker worker : crew) {
+            for (int t = 0; t < counts.length; t++) {
+                counts[t] += worker.builder.counts[t];
+            }
+        }
+        String sha = hash ? HexFormat.of().formatHex(digest.digest()) : null;
+        return new Result(sizeBytes, sha, counts[0], counts[AndroidOpType.COPY], counts[AndroidOpType.REPLACE],
+                counts[AndroidOpType.ZERO], counts[AndroidOpType.XOR], warnings());
+    }
+
+    /** A built window of the image, or what stopped it. */
+    private static final class Window {
+        final byte[] bytes;
+        int length;
+        Exception failure;
+
+        Window(int capacity) {
+            bytes = new byte[capacity];
+        }
+    }
+
+    /**
+     * A thread building windows {@code first, first + step, …} with its own readers, two windows in hand (one
+     * being built, one being written), so that it never waits for the writer unless it is a window ahead.
+     */
+    private final class WindowWorker {
+        final Thread thread;
+        final WindowBuilder builder;
+        private final java.util.concurrent.BlockingQueue<Window> built = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        private final java.util.concurrent.BlockingQueue<Window> free = new java.util.concurrent.ArrayBlockingQueue<>(2);
+
+        WindowWorker(int first, int step, long windows, int windowBlocks) {
+            builder = new WindowBuilder();
+            for (int k = 0; k < 2; k++) {
+                free.add(new Window(windowBlocks * blockSize));
+            }
+            thread = new Thread(() -> {
+                try {
+                    for (long w = first; w < windows; w += step) {
+                        Window window = free.take();
+                        window.failure = null;
+                        try {
+                            long from = w * windowBlocks;
+                            window.length = builder.build(from, Math.min(imageBlocks, from + windowBlocks), window.bytes);
+                        } catch (Exception e) {
+                            window.failure = e;
+                        }
+                        built.put(window);
+                        if (window.failure != null) {
+                            return;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    // stopped: the writer has finished or given up
+                }
+            }, "cowscope-target-image-" + first);
+            thread.setDaemon(true);
+        }
+
+        Window next() throws InterruptedException {
+            return built.take();
+        }
+
+        void recycle(Window window) {
+            free.add(window);
+        }
+
+        void stop() {
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Builds windows of the image into byte arrays; one per thread (it keeps decoded op data and read windows). */
+    private final class WindowBuilder {
+        private final WindowedSource sourceWindow = new WindowedSource(source, 1 << 20);
+        private final OpDataReader data = new OpDataReader(new WindowedSource(cow, 1 << 20), parsed);
+        final long[] counts = new long[8];
+        private int cachedOp = -1;
+        private byte[] cached = new byte[0];
+        private byte[] xorData = new byte[0];
+        private byte[] out;
+        private int at;
+        private long pendingSource = -1;
+        private int pendingAt;
+        private int pendingLength;
+
+        /** Writes blocks {@code [from, to)} into {@code bytes}; returns the bytes written. */
+        int build(long from, long to, byte[] bytes) throws IOException, TargetImageException {
+            out = bytes;
+            at = 0;
+            int run = blocks.firstRunEndingAfter(from);
+            for (long b = from; b < to; b++) {
+                while (run < blocks.runCount() && blocks.runEnd(run) <= b) {
+                    run++;
+                }
+                int op = run < blocks.runCount() && blocks.runStart(run) <= b ? blocks.runOp(run) : -1;
+                int length = (int) Math.min(blockSize, sizeBytes - b * blockSize);
+                if (op < 0) {
+                    fromSource(b * blockSize, length);
+                    counts[0]++;
+                    continue;
+                }
+                int type = ops.type(op);
+                readPending();
+                switch (type) {
+                    case AndroidOpType.COPY -> {
+                        sourceWindow.readFully(sourceOffset(op, b, copyOffset(op), length), ByteBuffer.wrap(out, at, length));
+                    }
+                    case AndroidOpType.ZERO -> Arrays.fill(out, at, at + length, (byte) 0);
+                    case AndroidOpType.REPLACE -> System.arraycopy(replaceData(op, b), (int) ((b - ops.newBlock(op)) * blockSize), out, at, length);
+                    case AndroidOpType.XOR -> {
+                        byte[] decoded = xorData(op, b, length);
+                        sourceWindow.readFully(sourceOffset(op, b, ops.source(op), length), ByteBuffer.wrap(out, at, length));
+                        xorInto(out, at, decoded, length);
+                    }
+                    default -> throw new TargetImageException(String.format(Locale.ROOT,
+                            "block %d: op %d has type %d: CompressedSnapshotReader unknown op type", b, op, type));
+                }
+                at += length;
+                counts[type]++;
+            }
+            readPending();
+            return at;
+        }
+
+        /** Blocks read from the source where they are: one read per contiguous run. */
+        private void fromSource(long offset, int length) {
+            if (pendingSource >= 0 && pendingSource + pendingLength == offset && pendingAt + pendingLength == at) {
+                pendingLength += length;
+            } else {
+                pendingSource = offset;
+                pendingAt = at;
+                pendingLength = length;
+            }
+            at += length;
+        }
+
+        private void readPending() throws IOException {
+            if (pendingSource >= 0) {
+                sourceWindow.readFully(pendingSource, ByteBuffer.wrap(out, pendingAt, pendingLength));
+                pendingSource = -1;
+            }
+        }
+
+        /** The REPLACE's whole decoded buffer ({@code ReadData(op, buf, op_buf_size, 0)}), kept for its next blocks. */
+        private byte[] replaceData(int op, long b) throws TargetImageException {
+            if (op == cachedOp) {
+                return cached;
+            }
+            long opBuf = data.opBufSize(op);
+            if (opBuf > OpDataReader.MAX_OP_BUF_BYTES) {
+                throw readFailed(b, op, "op buffer of " + opBuf + " bytes, past what we decode");
+            }
+            if (cached.length < opBuf) {
+                cached = new byte[(int) opBuf];
+            }
+            long ret = data.readData(op, cached, (int) opBuf, 0);
+            if (ret < opBuf) {
+                cachedOp = -1;
+                throw readFailed(b, op, ret < 0 ? data.lastError() : ret + " of " + opBuf + " bytes decoded");
+            }
+            cachedOp = op;
+            return cached;
+        }
+
+        /** {@code ReadData(op, buf, bytes_to_read, 0)}: the XOR's first {@code length} decoded bytes. */
+        private byte[] xorData(int op, long b, int length) throws TargetImageException {
+            if (xorData.length < length) {
+                xorData = new byte[length];
+            }
+            long ret = data.readData(op, xorData, length, 0);
+            if (ret < length) {
+                throw readFailed(b, op, ret < 0 ? data.lastError() : ret + " of " + length + " bytes decoded");
+            }
+            return xorData;
+        }
+
+        private TargetImageException readFailed(long b, int op, String why) {
+            return new TargetImageException(String.format(Locale.ROOT, "block %d: %s op %d (new block %d): its data cannot be read (%s); "
+                    + "AOSP's CompressedSnapshotReader fails this read", b, AndroidOpType.name(ops.type(op)), op, ops.newBlock(op), why));
+        }
     }
 
     /** {@code GetSourceOffset} of a COPY: its source block times the block size, -1 past 2^63. */
@@ -139,49 +345,6 @@ public final class TargetImage {
                     b, AndroidOpType.name(ops.type(op)), op, length, offset < 0 ? "an offset past 2^63" : Long.toString(offset), sizeBytes));
         }
         return offset;
-    }
-
-    private int cachedOp = -1;
-    private byte[] cached = new byte[0];
-
-    /** The REPLACE's whole decoded buffer ({@code ReadData(op, buf, op_buf_size, 0)}), kept for its next blocks. */
-    private byte[] replaceData(int op, long b) throws TargetImageException {
-        if (op == cachedOp) {
-            return cached;
-        }
-        long opBuf = data.opBufSize(op);
-        if (opBuf > OpDataReader.MAX_OP_BUF_BYTES) {
-            throw readFailed(b, op, "op buffer of " + opBuf + " bytes, past what we decode");
-        }
-        if (cached.length < opBuf) {
-            cached = new byte[(int) opBuf];
-        }
-        long ret = data.readData(op, cached, (int) opBuf, 0);
-        if (ret < opBuf) {
-            cachedOp = -1;
-            throw readFailed(b, op, ret < 0 ? data.lastError() : ret + " of " + opBuf + " bytes decoded");
-        }
-        cachedOp = op;
-        return cached;
-    }
-
-    private byte[] xorData = new byte[0];
-
-    /** {@code ReadData(op, buf, bytes_to_read, 0)}: the XOR's first {@code length} decoded bytes. */
-    private byte[] xorData(int op, long b, int length) throws TargetImageException {
-        if (xorData.length < length) {
-            xorData = new byte[length];
-        }
-        long ret = data.readData(op, xorData, length, 0);
-        if (ret < length) {
-            throw readFailed(b, op, ret < 0 ? data.lastError() : ret + " of " + length + " bytes decoded");
-        }
-        return xorData;
-    }
-
-    private TargetImageException readFailed(long b, int op, String why) {
-        return new TargetImageException(String.format(Locale.ROOT, "block %d: %s op %d (new block %d): its data cannot be read (%s); "
-                + "AOSP's CompressedSnapshotReader fails this read", b, AndroidOpType.name(ops.type(op)), op, ops.newBlock(op), why));
     }
 
     private static final java.lang.invoke.VarHandle LONGS =
@@ -203,87 +366,6 @@ public final class TargetImage {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    /** The output window: source reads coalesced into one read per contiguous run, written a window at a time. */
-    private final class Writer {
-        final WritableByteChannel sink;
-        final MessageDigest digest;
-        final Progress progress;
-        final ByteBuffer window = ByteBuffer.allocate(Math.max(WINDOW_BYTES / blockSize, 1) * blockSize);
-        final long[] counts = new long[8];
-        long pendingSource = -1;
-        int pendingAt;
-        int pendingLength;
-
-        Writer(WritableByteChannel sink, MessageDigest digest, Progress progress) {
-            this.sink = sink;
-            this.digest = digest;
-            this.progress = progress;
-        }
-
-        void fromSource(long offset, int length) throws IOException {
-            room(length);
-            if (pendingSource >= 0 && pendingSource + pendingLength == offset && pendingAt + pendingLength == window.position()) {
-                pendingLength += length;
-            } else {
-                readPending();
-                pendingSource = offset;
-                pendingAt = window.position();
-                pendingLength = length;
-            }
-            window.position(window.position() + length);
-        }
-
-        void zeros(int length) throws IOException {
-            room(length);
-            readPending();
-            Arrays.fill(window.array(), window.position(), window.position() + length, (byte) 0);
-            window.position(window.position() + length);
-        }
-
-        void put(byte[] bytes, int from, int length) throws IOException {
-            room(length);
-            readPending();
-            window.put(bytes, from, length);
-        }
-
-        void xor(byte[] decoded, long sourceOffset, int length) throws IOException {
-            room(length);
-            readPending();
-            int at = window.position();
-            source.readFully(sourceOffset, window.duplicate().limit(at + length));
-            xorInto(window.array(), at, decoded, length);
-            window.position(at + length);
-        }
-
-        private void readPending() throws IOException {
-            if (pendingSource >= 0) {
-                source.readFully(pendingSource, ByteBuffer.wrap(window.array(), pendingAt, pendingLength));
-                pendingSource = -1;
-            }
-        }
-
-        private void room(int length) throws IOException {
-            if (window.remaining() < length) {
-                flush();
-            }
-        }
-
-        void flush() throws IOException {
-            readPending();
-            window.flip();
-            progress.checkCancelled();
-            if (digest != null) {
-                digest.update(window.array(), 0, window.limit());
-            }
-            int n = window.limit();
-            while (window.hasRemaining()) {
-                sink.write(window);
-            }
-            window.clear();
-            progress.worked(n);
         }
     }
 

@@ -14,13 +14,14 @@ final class WindowedSource implements BlockSource {
     private static final long ALIGN = 64 << 10;
 
     private final BlockSource source;
-    private final byte[] window;
+    /** Direct: a read lands in it with no copy through the JDK's temporary direct buffer. */
+    private final ByteBuffer window;
     private long start = -1;
     private int length;
 
     WindowedSource(BlockSource source, int windowBytes) {
         this.source = source;
-        this.window = new byte[windowBytes];
+        this.window = ByteBuffer.allocateDirect(windowBytes);
     }
 
     @Override
@@ -41,20 +42,20 @@ final class WindowedSource implements BlockSource {
     @Override
     public void readFully(long offsetBytes, ByteBuffer dst) throws IOException {
         int n = dst.remaining();
-        if (n > window.length / 4) {
+        if (n > window.capacity() / 4) {
             source.readFully(offsetBytes, dst);
             return;
         }
         requireRange(offsetBytes, n);
         if (start < 0 || offsetBytes < start || offsetBytes - start + n > length) {
             long from = offsetBytes & -ALIGN; // a little behind: reads wander back (n <= window/4, so the read still fits)
-            int want = (int) Math.min(window.length, sizeBytes() - from);
+            int want = (int) Math.min(window.capacity(), sizeBytes() - from);
             start = -1;
-            source.readFully(from, ByteBuffer.wrap(window, 0, want));
+            source.readFully(from, window.clear().limit(want));
             start = from;
             length = want;
         }
-        dst.put(window, (int) (offsetBytes - start), n);
+        dst.put(window.limit(length).position((int) (offsetBytes - start)).limit((int) (offsetBytes - start) + n));
     }
 
     @Override

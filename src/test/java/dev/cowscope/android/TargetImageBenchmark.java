@@ -30,10 +30,10 @@ public final class TargetImageBenchmark {
         Path cow = Files.createTempFile("cowscope-target-", ".cow");
         try {
             long ops = generate(source, cow, blocks);
-            double[] parse = new double[3];
-            double[] image = new double[3];
-            double[] hashed = new double[3];
-            double[] floor = new double[3];
+            double[] parse = new double[7];
+            double[] image = new double[7];
+            double[] hashed = new double[7];
+            double[] floor = new double[7];
             for (int round = 0; round < image.length; round++) {
                 floor[round] = timeRead(source) + timeRead(cow);
                 try (BlockSource src = BlockSources.open(source); BlockSource c = BlockSources.open(cow)) {
@@ -48,6 +48,8 @@ public final class TargetImageBenchmark {
                     image[round] = (t2 - t1) / 1e9;
                 }
             }
+            System.out.printf(Locale.ROOT, "rounds (floor, parse + image) s: %s%n", java.util.stream.IntStream.range(0, image.length)
+                    .mapToObj(r -> String.format(Locale.ROOT, "%.3f %.3f", floor[r], parse[r] + image[r])).toList());
             double f = median(floor);
             double total = median(parse) + median(image);
             System.out.printf(Locale.ROOT, "%d blocks (%.2f GiB), %d ops, COW %.1f MB%n", blocks, blocks / 262144.0, ops,
