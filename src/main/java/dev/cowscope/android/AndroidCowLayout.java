@@ -200,18 +200,26 @@ public final class AndroidCowLayout {
             throw new IllegalArgumentException("block count " + blocks + " out of range");
         }
         long[] out = new long[(int) blocks];
-        int n = 0;
+        int[] n = {0};
+        forEachDataOp(blocks, xor, opBlocks -> out[n[0]++] = opBlocks);
+        return java.util.Arrays.copyOf(out, n[0]);
+    }
+
+    /** {@link #dataOpBlocks} without holding them: {@code op} gets each op's block count in turn. */
+    public void forEachDataOp(long blocks, boolean xor, java.util.function.LongConsumer op) {
+        if (blocks < 0) {
+            throw new IllegalArgumentException("negative block count " + blocks);
+        }
         long batch = Math.max(clusterOps, 1);
         for (long done = 0; done < blocks; ) {
             long chunk = Math.min(blocks - done, batch);
             for (long left = chunk; left > 0; ) {
                 long opBlocks = v3 && !xor ? compressionFactorBlocks(left) : 1;
-                out[n++] = opBlocks;
+                op.accept(opBlocks);
                 left -= opBlocks;
             }
             done += chunk;
         }
-        return java.util.Arrays.copyOf(out, n);
     }
 
     /** {@code GetCompressionFactor} in blocks: halve the factor until its blocks fit in {@code left}. */

@@ -4,75 +4,96 @@ import java.util.Arrays;
 
 /**
  * The ops of an Android COW in file order, as AOSP's {@code GetOpIter()} yields them (v2 ops translated
- * to the in-memory {@code CowOperationV3}; the footer is not an op), in primitive columns: 27 bytes per
- * op, no object per op.
+ * to the in-memory {@code CowOperationV3}; the footer is not an op), with no object per op: each op is
+ * AOSP's own 16-byte {@code CowOperationV3} as two longs (so a v3 op area is read into them with one copy),
  * <ul>
- * <li>{@code type}: the op type (4 bits, as {@code CowOperationV3::type()});</li>
- * <li>{@code v2Compression}: the v2 per-op compression byte (0 for v3);</li>
- * <li>{@code compressionBits}: the v3 compression factor exponent (the op covers {@code block_size << bits});</li>
- * <li>{@code dataLength}: u32 ({@code data_length});</li>
- * <li>{@code newBlock}: u32;</li>
- * <li>{@code source}: the 48-bit source (COPY: block; REPLACE/SEQUENCE: data offset; XOR: byte offset in the source image);</li>
- * <li>{@code dataOffset}: where the op's data lies in the COW (REPLACE/SEQUENCE: the source; XOR: the
- *     location the parser recorded for its new block), -1 for ops without data.</li>
+ * <li>word 0: {@code data_length} (u32) | {@code new_block} (u32) &lt;&lt; 32;</li>
+ * <li>word 1: {@code source_info}: type (4 bits) &lt;&lt; 60 | compression factor exponent (3 bits) &lt;&lt; 57 |
+ *     the 48-bit source (COPY: block; REPLACE/SEQUENCE: data offset; XOR: byte offset in the source image);
+ *     the 9 bits between are AOSP's to ignore, and ignored here;</li>
  * </ul>
+ * plus, only where the file has them, the v2 per-op compression byte (1 byte per op) and, once an XOR
+ * appears, where each XOR's data lies (8 bytes per op): 16 to 25 bytes per op.
  */
 public final class AndroidCowOps {
-    private byte[] type;
+    private static final long SOURCE_MASK = (1L << 48) - 1;
+
+    private long[] words;
     private byte[] v2Compression;
-    private byte[] compressionBits;
-    private int[] dataLength;
-    private int[] newBlock;
-    private long[] source;
-    private long[] dataOffset;
+    private long[] xorDataOffset;
     private int size;
 
     AndroidCowOps(int initialCapacity) {
-        int c = Math.max(16, initialCapacity);
-        type = new byte[c];
-        v2Compression = new byte[c];
-        compressionBits = new byte[c];
-        dataLength = new int[c];
-        newBlock = new int[c];
-        source = new long[c];
-        dataOffset = new long[c];
+        words = new long[2 * Math.max(16, initialCapacity)];
     }
 
-    /** Bytes of heap each op takes. */
-    public static final int BYTES_PER_OP = 3 + 4 + 4 + 8 + 8;
+    /** Bytes of heap each op takes at least (AOSP's in-memory op). */
+    public static final int BYTES_PER_OP = 16;
 
     void add(int opType, int compression, int bits, long length, long block, long src, long offset) {
-        if (size == type.length) {
+        if (size == capacity()) {
             grow();
         }
-        type[size] = (byte) opType;
-        v2Compression[size] = (byte) compression;
-        compressionBits[size] = (byte) bits;
-        dataLength[size] = (int) length;
-        newBlock[size] = (int) block;
-        source[size] = src;
-        dataOffset[size] = offset;
+        words[2 * size] = (length & 0xffffffffL) | (block << 32);
+        words[2 * size + 1] = ((long) (opType & 0xf) << 60) | ((long) (bits & 7) << 57) | (src & SOURCE_MASK);
+        if (compression != 0 && v2Compression == null) {
+            v2Compression = new byte[capacity()];
+        }
+        if (v2Compression != null) {
+            v2Compression[size] = (byte) compression;
+        }
+        if ((opType & 0xf) == AndroidOpType.XOR) {
+            setXorDataOffset(size, offset);
+        }
         size++;
     }
 
+    /**
+     * The v3 parse's bulk path: {@code count} ops as the file holds them (little-endian {@code CowOperationV3}s)
+     * from {@code from}, appended with one copy; the caller then goes over them ({@link #word0}, {@link #word1}).
+     */
+    void appendRaw(java.nio.ByteBuffer from, int count) {
+        while (capacity() - size < count) {
+            grow();
+        }
+        from.order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(words, 2 * size, 2 * count);
+        from.position(from.position() + 16 * count);
+        size += count;
+    }
+
+    long word0(int i) {
+        return words[2 * i];
+    }
+
+    long word1(int i) {
+        return words[2 * i + 1];
+    }
+
+    private int capacity() {
+        return words.length / 2;
+    }
+
     private void grow() {
-        long wanted = Math.min((long) Integer.MAX_VALUE - 16, (long) type.length + (type.length >> 1) + 16);
-        int c = (int) wanted;
-        type = Arrays.copyOf(type, c);
-        v2Compression = Arrays.copyOf(v2Compression, c);
-        compressionBits = Arrays.copyOf(compressionBits, c);
-        dataLength = Arrays.copyOf(dataLength, c);
-        newBlock = Arrays.copyOf(newBlock, c);
-        source = Arrays.copyOf(source, c);
-        dataOffset = Arrays.copyOf(dataOffset, c);
+        int c = (int) Math.min((long) Integer.MAX_VALUE / 2 - 16, (long) capacity() + (capacity() >> 1) + 16);
+        words = Arrays.copyOf(words, 2 * c);
+        if (v2Compression != null) {
+            v2Compression = Arrays.copyOf(v2Compression, c);
+        }
+        if (xorDataOffset != null) {
+            xorDataOffset = Arrays.copyOf(xorDataOffset, c);
+        }
     }
 
     void truncate(int newSize) {
         size = Math.min(size, newSize);
     }
 
-    void setDataOffset(int i, long offset) {
-        dataOffset[i] = offset;
+    /** Where XOR op {@code i}'s data lies (only XOR ops have a place for it). */
+    void setXorDataOffset(int i, long offset) {
+        if (xorDataOffset == null) {
+            xorDataOffset = new long[capacity()];
+        }
+        xorDataOffset[i] = offset;
     }
 
     public int size() {
@@ -80,38 +101,46 @@ public final class AndroidCowOps {
     }
 
     public int type(int i) {
-        return type[check(i)] & 0xff;
+        return (int) (words[2 * check(i) + 1] >>> 60);
     }
 
     /** The v2 on-disk per-op compression byte (0 in v3). */
     public int v2Compression(int i) {
-        return v2Compression[check(i)] & 0xff;
+        check(i);
+        return v2Compression == null ? 0 : v2Compression[i] & 0xff;
     }
 
     public int compressionBits(int i) {
-        return compressionBits[check(i)];
+        return (int) (words[2 * check(i) + 1] >>> 57) & 7;
     }
 
     public long dataLength(int i) {
-        return dataLength[check(i)] & 0xffffffffL;
+        return words[2 * check(i)] & 0xffffffffL;
     }
 
     public long newBlock(int i) {
-        return newBlock[check(i)] & 0xffffffffL;
+        return words[2 * check(i)] >>> 32;
     }
 
     public long source(int i) {
-        return source[check(i)];
+        return words[2 * check(i) + 1] & SOURCE_MASK;
     }
 
-    /** Where the op's data is in the COW, -1 when it has none (COPY, ZERO, metadata ops). */
+    /**
+     * Where the op's data is in the COW, -1 when it has none (COPY, ZERO, metadata ops): REPLACE's and
+     * SEQUENCE's is their source; XOR's is where the parser found it (AOSP keeps it by new block).
+     */
     public long dataOffset(int i) {
-        return dataOffset[check(i)];
+        int t = type(i);
+        if (t == AndroidOpType.REPLACE || t == AndroidOpType.SEQUENCE) {
+            return source(i);
+        }
+        return t == AndroidOpType.XOR && xorDataOffset != null ? xorDataOffset[i] : -1;
     }
 
     /** {@code source_info} as a v3 op holds it: type, compression bits, source. */
     public long sourceInfo(int i) {
-        return ((long) (type(i) & 0xf) << 60) | ((long) (compressionBits(i) & 7) << 57) | source(i);
+        return words[2 * check(i) + 1] & ~(0x1ffL << 48);
     }
 
     /** The bytes the op decodes to ({@code block_size << compression_bits}). */
@@ -130,14 +159,15 @@ public final class AndroidCowOps {
 
     /** Heap the columns take (their capacity, not just the ops in use). */
     public long retainedBytes() {
-        return (long) type.length * BYTES_PER_OP;
+        return 8L * words.length + (v2Compression == null ? 0 : v2Compression.length)
+                + (xorDataOffset == null ? 0 : 8L * xorDataOffset.length);
     }
 
     /** How many ops of each type code (index = the 4-bit type). */
     public long[] countsByType() {
         long[] counts = new long[16];
         for (int i = 0; i < size; i++) {
-            counts[type[i] & 0xf]++;
+            counts[(int) (words[2 * i + 1] >>> 60)]++;
         }
         return counts;
     }

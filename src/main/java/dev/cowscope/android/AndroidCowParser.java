@@ -36,6 +36,12 @@ public final class AndroidCowParser {
     private static final int MAX_FINDINGS_PER_KIND = 10;
     private static final int WINDOW_BYTES = 1 << 20;
 
+    /**
+     * Each thread's buffer for v3 op chunks: direct, so a read lands in it without the JDK's copy, and kept, as
+     * the JDK keeps its own temporary buffers (a fresh direct megabyte per parse cost more than the ops' decode).
+     */
+    private static final ThreadLocal<ByteBuffer> OP_CHUNK = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(WINDOW_BYTES));
+
     private final long maxOps;
 
     public AndroidCowParser() {
@@ -143,6 +149,10 @@ public final class AndroidCowParser {
         long opAreaOffset;
         long dataAreaOffset = -1;
         long resumeOffset = -1;
+        /** v3: where the data of the ops read ends (they lie back to back from the data area); -1 for v2. */
+        long dataEnd = -1;
+        long xorOps;
+        long sequenceOps;
         /** File offset of each op is recomputed for findings: v2 keeps them here. */
         long[] v2OpOffsets = new long[0];
         /** v2 per-op raw type byte where it is not a known type (first few only, for findings). */
@@ -415,48 +425,47 @@ public final class AndroidCowParser {
             }
             ops = new AndroidCowOps((int) opIndex); // in the file (checked above) and within maxOps: sized once, no growth
             long dataPos = dataAreaOffset;
-            long k = 0;
             progress.begin("Reading the ops", opIndex);
+            ByteBuffer chunk = OP_CHUNK.get();
+            int k = 0;
             while (k < opIndex) {
-                // a window of ops at a time, decoded in one loop (a window lookup per op was most of the parse)
+                // a chunk of ops read straight into the op words, then gone over in one loop
                 int batch = (int) Math.min(opIndex - k, WINDOW_BYTES / V3_OP_BYTES);
                 progress.checkCancelled();
                 progress.worked(batch);
-                ByteBuffer b = window.at(opAreaOffset + k * V3_OP_BYTES, batch * V3_OP_BYTES);
-                int first = b.position();
-                for (int j = 0; j < batch; j++, k++) {
-                    int base = first + j * V3_OP_BYTES;
-                    long dataLength = b.getInt(base) & 0xffffffffL;
-                    long newBlock = b.getInt(base + 4) & 0xffffffffL;
-                    long sourceInfo = b.getLong(base + 8);
+                source.readFully(opAreaOffset + (long) k * V3_OP_BYTES, chunk.clear().limit(batch * V3_OP_BYTES));
+                ops.appendRaw(chunk.flip(), batch);
+                for (int end = k + batch; k < end; k++) {
+                    long w0 = ops.word0(k);
+                    long sourceInfo = ops.word1(k);
                     int type = (int) (sourceInfo >>> 60);
-                    int bits = (int) ((sourceInfo >>> 57) & 7);
-                    long src = sourceInfo & SOURCE_MASK;
-                    long dataOffset = -1;
                     if (type == AndroidOpType.XOR) {
-                        dataOffset = dataPos;
+                        ops.setXorDataOffset(k, dataPos);
+                        xorOps++;
                     } else if (type == AndroidOpType.REPLACE) {
+                        long src = sourceInfo & SOURCE_MASK;
                         if (dataPos != src) {
-                            ops.add(type, 0, bits, dataLength, newBlock, src, src);
-                            fail(FindingKind.ANDROID_PARSE_FAILED, Location.op((int) k, opAreaOffset + k * V3_OP_BYTES),
-                                    "Invalid data location for operation " + v3String(type, dataLength, newBlock, src)
+                            ops.truncate(k + 1);
+                            fail(FindingKind.ANDROID_PARSE_FAILED, Location.op(k, opAreaOffset + (long) k * V3_OP_BYTES),
+                                    "Invalid data location for operation " + v3String(type, w0 & 0xffffffffL, w0 >>> 32, src)
                                             + ", expected: " + Long.toUnsignedString(dataPos));
                             return;
                         }
-                        dataOffset = src;
-                    } else if (type == AndroidOpType.SEQUENCE) {
-                        dataOffset = src;
+                    } else if (type != AndroidOpType.COPY && type != AndroidOpType.ZERO) {
+                        unknownV3Op(k, type);
                     }
-                    if (type != AndroidOpType.COPY && type != AndroidOpType.REPLACE && type != AndroidOpType.ZERO
-                            && type != AndroidOpType.XOR) {
-                        findings.add(FindingKind.ANDROID_UNKNOWN_OP, Location.op((int) k, opAreaOffset + k * V3_OP_BYTES),
-                                String.format(Locale.ROOT, "op type %d (%s) has no place in a v3 op stream", type,
-                                        AndroidOpType.aospName(type)));
-                    }
-                    ops.add(type, 0, bits, dataLength, newBlock, src, dataOffset);
-                    dataPos += dataLength;
+                    dataPos += w0 & 0xffffffffL;
                 }
             }
+            dataEnd = dataPos;
+        }
+
+        private void unknownV3Op(int k, int type) {
+            if (type == AndroidOpType.SEQUENCE) {
+                sequenceOps++;
+            }
+            findings.add(FindingKind.ANDROID_UNKNOWN_OP, Location.op(k, opAreaOffset + (long) k * V3_OP_BYTES),
+                    String.format(Locale.ROOT, "op type %d (%s) has no place in a v3 op stream", type, AndroidOpType.aospName(type)));
         }
 
         private void readResumeSlots() throws IOException {
@@ -494,7 +503,11 @@ public final class AndroidCowParser {
                 }
             }
             int headerSize = h.headerSize();
-            for (int i = 0; i < ops.size(); i++) {
+            boolean v3DataInFile = dataEnd >= 0 && sequenceOps == 0 && dataAreaOffset >= headerSize
+                    && inFile(dataAreaOffset, dataEnd - dataAreaOffset);
+            // v3 data lies back to back from the data area (the parse checked every REPLACE's place): when all of it
+            // is in the file, so is each op's
+            for (int i = 0; i < (v3DataInFile ? 0 : ops.size()); i++) {
                 long offset = ops.dataOffset(i);
                 if (offset < 0) {
                     continue;
@@ -513,6 +526,9 @@ public final class AndroidCowParser {
 
         /** AOSP keeps XOR data locations in a map by new block, the first op of a block winning. */
         private void firstXorLocations() {
+            if (dataEnd >= 0 && xorOps < 2) {
+                return; // v3 counted them
+            }
             int xors = 0;
             for (int i = 0; i < ops.size(); i++) {
                 if (ops.type(i) == AndroidOpType.XOR && ops.dataOffset(i) >= 0) {
@@ -534,7 +550,7 @@ public final class AndroidCowParser {
             for (int k = 1; k < n; k++) {
                 int index = (int) (sorted[k] & Integer.MAX_VALUE);
                 if ((sorted[k] >>> 31) == (sorted[k - 1] >>> 31)) {
-                    ops.setDataOffset(index, ops.dataOffset(firstOfBlock));
+                    ops.setXorDataOffset(index, ops.dataOffset(firstOfBlock));
                 } else {
                     firstOfBlock = index;
                 }

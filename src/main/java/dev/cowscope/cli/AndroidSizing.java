@@ -12,6 +12,7 @@ import dev.cowscope.format.Progress;
 import dev.cowscope.format.Units;
 import dev.cowscope.report.SizeJson;
 import dev.cowscope.sizing.AndroidPairPlan;
+import dev.cowscope.sizing.ByteRange;
 import dev.cowscope.sizing.ChunkSizeRule;
 import dev.cowscope.sizing.Margin;
 import dev.cowscope.sizing.RoundingUnit;
@@ -29,13 +30,21 @@ import picocli.CommandLine.ParameterException;
 
 /** The Android side of {@code size}: {@code --android} with an image pair, and {@code --android-cow}. */
 final class AndroidSizing {
+    private static final String DEVICE_NOTE =
+            "device = cow_size + 1% (update_engine's estimate_cow_size) + 2 MiB, rounded up to 4K (libsnapshot).";
     /** Notes printed under every estimate (and listed in its JSON). */
     static final List<String> NOTES = List.of(
             "XOR ops are not produced: they come from update_engine's binary diffs (bsdiff, puffdiff), not computed here; "
                     + "a block an OTA would XOR is a REPLACE here.",
             "COPY = a new block found byte for byte elsewhere in the old image; update_engine may turn COPY cycles into "
                     + "REPLACE, and writes one label per install operation (20 bytes each in v2): the +1% covers such differences.",
-            "device = cow_size + 1% (update_engine's estimate_cow_size) + 2 MiB, rounded up to 4K (libsnapshot).");
+            DEVICE_NOTE);
+    /** Notes printed under a ranges estimate. */
+    static final List<String> RANGES_NOTES = List.of(
+            "Upper bound: every block a range touches is a REPLACE stored raw. The writer stores an op raw when compression "
+                    + "does not shrink it, and a COPY, ZERO or XOR op of the block stores no more, so no content needs more; "
+                    + "compressed sizes need the content: give --old and --new.",
+            DEVICE_NOTE);
 
     private final Function<String, ParameterException> usage;
     private final BiFunction<String, String, Long> bytes;
@@ -70,9 +79,37 @@ final class AndroidSizing {
             TerminalProgress.finish(progress);
         }
         if (!json) {
-            text(out, plan, oldImage, newImage);
+            AndroidCowOptions o = plan.options();
+            String input = String.format(Locale.ROOT, "Old image         %s%nNew image         %s, %s", oldImage, newImage,
+                    SizeText.sized(plan.blocks() * o.blockSize()));
+            String blocks = String.format(Locale.ROOT, "%d of %d bytes: %d unchanged, %d COPY (moved), %d ZERO, %d REPLACE in %d ops, 0 XOR",
+                    plan.blocks(), o.blockSize(), plan.unchangedBlocks(), plan.copyBlocks(), plan.zeroBlocks(), plan.replaceBlocks(),
+                    plan.replaceOps());
+            text(out, plan, input, blocks, NOTES);
         }
-        return SizeJson.AndroidPlan.of(plan, NOTES);
+        return SizeJson.AndroidPlan.of(plan, "android-plan", NOTES);
+    }
+
+    /** {@code --ranges} with {@code --android}: the upper bound for a change known only by where it is. */
+    Object estimateRanges(PrintWriter out, boolean json, Path rangesFile, List<ByteRange> ranges, long originSizeBytes,
+                          String version, String factorText, String clusterOpsText, String blockSizeText, Margin margin,
+                          RoundingUnit unit, ChunkSizeRule rule) {
+        AndroidCowOptions options = options(version, factorText, clusterOpsText, blockSizeText);
+        AndroidPairPlan plan;
+        try {
+            plan = AndroidPairPlan.fromRanges(ranges, originSizeBytes, options, margin, unit, rule);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw usage.apply("--android: " + e.getMessage());
+        }
+        if (!json) {
+            String input = String.format(Locale.ROOT, "Ranges            %s: %d ranges%s", rangesFile, ranges.size(),
+                    originSizeBytes > 0 ? ", origin " + SizeText.sized(originSizeBytes) : "");
+            String blocks = String.format(Locale.ROOT, "%d of %d bytes touched by the ranges%s, each a REPLACE stored raw, in %d ops",
+                    plan.replaceBlocks(), options.blockSize(), originSizeBytes > 0 ? " (of " + plan.blocks() + ")" : "",
+                    plan.replaceOps());
+            text(out, plan, input, blocks, RANGES_NOTES);
+        }
+        return SizeJson.AndroidPlan.of(plan, "android-ranges", RANGES_NOTES);
     }
 
     private AndroidCowOptions options(String version, String factorText, String clusterOpsText, String blockSizeText) {
@@ -109,12 +146,9 @@ final class AndroidSizing {
         }
     }
 
-    private static void text(PrintWriter out, AndroidPairPlan p, Path oldImage, Path newImage) {
+    private static void text(PrintWriter out, AndroidPairPlan p, String input, String blocks, List<String> notes) {
         AndroidCowOptions o = p.options();
-        out.printf(Locale.ROOT, "Old image         %s%nNew image         %s, %s%n", oldImage, newImage,
-                SizeText.sized(p.blocks() * o.blockSize()));
-        out.printf(Locale.ROOT, "Blocks            %d of %d bytes: %d unchanged, %d COPY (moved), %d ZERO, %d REPLACE in %d ops, 0 XOR%n",
-                p.blocks(), o.blockSize(), p.unchangedBlocks(), p.copyBlocks(), p.zeroBlocks(), p.replaceBlocks(), p.replaceOps());
+        out.printf(Locale.ROOT, "%s%nBlocks            %s%n", input, blocks);
         out.printf(Locale.ROOT, "Writer            Android COW v%d, %s, cluster_ops %d, scratch %s, as update_engine's estimator%n",
                 o.version(), o.version() >= 3 ? "compression factor " + Units.compact(o.compressionFactor()) : "one op per block",
                 o.clusterOps(), Units.compact(o.bufferBytes()));
@@ -133,9 +167,12 @@ final class AndroidSizing {
         out.printf(Locale.ROOT, "%ndm-snapshot       %s chunks: %d changed + %d margin, COW %s, allocate %s (%d bytes)%n",
                 Units.compact(dm.cowSize().chunkSizeBytes()), dm.changedChunks(), dm.marginChunks(),
                 SizeText.sized(dm.cowSize().totalBytes()), Units.human(dm.allocationBytes()), dm.allocationBytes());
-        out.printf(Locale.ROOT, "Index             %d old blocks indexed (8 bytes each), %d hash candidates rejected by bytes%n%n",
-                p.indexedOldBlocks(), p.hashCollisions());
-        NOTES.forEach(n -> out.println("Note: " + n));
+        if (p.indexedOldBlocks() > 0) {
+            out.printf(Locale.ROOT, "Index             %d old blocks indexed (8 bytes each), %d hash candidates rejected by bytes%n",
+                    p.indexedOldBlocks(), p.hashCollisions());
+        }
+        out.println();
+        notes.forEach(n -> out.println("Note: " + n));
     }
 
     /** {@code --android-cow}: the file's areas as its writer sized them, beside its actual size. */

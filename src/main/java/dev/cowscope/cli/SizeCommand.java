@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
             "  size --old A.img --new B.img --margin 5%% --round 4M",
             "  size --ranges writes.txt --origin-size 4G --chunk-sizes 4K,16K,64K",
             "  size --old A.img --new B.img --android v3 --compression lz4",
+            "  size --ranges blocks.txt --origin-size 4G --android v3   upper bound, content unknown",
             "  size --android-cow system.cow                 an Android COW's areas"},
         sortOptions = false)
 public final class SizeCommand implements Callable<Integer> {
@@ -87,7 +88,7 @@ public final class SizeCommand implements Callable<Integer> {
     @Option(names = "--origin-block-size", paramLabel = "SIZE", defaultValue = "512", description = "Logical block size of the origin. Default: ${DEFAULT-VALUE}.")
     private String originBlockSize;
 
-    @Option(names = "--android", paramLabel = "v2|v3", description = "With --old/--new: also size the Android Virtual A/B COW "
+    @Option(names = "--android", paramLabel = "v2|v3", description = "With --old/--new or --ranges: also size the Android Virtual A/B COW "
             + "(libsnapshot_cow writer v2 or v3) for the change, beside the dm-snapshot COW.")
     private String android;
 
@@ -163,8 +164,9 @@ public final class SizeCommand implements Callable<Integer> {
             }
             return AndroidSizing.layout(out, androidCow, json);
         }
-        if (android != null && (oldImage == null || newImage == null)) {
-            throw usage("--android sizes the change between --old and --new (for an existing COW use --android-cow)");
+        if (android != null && rangesFile == null && (oldImage == null || newImage == null)) {
+            throw usage("--android sizes the change between --old and --new, or the ranges of --ranges "
+                    + "(for an existing COW use --android-cow)");
         }
         ChunkSizeRule rule = option("--cow-block-size/--origin-block-size", () -> new ChunkSizeRule(
                 bytes("--cow-block-size", cowBlockSize), bytes("--origin-block-size", originBlockSize)));
@@ -202,6 +204,17 @@ public final class SizeCommand implements Callable<Integer> {
                 ranges = RangesFile.read(rangesFile, "--ranges");
             } catch (IllegalArgumentException e) {
                 throw new IOException(e.getMessage(), e); // the file's content, not the command line, is wrong: exit 3
+            }
+            if (android != null) {
+                if (!compressions.isEmpty()) {
+                    throw usage("--compression needs the content: with --ranges the Android COW is sized with every touched "
+                            + "block stored raw (the upper bound for any content); give --old/--new for compressed sizes");
+                }
+                if (!chunkSizes.isEmpty() || csv) {
+                    throw usage("with --android the dm-snapshot column uses the block size as chunk size: no --chunk-sizes or --csv");
+                }
+                return new AndroidSizing(this::usage, this::bytes).estimateRanges(out, json, rangesFile, ranges, origin, android,
+                        compressionFactor, clusterOps, androidBlockSize, parsedMargin, unit, rule);
             }
             changes = ChangedChunks.fromRanges(ranges, origin);
             input = String.format("Ranges            %s: %d ranges%s", rangesFile, ranges.size(),

@@ -113,9 +113,10 @@ public final class SizeJson {
                               long xorOps, long indexedOldBlocks, long indexBytes, long hashCollisions, String margin,
                               long marginBytes, long roundingUnitBytes, List<AndroidRow> android, Row dmSnapshot,
                               List<String> notes) {
-        public static AndroidPlan of(AndroidPairPlan p, List<String> notes) {
+        /** @param mode {@code android-plan} (an image pair) or {@code android-ranges} (written ranges: the upper bound) */
+        public static AndroidPlan of(AndroidPairPlan p, String mode, List<String> notes) {
             var o = p.options();
-            return new AndroidPlan("android-plan", o.version(), o.blockSize(), o.compressionFactor(), o.clusterOps(), o.bufferBytes(),
+            return new AndroidPlan(mode, o.version(), o.blockSize(), o.compressionFactor(), o.clusterOps(), o.bufferBytes(),
                     p.blocks(), p.unchangedBlocks(), p.copyBlocks(), p.zeroBlocks(), p.replaceBlocks(), p.replaceOps(), 0,
                     p.indexedOldBlocks(), p.indexedOldBlocks() * Long.BYTES, p.hashCollisions(), p.dm().margin().describe(),
                     p.dm().marginBytes(), p.dm().roundingUnit().bytes(), p.rows().stream().map(AndroidRow::of).toList(),

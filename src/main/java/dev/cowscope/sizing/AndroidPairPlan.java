@@ -1,8 +1,10 @@
 package dev.cowscope.sizing;
 
 import dev.cowscope.android.AndroidBlockCompressor;
+import dev.cowscope.android.AndroidCowLayout;
 import dev.cowscope.android.AndroidCowOptions;
 import dev.cowscope.android.AndroidCowSize;
+import dev.cowscope.android.AndroidOpType;
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.Progress;
 import dev.cowscope.format.Units;
@@ -100,6 +102,59 @@ public record AndroidPairPlan(AndroidCowOptions options, long blocks, long uncha
         } finally {
             compressors.forEach(AndroidBlockCompressor::close);
         }
+    }
+
+    /**
+     * The Android COW for a list of written ranges, which says where the change is but not what it holds: every block
+     * a range touches is a REPLACE stored raw, runs of consecutive blocks one {@code AddRawBlocks} call cut as the
+     * writer cuts it. That is an upper bound for any content: the writer stores an op raw when compression does not
+     * shrink it, and a COPY, ZERO or XOR op of the same block stores no more. One row, compression {@code none}.
+     *
+     * @param originSizeBytes the origin (partition) size if known, else 0 (then the image ends at the last range)
+     * @throws IllegalArgumentException for a block size that is not a power of two from 512 to 32768, or a margin or
+     *     chunk size the dm plan refuses
+     */
+    public static AndroidPairPlan fromRanges(List<ByteRange> ranges, long originSizeBytes, AndroidCowOptions options,
+                                             Margin margin, RoundingUnit roundingUnit, ChunkSizeRule rule) {
+        long blockSize = options.blockSize();
+        if (blockSize < 512 || blockSize > 32768 || Long.bitCount(blockSize) != 1) {
+            throw new IllegalArgumentException("block size " + blockSize + ": give a power of two from 512 to 32768 (4096 on Android)");
+        }
+        ChangedChunks changes = ChangedChunks.fromRanges(ranges, originSizeBytes);
+        SizingPlan dm = SizingPlan.build(changes, List.of(blockSize / Units.SECTOR_BYTES), margin, roundingUnit, rule);
+        AndroidCowLayout layout = new AndroidCowLayout(options);
+        long[] replace = new long[2]; // blocks, ops
+        long lastBlock = 0;
+        for (long[] run : blockRuns(ranges, blockSize)) {
+            replace[0] += run[1] - run[0];
+            lastBlock = run[1];
+            layout.forEachDataOp(run[1] - run[0], false, opBlocks -> {
+                layout.add(AndroidOpType.REPLACE, opBlocks * blockSize);
+                replace[1]++;
+            });
+        }
+        layout.add(AndroidOpType.LABEL, 0);
+        long blocks = originSizeBytes > 0 ? Math.max(lastBlock, (originSizeBytes + blockSize - 1) / blockSize) : lastBlock;
+        Row raw = row("none", layout.size(), replace[0] * blockSize, dm.marginBytes(), roundingUnit);
+        return new AndroidPairPlan(options, blocks, blocks - replace[0], 0, 0, replace[0], replace[1], 0, 0, List.of(raw), dm);
+    }
+
+    /** The blocks the ranges touch, as sorted runs {@code [first, end)}: adjacent and overlapping ranges merged. */
+    static List<long[]> blockRuns(List<ByteRange> ranges, long blockSize) {
+        List<ByteRange> sorted = ranges.stream().filter(r -> r.lengthBytes() > 0)
+                .sorted(java.util.Comparator.comparingLong(ByteRange::offsetBytes)).toList();
+        List<long[]> runs = new ArrayList<>();
+        for (ByteRange r : sorted) {
+            long first = r.offsetBytes() / blockSize;
+            long end = r.endBytes() / blockSize + (r.endBytes() % blockSize == 0 ? 0 : 1);
+            long[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && first <= last[1]) {
+                last[1] = Math.max(last[1], end);
+            } else {
+                runs.add(new long[] {first, end});
+            }
+        }
+        return runs;
     }
 
     static Row row(String compression, AndroidCowSize size, long replaceDataBytes, long marginBytes, RoundingUnit unit) {

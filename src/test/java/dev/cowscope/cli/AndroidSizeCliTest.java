@@ -144,4 +144,80 @@ class AndroidSizeCliTest {
         assertThat(notWhole.exitCode()).isEqualTo(ExitCode.UNREADABLE);
         assertThat(notWhole.err()).contains("not whole blocks");
     }
+
+    /**
+     * A change known only by its ranges is sized as if every touched block were content no compression shrinks and no
+     * old block holds: exactly what the image-pair estimate (checked against AOSP's writer) gives for such content.
+     */
+    @ParameterizedTest(name = "{0} factor {1} cluster_ops {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"v2, , 1024", "v2, , 0", "v3, 4K, 1024", "v3, 16K, 1024", "v3, 64K, 5"})
+    void rangesGiveTheUpperBoundThePairGivesForIncompressibleNewBlocks(String version, String factor, String clusterOps,
+                                                                       @TempDir Path dir) throws Exception {
+        int blocks = 512;
+        byte[] old = new byte[blocks * BLOCK];
+        for (int b = 0; b < blocks; b++) {
+            System.arraycopy(FixtureContent.textBlock("src", b), 0, old, b * BLOCK, BLOCK);
+        }
+        byte[] target = old.clone();
+        java.util.Random random = new java.util.Random(7);
+        // byte ranges, unaligned and overlapping: blocks 3..9, 10 (adjacent: one run), 40, 41..69 (overlap), 200..311, 511
+        long[][] ranges = {{3 * BLOCK + 100, 7 * BLOCK - 200}, {10 * BLOCK, BLOCK}, {40 * BLOCK + 5, 10}, {40 * BLOCK, 30 * BLOCK},
+            {200L * BLOCK, 112L * BLOCK}, {511L * BLOCK + 4000, 96}};
+        StringBuilder file = new StringBuilder("# offset length\n");
+        for (long[] r : ranges) {
+            file.append(r[0]).append(' ').append(r[1]).append('\n');
+            for (long b = r[0] / BLOCK; b * BLOCK < r[0] + r[1]; b++) {
+                byte[] noise = new byte[BLOCK];
+                random.nextBytes(noise);
+                System.arraycopy(noise, 0, target, (int) b * BLOCK, BLOCK);
+            }
+        }
+        Path a = Files.write(dir.resolve("old.img"), old);
+        Path b = Files.write(dir.resolve("new.img"), target);
+        Path list = Files.writeString(dir.resolve("ranges.txt"), file);
+        java.util.List<String> android = new java.util.ArrayList<>(java.util.List.of("--android", version, "--cluster-ops", clusterOps,
+                "--margin", "1%", "--json"));
+        if (factor != null) {
+            android.addAll(java.util.List.of("--compression-factor", factor));
+        }
+        java.util.List<String> pair = new java.util.ArrayList<>(java.util.List.of("size", "--old", a.toString(), "--new", b.toString(),
+                "--compression", "none"));
+        pair.addAll(android);
+        java.util.List<String> byRanges = new java.util.ArrayList<>(java.util.List.of("size", "--ranges", list.toString(),
+                "--origin-size", String.valueOf(old.length)));
+        byRanges.addAll(android);
+        CliRun p = CliRun.of(pair.toArray(String[]::new));
+        CliRun r = CliRun.of(byRanges.toArray(String[]::new));
+        assertThat(p.exitCode()).as(p.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+        JsonNode fromPair = JSON.readTree(p.out());
+        JsonNode fromRanges = JSON.readTree(r.out());
+        assertThat(fromRanges.get("mode").asText()).isEqualTo("android-ranges");
+        assertThat(fromRanges.get("replaceBlocks").asLong()).isEqualTo(7 + 1 + 30 + 112 + 1).isEqualTo(fromPair.get("replaceBlocks").asLong());
+        assertThat(fromRanges.get("replaceOps").asLong()).isEqualTo(fromPair.get("replaceOps").asLong());
+        assertThat(fromRanges.get("unchangedBlocks").asLong()).isEqualTo(fromPair.get("unchangedBlocks").asLong());
+        assertThat(fromRanges.get("android").get(0)).isEqualTo(fromPair.get("android").get(0));
+        for (String field : java.util.List.of("changedChunks", "marginChunks", "totalBytes", "allocationBytes")) {
+            // (write amplification differs: the ranges know the bytes written, the pair only the blocks that differ)
+            assertThat(fromRanges.get("dmSnapshot").get(field)).isEqualTo(fromPair.get("dmSnapshot").get(field));
+        }
+        // and lz4 cannot do better than raw on noise: the pair's lz4 row is the same bound
+        pair.set(pair.indexOf("none"), "lz4");
+        JsonNode lz4 = JSON.readTree(CliRun.of(pair.toArray(String[]::new)).out());
+        assertThat(lz4.get("android").get(0).get("cow")).isEqualTo(fromRanges.get("android").get(0).get("cow"));
+
+        CliRun text = CliRun.of("size", "--ranges", list.toString(), "--android", version, "--cluster-ops", clusterOps);
+        assertThat(text.out()).contains("151 of 4096 bytes touched by the ranges, each a REPLACE stored raw", "Upper bound",
+                "dm-snapshot       4K chunks: 151 changed");
+    }
+
+    @Test
+    void rangesTakeNoCompression(@TempDir Path dir) throws IOException {
+        Path list = Files.writeString(dir.resolve("r.txt"), "0 4096\n");
+        CliRun run = CliRun.of("size", "--ranges", list.toString(), "--android", "v3", "--compression", "lz4");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--compression needs the content", "--old/--new");
+        assertThat(CliRun.of("size", "--ranges", list.toString(), "--android", "v3", "--csv").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(CliRun.of("size", "--ranges", list.toString(), "--android", "v9").exitCode()).isEqualTo(ExitCode.USAGE);
+    }
 }
