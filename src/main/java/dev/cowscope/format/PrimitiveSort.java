@@ -42,9 +42,11 @@ final class PrimitiveSort {
     /**
      * The fast path: when every (key, index) pair fits one non-negative long as {@code key << b | index}
      * (keys below 2^(63-b), indexes below 2^b: origin chunk numbers and table positions always are),
-     * the pairs are packed into {@code keys} itself and sorted by an LSD radix sort on 11-bit digits,
-     * skipping digits all pairs share: a few linear passes instead of n log n compares. Needs one
-     * more long per pair for a moment; without room for it, the in-place quicksort does the work.
+     * the pairs are packed into {@code keys} itself and radix sorted: one pass over memory distributes
+     * them into 4096 buckets by their top differing bits, then each bucket, small enough for the caches,
+     * is sorted by LSD radix on 11-bit digits, skipping digits its pairs share; buckets are split
+     * between two threads when there are many. A few linear passes instead of n log n compares. Needs
+     * one more long per pair for a moment; without room for it, the in-place quicksort does the work.
      */
     private static boolean radixSort(long[] keys, int[] index) {
         int n = keys.length;
@@ -64,45 +66,150 @@ final class PrimitiveSort {
         if (maxKey >= 1L << (63 - indexBits) || Runtime.getRuntime().maxMemory() - usedMemory() < 16L * n) {
             return false;
         }
-        for (int i = 0; i < n; i++) {
-            keys[i] = keys[i] << indexBits | index[i];
-        }
-        long[] from = keys;
-        long[] to = new long[n];
         long any = 0;
         long all = -1;
-        for (long v : keys) {
+        for (int i = 0; i < n; i++) {
+            long v = keys[i] << indexBits | index[i];
+            keys[i] = v;
             any |= v;
             all &= v;
         }
+        int high = 64 - Long.numberOfLeadingZeros(any ^ all); // bits above this one all pairs share
+        long[] sorted = keys;
+        if (high > 0) {
+            sorted = new long[n];
+            int topShift = Math.max(0, high - TOP_BITS);
+            int[] bucketStart = distribute(keys, sorted, topShift);
+            sortBuckets(sorted, keys, bucketStart, topShift);
+        }
+        long indexMask = (1L << indexBits) - 1;
+        for (int i = 0; i < n; i++) {
+            long v = sorted[i];
+            index[i] = (int) (v & indexMask);
+            keys[i] = v >>> indexBits;
+        }
+        return true;
+    }
+
+    /** Bits of the first (most significant) digit: 4096 buckets. */
+    private static final int TOP_BITS = 12;
+    /** Below this many pairs the buckets are sorted on one thread. */
+    private static final int PARALLEL_PAIRS = 1 << 20;
+
+    /** Moves {@code from} into {@code to} grouped by the top digit; returns each bucket's start (and the end, last). */
+    private static int[] distribute(long[] from, long[] to, int topShift) {
+        int buckets = 1 << TOP_BITS;
+        int[] start = new int[buckets + 1];
+        for (long v : from) {
+            start[(int) (v >>> topShift) & (buckets - 1)]++;
+        }
+        for (int b = 0, sum = 0; b <= buckets; b++) {
+            int c = start[b];
+            start[b] = sum;
+            sum += c;
+        }
+        int[] next = Arrays.copyOf(start, buckets);
+        for (long v : from) {
+            to[next[(int) (v >>> topShift) & (buckets - 1)]++] = v;
+        }
+        return start;
+    }
+
+    /** Sorts every bucket of {@code data} in place (by the bits below {@code topShift}), {@code scratch} as room. */
+    private static void sortBuckets(long[] data, long[] scratch, int[] start, int topShift) {
+        int buckets = start.length - 1;
+        int n = start[buckets];
+        if (n < PARALLEL_PAIRS || Runtime.getRuntime().availableProcessors() < 2) {
+            sortBuckets(data, scratch, start, 0, buckets, topShift);
+            return;
+        }
+        int split = 0;
+        while (split < buckets && start[split] < n / 2) {
+            split++;
+        }
+        int half = split;
+        RuntimeException[] failed = new RuntimeException[1];
+        Thread helper = new Thread(() -> {
+            try {
+                sortBuckets(data, scratch, start, 0, half, topShift);
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        }, "cowscope-sort");
+        helper.setDaemon(true);
+        helper.start();
+        sortBuckets(data, scratch, start, half, buckets, topShift);
+        try {
+            helper.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while sorting");
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
+    private static void sortBuckets(long[] data, long[] scratch, int[] start, int fromBucket, int toBucket, int topShift) {
         int[] count = new int[1 << DIGIT_BITS];
-        for (int shift = 0; shift < 64; shift += DIGIT_BITS) {
-            if (((any ^ all) >>> shift & DIGIT_MASK) == 0) {
-                continue; // every pair has this digit: the order stays
+        for (int b = fromBucket; b < toBucket; b++) {
+            int lo = start[b];
+            int hi = start[b + 1];
+            if (hi - lo < INSERTION_THRESHOLD * 2) {
+                insertionSort(data, lo, hi);
+            } else {
+                lsd(data, scratch, lo, hi, topShift, count);
+            }
+        }
+    }
+
+    /** LSD radix sort of {@code data[lo, hi)} on the bits below {@code bits}, skipping digits they all share. */
+    private static void lsd(long[] data, long[] scratch, int lo, int hi, int bits, int[] count) {
+        long any = 0;
+        long all = -1;
+        for (int i = lo; i < hi; i++) {
+            any |= data[i];
+            all &= data[i];
+        }
+        long[] from = data;
+        long[] to = scratch;
+        for (int shift = 0; shift < bits; shift += DIGIT_BITS) {
+            long digitMask = shift + DIGIT_BITS > bits ? (1L << (bits - shift)) - 1 : DIGIT_MASK;
+            if (((any ^ all) >>> shift & digitMask) == 0) {
+                continue; // every pair of the bucket has this digit: the order stays
             }
             Arrays.fill(count, 0);
-            for (long v : from) {
-                count[(int) (v >>> shift & DIGIT_MASK)]++;
+            for (int i = lo; i < hi; i++) {
+                count[(int) (from[i] >>> shift & digitMask)]++;
             }
-            for (int d = 0, sum = 0; d < count.length; d++) {
+            for (int d = 0, sum = lo; d < count.length; d++) {
                 int c = count[d];
                 count[d] = sum;
                 sum += c;
             }
-            for (long v : from) {
-                to[count[(int) (v >>> shift & DIGIT_MASK)]++] = v;
+            for (int i = lo; i < hi; i++) {
+                long v = from[i];
+                to[count[(int) (v >>> shift & digitMask)]++] = v;
             }
             long[] swap = from;
             from = to;
             to = swap;
         }
-        long indexMask = (1L << indexBits) - 1;
-        for (int i = 0; i < n; i++) {
-            long v = from[i];
-            index[i] = (int) (v & indexMask);
-            keys[i] = v >>> indexBits;
+        if (from != data) {
+            System.arraycopy(from, lo, data, lo, hi - lo);
         }
-        return true;
+    }
+
+    private static void insertionSort(long[] a, int lo, int hi) {
+        for (int i = lo + 1; i < hi; i++) {
+            long v = a[i];
+            int j = i - 1;
+            while (j >= lo && a[j] > v) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
     }
 
     private static long usedMemory() {

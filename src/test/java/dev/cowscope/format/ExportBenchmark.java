@@ -22,11 +22,11 @@ public final class ExportBenchmark {
         Path file = Files.createTempFile("cowscope-export-", ".cow");
         try {
             ParseBenchmark.writeSparseCow(file, new AreaLayout(8), exceptions, 64L << 30);
-            double[] parse = new double[3];
-            double[] sort = new double[3];
-            double[] write = new double[3];
-            double[] floor = new double[3];
-            double[] diskOrder = new double[3];
+            double[] parse = new double[5];
+            double[] sort = new double[5];
+            double[] write = new double[5];
+            double[] floor = new double[5];
+            double[] diskOrder = new double[5];
             long bytes = 0;
             for (int round = 0; round < parse.length; round++) {
                 long t0 = System.nanoTime();
@@ -45,6 +45,8 @@ public final class ExportBenchmark {
                 bytes = out.chars;
                 floor[round] = timeWriteBytes(bytes);
             }
+            System.out.printf(Locale.ROOT, "rounds (parse, sort, format+write) s: %s%n", java.util.stream.IntStream.range(0, parse.length)
+                    .mapToObj(r -> String.format(Locale.ROOT, "%.3f %.3f %.3f", parse[r], sort[r], write[r])).toList());
             double p = median(parse);
             double s = median(sort);
             double w = median(write);
