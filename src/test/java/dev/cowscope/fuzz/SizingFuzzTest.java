@@ -107,6 +107,31 @@ class SizingFuzzTest {
     }
 
     /**
+     * {@code size --ranges --android} in the engine: a hostile ranges text and fuzzed writer options → the upper-bound
+     * plan, or the documented refusals (IllegalArgumentException for options, IOException for a list past what a
+     * partition holds). The ops are laid out one by one: the cap must keep every input quick.
+     */
+    @FuzzTest(maxDuration = "10m")
+    void androidRanges(FuzzedDataProvider data) {
+        int version = data.consumeInt(1, 4);
+        long blockSize = data.consumeBoolean() ? 512L << data.consumeInt(0, 7) : data.consumeLong();
+        long clusterOps = data.consumeBoolean() ? data.consumeLong(0, 4096) : data.consumeLong();
+        long factor = data.consumeBoolean() ? blockSize << data.consumeInt(0, 8) : data.consumeLong();
+        long origin = data.consumeBoolean() ? 0 : data.consumeLong(0, Long.MAX_VALUE);
+        String margin = data.consumeString(16);
+        long round = data.consumeLong();
+        String text = data.consumeRemainingAsString();
+        try {
+            List<ByteRange> ranges = RangesFile.parse(text, "fuzz");
+            dev.cowscope.sizing.AndroidPairPlan.fromRanges(ranges, origin,
+                    dev.cowscope.android.AndroidCowOptions.estimator(version, blockSize, clusterOps, factor),
+                    margin.isEmpty() ? Margin.NONE : Margin.parse(margin), new RoundingUnit(round), ChunkSizeRule.SECTOR_DEVICES);
+        } catch (IllegalArgumentException | IOException refused) {
+            // a clear refusal naming what is wrong
+        }
+    }
+
+    /**
      * An Android COW's layout from hostile bytes (AOSP's fixtures mutated: header values, ops): a size whose areas add up, or the documented
      * refusal (ArithmeticException: an area past 8 EiB).
      */
