@@ -68,6 +68,7 @@ public final class PlanView extends SplitPane {
     private static final String STYLESHEET = "/dev/cowscope/ui/sizing/plan.css";
 
     private final PlanViewModel model;
+    private final AndroidEstimateView android;
     private final ValidationSupport validation = new ValidationSupport();
     private final TableView<SizingRow> table = new TableView<>();
     private final CategoryAxis chunkAxis = new CategoryAxis();
@@ -88,6 +89,7 @@ public final class PlanView extends SplitPane {
     public PlanView(PlanViewModel model, RememberedDirectory directories) {
         this.directories = directories;
         this.model = model;
+        this.android = new AndroidEstimateView(model.android());
         getStyleClass().add("plan-view");
         setId("plan");
         getStylesheets().add(PlanView.class.getResource(STYLESHEET).toExternalForm());
@@ -238,7 +240,8 @@ public final class PlanView extends SplitPane {
         more.add(label("Origin block", originBlock), 0, r);
         more.add(originBlock, 1, r++);
 
-        VBox box = new VBox(Widgets.section("Change"), change, Widgets.section("Chunk sizes"), sizes, Widgets.section("Headroom, rounding, devices"), more);
+        VBox box = new VBox(Widgets.section("Change"), change, Widgets.section("Chunk sizes"), sizes, Widgets.section("Headroom, rounding, devices"), more,
+                Widgets.section("Android Virtual A/B COW"), android.inputs());
         box.getStyleClass().add("plan-inputs");
         box.setPadding(new Insets(8, 12, 12, 12));
         return box;
@@ -320,7 +323,7 @@ public final class PlanView extends SplitPane {
         actions.getStyleClass().add("plan-actions");
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(recommendation, tie, problem, note, chart, table, actions);
+        VBox box = new VBox(recommendation, tie, problem, note, chart, table, actions, android.results());
         box.getStyleClass().add("plan-results");
         box.setPadding(new Insets(8, 12, 8, 12));
         return box;

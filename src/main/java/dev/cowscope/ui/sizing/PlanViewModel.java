@@ -36,6 +36,7 @@ public final class PlanViewModel {
     private final PlanInputs inputs = new PlanInputs();
     private final ChangeMeasurement measurement;
     private final FileExport files;
+    private final AndroidEstimate android;
     private final ReadOnlyObjectWrapper<SizingPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ObservableList<SizingRow> rows = FXCollections.observableArrayList();
     private final ObservableList<SizingRow> rowsView = FXCollections.unmodifiableObservableList(rows);
@@ -50,6 +51,7 @@ public final class PlanViewModel {
         this.dialogs = dialogs;
         this.measurement = new ChangeMeasurement(tasks, dialogs, status, this::recompute);
         this.files = new FileExport(tasks, dialogs, status);
+        this.android = new AndroidEstimate(tasks, dialogs, status, inputs, measurement);
         for (Observable input : inputs.all()) {
             input.addListener(o -> recompute());
         }
@@ -70,6 +72,11 @@ public final class PlanViewModel {
 
     public ChangeMeasurement measurement() {
         return measurement;
+    }
+
+    /** The Android Virtual A/B COW for the same change, on demand. */
+    public AndroidEstimate android() {
+        return android;
     }
 
     /** The plan for the current inputs; null while they are incomplete or wrong ({@link #problemProperty()}). */

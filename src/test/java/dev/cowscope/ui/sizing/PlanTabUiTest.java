@@ -145,6 +145,68 @@ class PlanTabUiTest extends WindowUiTest {
         assertThat(dialogs).isEmpty();
     }
 
+    @Test
+    void androidEstimateFromImagesAndFromRangesIsTheCommandLines(FxRobot robot) throws Exception {
+        robot.clickOn("#start-tool-plan");
+        WaitForAsyncUtils.waitForFxEvents();
+        PlanViewModel plan = window.planView().model();
+        AndroidEstimate android = plan.android();
+        assertThat(robot.lookup("#plan-android-summary").queryAs(Label.class).getText()).isEqualTo(AndroidEstimate.NEEDS_BLOCKS);
+
+        Path old = B3.resolve("origin-before.img.gz");
+        Path now = B3.resolve("snapshot-view.img.gz");
+        Platform.runLater(() -> {
+            plan.setOldImage(old);
+            plan.setNewImage(now);
+            plan.inputs().marginProperty().set("1M");
+            android.versionProperty().set(3);
+            android.compressionProperty().set("zstd");
+            android.factorProperty().set(16384L);
+        });
+        waitUntil(() -> !plan.measurement().measuringProperty().get() && plan.planProperty().get() != null);
+        assertThat(robot.lookup("#plan-android-areas").query().isVisible()).isFalse();
+        // the Android options are at the foot of the inputs: scroll there, as a user does
+        robot.interact(() -> robot.lookup(".plan-inputs-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        robot.clickOn("#plan-android-estimate");
+        waitUntil(() -> android.resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs).isEmpty();
+        JsonNode cli = commandLine("size", "--old", old.toString(), "--new", now.toString(), "--android", "v3", "--compression", "zstd",
+                "--compression-factor", "16K", "--margin", "1M", "--json");
+        long allocate = cli.get("android").get(0).get("allocationBytes").asLong();
+        assertThat(android.resultProperty().get().rows().get(0).allocationBytes()).isEqualTo(allocate);
+        assertThat(robot.lookup("#plan-android-allocate").queryAs(Label.class).getText())
+                .startsWith(dev.cowscope.ui.common.Formats.grouped(allocate) + " B");
+        assertThat(robot.lookup("#plan-android-cow-size").queryAs(Label.class).getText())
+                .startsWith(dev.cowscope.ui.common.Formats.grouped(cli.get("android").get(0).get("cow").get("cowSizeBytes").asLong()));
+        assertThat(robot.lookup("#plan-android-summary").queryAs(Label.class).getText())
+                .contains("Android COW v3, compression factor 16K", cli.get("replaceBlocks").asText() + " REPLACE");
+        screenshot("plan-android", stage.getScene().getRoot());
+
+        // a ranges file: the old estimate is dropped, and the new one is the command line's upper bound
+        Path ranges = Files.writeString(temp.resolve("writes.txt"), "# two runs\n4096 40960\n1048576 1M\n");
+        Platform.runLater(() -> plan.setRangesFile(ranges));
+        waitUntil(() -> android.resultProperty().get() == null && !plan.measurement().measuringProperty().get());
+        assertThat(robot.lookup("#plan-android-summary").queryAs(Label.class).getText()).startsWith("Press Estimate");
+        robot.clickOn("#plan-android-estimate");
+        waitUntil(() -> android.resultProperty().get() != null);
+        JsonNode upper = commandLine("size", "--ranges", ranges.toString(), "--android", "v3", "--compression-factor", "16K",
+                "--margin", "1M", "--json");
+        assertThat(android.resultProperty().get().rows().get(0).allocationBytes())
+                .isEqualTo(upper.get("android").get(0).get("allocationBytes").asLong());
+        assertThat(robot.lookup("#plan-android-summary").queryAs(Label.class).getText())
+                .contains("266 blocks touched by the ranges", "upper bound");
+        assertThat(dialogs).isEmpty();
+    }
+
+    private static JsonNode commandLine(String... args) throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dev.cowscope.cli.Cli.execute(new java.io.PrintWriter(out), new java.io.PrintWriter(err), args);
+        assertThat(code).as(err.toString()).isZero();
+        return new ObjectMapper().readTree(out.toString());
+    }
+
     /** The chunk size of the table row drawn with the :recommended pseudo-class. */
     @Test
     void withACowOpenTheTableHeadersAndCellsAreWhole(FxRobot robot) throws Exception {

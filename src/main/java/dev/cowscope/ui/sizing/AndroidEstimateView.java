@@ -1,0 +1,143 @@
+package dev.cowscope.ui.sizing;
+
+import dev.cowscope.android.AndroidCowSize;
+import dev.cowscope.format.Units;
+import dev.cowscope.sizing.AndroidPairPlan;
+import dev.cowscope.ui.common.Formats;
+import dev.cowscope.ui.common.Widgets;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The Plan tab's Android part: the writer's options and Estimate on the inputs side; on the results side what
+ * the estimate is and the COW's areas as the writer's {@code GetCowSizeInfo} splits them, then AOSP's allocation.
+ */
+final class AndroidEstimateView {
+    private final AndroidEstimate model;
+
+    AndroidEstimateView(AndroidEstimate model) {
+        this.model = model;
+    }
+
+    /** Version, compression, compression factor, Estimate. */
+    GridPane inputs() {
+        ComboBox<Integer> version = new ComboBox<>(FXCollections.observableArrayList(2, 3));
+        version.setId("plan-android-version");
+        version.setConverter(converter(v -> "v" + v + (v == 2 ? " (Android 12–14)" : " (Android 15 on)")));
+        version.valueProperty().bindBidirectional(model.versionProperty());
+        version.setTooltip(new Tooltip("The libsnapshot_cow writer: version 2 from Android 12, version 3 from Android 15"));
+        ComboBox<String> compression = new ComboBox<>(FXCollections.observableArrayList(AndroidEstimate.COMPRESSIONS));
+        compression.setId("plan-android-compression");
+        compression.valueProperty().bindBidirectional(model.compressionProperty());
+        compression.setTooltip(new Tooltip("CowOptions.compression, as the writer compresses (lz4, zstd level 3, gz level 9); "
+                + "brotli is not offered: there is no Java encoder. With a ranges file every block is counted raw."));
+        ComboBox<Long> factor = new ComboBox<>(FXCollections.observableArrayList(AndroidEstimate.FACTORS));
+        factor.setId("plan-android-factor");
+        factor.setConverter(converter(bytes -> Units.compact(bytes)));
+        factor.valueProperty().bindBidirectional(model.factorProperty());
+        factor.disableProperty().bind(model.versionProperty().isEqualTo(2));
+        factor.setTooltip(new Tooltip("v3: the largest op, a power of two times the 4K block (v2 writes one op per block)"));
+        Button estimate = new Button("Estimate");
+        estimate.setId("plan-android-estimate");
+        estimate.setMinWidth(Region.USE_PREF_SIZE);
+        estimate.setTooltip(new Tooltip("Size the Android COW for this change (two images: a second pass over both, "
+                + "with progress and Cancel in the status bar)"));
+        estimate.disableProperty().bind(model.runningProperty());
+        estimate.setOnAction(e -> model.estimate());
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("plan-grid");
+        int r = 0;
+        grid.add(label("Writer", version), 0, r);
+        grid.add(version, 1, r++);
+        grid.add(label("Compression", compression), 0, r);
+        grid.add(compression, 1, r++);
+        grid.add(label("Largest op", factor), 0, r);
+        grid.add(factor, 1, r++);
+        grid.add(estimate, 0, r);
+        return grid;
+    }
+
+    /** The summary and, once estimated, the areas and the allocation. */
+    VBox results() {
+        Label summary = Widgets.message("plan-android-summary", "plan-note", model.summaryProperty(), true);
+        GridPane areas = new GridPane();
+        areas.setId("plan-android-areas");
+        areas.getStyleClass().add("plan-grid");
+        List<String> names = List.of("header", "scratch", "sequence", "resume", "ops", "data", "footer", "cow_size",
+                "+1 % (update_engine)", "device (+2 MiB, 4K)", "allocate");
+        List<String> ids = List.of("header", "scratch", "sequence", "resume", "ops", "data", "footer", "cow-size", "manifest",
+                "device", "allocate");
+        for (int k = 0; k < names.size(); k++) {
+            int field = k;
+            Label name = new Label(names.get(k));
+            name.getStyleClass().add("dim");
+            Label value = new Label();
+            value.setId("plan-android-" + ids.get(k));
+            value.textProperty().bind(Bindings.createStringBinding(() -> text(model.resultProperty().get(), field), model.resultProperty()));
+            // three columns of name: value pairs, four rows (the table above keeps its room)
+            areas.add(name, (k / 4) * 2, k % 4);
+            areas.add(value, (k / 4) * 2 + 1, k % 4);
+        }
+        areas.visibleProperty().bind(model.resultProperty().isNotNull());
+        areas.managedProperty().bind(areas.visibleProperty());
+        VBox box = new VBox(Widgets.section("Android Virtual A/B COW"), summary, areas);
+        box.setId("plan-android");
+        box.getStyleClass().add("plan-android");
+        return box;
+    }
+
+    private static String text(AndroidPairPlan plan, int field) {
+        if (plan == null) {
+            return "";
+        }
+        AndroidPairPlan.Row row = plan.rows().get(0);
+        AndroidCowSize s = row.size();
+        long bytes = switch (field) {
+            case 0 -> s.headerBytes();
+            case 1 -> s.scratchBytes();
+            case 2 -> s.sequenceBytes();
+            case 3 -> s.resumeBytes();
+            case 4 -> s.opBytes();
+            case 5 -> s.dataBytes();
+            case 6 -> s.footerBytes();
+            case 7 -> s.cowSizeBytes();
+            case 8 -> row.manifestBytes();
+            case 9 -> row.deviceBytes();
+            default -> row.allocationBytes();
+        };
+        String sized = Formats.grouped(bytes) + " B";
+        return field >= 7 ? sized + " · " + Units.human(bytes) : sized;
+    }
+
+    private static Label label(String text, javafx.scene.control.Control target) {
+        Label label = new Label(text);
+        label.setLabelFor(target);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> show) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : show.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
+    }
+}
