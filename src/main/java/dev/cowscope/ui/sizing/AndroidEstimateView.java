@@ -58,11 +58,11 @@ final class AndroidEstimateView {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("plan-grid");
         int r = 0;
-        grid.add(label("Writer", version), 0, r);
+        grid.add(PlanView.label("Writer", version), 0, r);
         grid.add(version, 1, r++);
-        grid.add(label("Compression", compression), 0, r);
+        grid.add(PlanView.label("Compression", compression), 0, r);
         grid.add(compression, 1, r++);
-        grid.add(label("Largest op", factor), 0, r);
+        grid.add(PlanView.label("Largest op", factor), 0, r);
         grid.add(factor, 1, r++);
         grid.add(estimate, 0, r);
         return grid;
@@ -118,13 +118,6 @@ final class AndroidEstimateView {
         };
         String sized = Formats.grouped(bytes) + " B";
         return field >= 7 ? sized + " · " + Units.human(bytes) : sized;
-    }
-
-    private static Label label(String text, javafx.scene.control.Control target) {
-        Label label = new Label(text);
-        label.setLabelFor(target);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> show) {

@@ -439,7 +439,8 @@ public final class PlanView extends SplitPane {
         return grid;
     }
 
-    private static Label label(String text, Control target) {
+    /** A field's label, tied to it (mnemonics, screen readers), never cut short. */
+    static Label label(String text, Control target) {
         Label label = new Label(text);
         label.setLabelFor(target);
         label.setMinWidth(Region.USE_PREF_SIZE);
