@@ -153,6 +153,9 @@ public final class TargetImage {
                 counts[AndroidOpType.ZERO], counts[AndroidOpType.XOR], warnings());
     }
 
+    /** Handed to a worker waiting for a window: stop. */
+    private static final Window STOP = new Window(0);
+
     /** A built window of the image, or what stopped it. */
     private static final class Window {
         final byte[] bytes;
@@ -172,7 +175,8 @@ public final class TargetImage {
         final Thread thread;
         final WindowBuilder builder;
         private final java.util.concurrent.BlockingQueue<Window> built = new java.util.concurrent.ArrayBlockingQueue<>(2);
-        private final java.util.concurrent.BlockingQueue<Window> free = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        private final java.util.concurrent.BlockingQueue<Window> free = new java.util.concurrent.ArrayBlockingQueue<>(3);
+        private volatile boolean stopped;
 
         WindowWorker(int first, int step, long windows, int windowBlocks) {
             builder = new WindowBuilder();
@@ -181,8 +185,11 @@ public final class TargetImage {
             }
             thread = new Thread(() -> {
                 try {
-                    for (long w = first; w < windows; w += step) {
+                    for (long w = first; w < windows && !stopped; w += step) {
                         Window window = free.take();
+                        if (window == STOP || stopped) {
+                            return;
+                        }
                         window.failure = null;
                         try {
                             long from = w * windowBlocks;
@@ -196,7 +203,7 @@ public final class TargetImage {
                         }
                     }
                 } catch (InterruptedException e) {
-                    // stopped: the writer has finished or given up
+                    Thread.currentThread().interrupt(); // not ours to interrupt: we never do
                 }
             }, "cowscope-target-image-" + first);
             thread.setDaemon(true);
@@ -210,11 +217,22 @@ public final class TargetImage {
             free.add(window);
         }
 
+        /**
+         * Ends the thread once the window it is building (if any) is done. Never by interrupting it: an interrupt
+         * in the middle of a read closes the source's channel (an {@code InterruptibleChannel}) for everyone.
+         */
         void stop() {
-            thread.interrupt();
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
+            stopped = true;
+            free.offer(STOP);
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }

@@ -61,6 +61,89 @@ class TargetImageTest {
         }
     }
 
+    /**
+     * An image of many windows (two worker threads, each building every other one, a short last window) equals a
+     * block-by-block reading of the same COW: which op holds the block, its decoded data, the source bytes.
+     */
+    @org.junit.jupiter.api.Test
+    void manyWindowsOnTwoThreadsEqualABlockByBlockReading() throws Exception {
+        int blocks = 5 * 1024 + 300;
+        Path src = dir.resolve("src.img");
+        Path cowFile = dir.resolve("many.cow");
+        Files.createFile(src);
+        Files.createFile(cowFile);
+        TargetImageBenchmark.generate(src, cowFile, blocks);
+        try (BlockSource source = BlockSources.open(src); BlockSource cowSource = BlockSources.open(cowFile)) {
+            AndroidCow cow = new AndroidCowParser().parse(cowSource, OptionalLong.empty());
+            BlockHashes image = new BlockHashes();
+            TargetImage.Result result = new TargetImage(source, cowSource, cow).stream(image, Progress.NONE, true);
+            TargetBlocks holders = TargetBlocks.of(cow.ops(), Progress.NONE);
+            OpDataReader data = new OpDataReader(cowSource, cow);
+            AndroidCowOps ops = cow.ops();
+            for (int b = 0; b < blocks; b++) {
+                byte[] expected = new byte[4096];
+                int op = holders.opAt(b);
+                int type = op < 0 ? -1 : ops.type(op);
+                if (type == -1 || type == AndroidOpType.COPY || type == AndroidOpType.XOR) {
+                    long at = type == -1 ? b * 4096L : type == AndroidOpType.COPY ? ops.source(op) * 4096 : ops.source(op);
+                    source.readFully(at, ByteBuffer.wrap(expected));
+                }
+                if (type == AndroidOpType.REPLACE || type == AndroidOpType.XOR) {
+                    byte[] decoded = new byte[(int) data.opBufSize(op)];
+                    assertThat(data.readData(op, decoded, decoded.length, 0)).isEqualTo(decoded.length);
+                    int from = (int) ((b - ops.newBlock(op)) * 4096);
+                    for (int k = 0; k < 4096; k++) {
+                        expected[k] = type == AndroidOpType.REPLACE ? decoded[from + k] : (byte) (expected[k] ^ decoded[k]);
+                    }
+                }
+                assertThat(image.shas.get(b)).as("block %d (op %d, type %d)", b, op, type).isEqualTo(sha(expected));
+            }
+            assertThat(image.shas).hasSize(blocks);
+            assertThat(result.sourceBlocks() + result.copyBlocks() + result.replaceBlocks() + result.zeroBlocks()
+                    + result.xorBlocks()).isEqualTo(blocks);
+        }
+    }
+
+    /** Cancel mid-image: the workers end without closing the sources (an interrupt during a read would have). */
+    @org.junit.jupiter.api.Test
+    void cancelLeavesTheSourcesOpenAndNoThreadBehind() throws Exception {
+        Path src = dir.resolve("src.img");
+        Path cowFile = dir.resolve("cancel.cow");
+        Files.createFile(src);
+        Files.createFile(cowFile);
+        TargetImageBenchmark.generate(src, cowFile, 8 * 1024);
+        try (BlockSource source = BlockSources.open(src); BlockSource cowSource = BlockSources.open(cowFile)) {
+            AndroidCow cow = new AndroidCowParser().parse(cowSource, OptionalLong.empty());
+            Progress cancelAfterTwoWindows = new Progress() {
+                private int windows;
+
+                @Override
+                public void begin(String phase, long totalWork) {
+                }
+
+                @Override
+                public void worked(long units) {
+                    windows++;
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return windows >= 2;
+                }
+            };
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TargetImage(source, cowSource, cow)
+                    .stream(new dev.cowscope.testkit.NullChannel(), cancelAfterTwoWindows, false))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("cowscope-target-image") && t.isAlive());
+            ByteBuffer still = ByteBuffer.allocate(4096);
+            source.readFully(4096L * 8000, still);
+            cowSource.readFully(0, still.clear());
+            // and the image can be made again from the same sources
+            assertThat(new TargetImage(source, cowSource, cow).stream(new dev.cowscope.testkit.NullChannel(), Progress.NONE, false)
+                    .sizeBytes()).isEqualTo(8L * 1024 * 4096);
+        }
+    }
+
     static String sha(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
