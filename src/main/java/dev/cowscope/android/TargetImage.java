@@ -117,9 +117,7 @@ public final class TargetImage {
                 progress.checkCancelled();
                 WindowWorker worker = crew[(int) (w % workers)];
                 Window window = worker.next();
-                if (window.failure != null) {
-                    throw window.failure;
-                }
+                rethrow(window.failure);
                 if (digest != null) {
                     digest.update(window.bytes, 0, window.length);
                 }
@@ -133,10 +131,6 @@ public final class TargetImage {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while writing the target image");
-        } catch (IOException | TargetImageException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         } finally {
             for (WindowWorker worker : crew) {
                 worker.stop();
@@ -153,6 +147,23 @@ public final class TargetImage {
                 counts[AndroidOpType.ZERO], counts[AndroidOpType.XOR], warnings());
     }
 
+    /** A worker's failure, thrown here as it was thrown there. */
+    private static void rethrow(Throwable failure) throws IOException, TargetImageException {
+        if (failure == null) {
+            return;
+        }
+        if (failure instanceof IOException e) {
+            throw e;
+        } else if (failure instanceof TargetImageException e) {
+            throw e;
+        } else if (failure instanceof RuntimeException e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(failure);
+    }
+
     /** Handed to a worker waiting for a window: stop. */
     private static final Window STOP = new Window(0);
 
@@ -160,7 +171,8 @@ public final class TargetImage {
     private static final class Window {
         final byte[] bytes;
         int length;
-        Exception failure;
+        /** Anything the worker threw, an Error too: the writer must not wait for a window that never comes. */
+        Throwable failure;
 
         Window(int capacity) {
             bytes = new byte[capacity];
@@ -194,7 +206,7 @@ public final class TargetImage {
                         try {
                             long from = w * windowBlocks;
                             window.length = builder.build(from, Math.min(imageBlocks, from + windowBlocks), window.bytes);
-                        } catch (Exception e) {
+                        } catch (Throwable e) {
                             window.failure = e;
                         }
                         built.put(window);
