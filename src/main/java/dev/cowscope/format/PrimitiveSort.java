@@ -128,11 +128,11 @@ final class PrimitiveSort {
             split++;
         }
         int half = split;
-        RuntimeException[] failed = new RuntimeException[1];
+        Throwable[] failed = new Throwable[1];
         Thread helper = new Thread(() -> {
             try {
                 sortBuckets(data, scratch, start, 0, half, topShift);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // an Error too: a half left unsorted must not pass for sorted
                 failed[0] = e;
             }
         }, "cowscope-sort");
@@ -145,8 +145,12 @@ final class PrimitiveSort {
             Thread.currentThread().interrupt();
             throw new java.util.concurrent.CancellationException("interrupted while sorting");
         }
-        if (failed[0] != null) {
-            throw failed[0];
+        if (failed[0] instanceof RuntimeException e) {
+            throw e;
+        } else if (failed[0] instanceof Error e) {
+            throw e;
+        } else if (failed[0] != null) {
+            throw new IllegalStateException(failed[0]);
         }
     }
 
