@@ -139,11 +139,16 @@ final class PrimitiveSort {
         helper.setDaemon(true);
         helper.start();
         sortBuckets(data, scratch, start, half, buckets, topShift);
-        try {
-            helper.join();
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (helper.isAlive()) { // the helper works on our arrays: never return before it is done
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted while sorting");
         }
         if (failed[0] instanceof RuntimeException e) {
             throw e;
