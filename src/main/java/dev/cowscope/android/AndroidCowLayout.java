@@ -137,8 +137,61 @@ public final class AndroidCowLayout {
 
     /** {@code count} ops without data (COPY, ZERO, LABEL). */
     public void addRepeated(int type, long count) {
-        for (long i = 0; i < count; i++) {
-            add(type, 0);
+        addRepeated(type, count, 0);
+    }
+
+    /**
+     * {@code count} equal ops, each {@code storedDataLength} bytes of data: exactly what {@code count} calls of
+     * {@link #add} give, in steps that do not grow with {@code count} (whole v2 clusters are counted at once).
+     */
+    public void addRepeated(int type, long count, long storedDataLength) {
+        if (type == AndroidOpType.CLUSTER) {
+            throw new IllegalArgumentException("cluster ops are placed by the layout, not fed");
+        }
+        if (count < 0 || storedDataLength < 0) {
+            throw new IllegalArgumentException("negative op count or data length");
+        }
+        if (v3) {
+            if (type != AndroidOpType.LABEL) {
+                ops = Math.addExact(ops, count);
+                dataBytes = Math.addExact(dataBytes, Math.multiplyExact(count, storedDataLength));
+            }
+            return;
+        }
+        if (clusterOps == 0) {
+            addV2Unclustered(type, count, storedDataLength);
+            return;
+        }
+        long left = count;
+        for (; left > 0 && currentClusterSize != 0; left--) {
+            add(type, storedDataLength); // to the end of the cluster being filled
+        }
+        // whole clusters from a boundary: the writer closes one after max(1, cluster_ops - 1) ops (its check
+        // cluster_ops * op_size < cluster size + 2 * op_size); each moves both positions by its data and its op slots
+        long perCluster = Math.max(1, clusterOps - 1);
+        long wholeClusters = left / perCluster;
+        long clusterData = Math.multiplyExact(perCluster, storedDataLength & 0xffff);
+        long step = Math.addExact(clusterData, Math.multiplyExact(clusterOps, V2_OP_BYTES));
+        ops = Math.addExact(ops, Math.multiplyExact(wholeClusters, perCluster));
+        clusters = Math.addExact(clusters, wholeClusters);
+        nextOpPos = Math.addExact(nextOpPos, Math.multiplyExact(wholeClusters, step));
+        nextDataPos = Math.addExact(nextDataPos, Math.multiplyExact(wholeClusters, step));
+        dataBytes = Math.addExact(dataBytes, Math.multiplyExact(wholeClusters, clusterData));
+        for (left -= wholeClusters * perCluster; left > 0; left--) {
+            add(type, storedDataLength);
+        }
+    }
+
+    /** v2 without clusters: every op moves both positions by the same amounts. */
+    private void addV2Unclustered(int type, long count, long storedDataLength) {
+        long length = storedDataLength & 0xffff;
+        boolean data = type == AndroidOpType.REPLACE || type == AndroidOpType.XOR;
+        long opStep = Math.addExact(V2_OP_BYTES, data ? length : 0);
+        ops = Math.addExact(ops, count);
+        nextOpPos = Math.addExact(nextOpPos, Math.multiplyExact(count, opStep));
+        nextDataPos = Math.addExact(nextDataPos, Math.multiplyExact(count, Math.addExact(length, V2_OP_BYTES)));
+        if (data) {
+            dataBytes = Math.addExact(dataBytes, Math.multiplyExact(count, length));
         }
     }
 
@@ -219,6 +272,39 @@ public final class AndroidCowLayout {
                 left -= opBlocks;
             }
             done += chunk;
+        }
+    }
+
+    /** Receives {@code count} ops of {@code opBlocks} blocks each. */
+    public interface OpSizes {
+        void ops(long opBlocks, long count);
+    }
+
+    /**
+     * The ops of one {@code AddRawBlocks} call of {@code blocks} blocks, as {@link #forEachDataOp} cuts them, counted
+     * by size in O(log) steps whatever the count: each batch is {@code blocks / factor} whole factors plus one op per
+     * set bit of the rest (the greedy halving of {@code GetCompressionFactor}). The order is not the writer's.
+     */
+    public void countDataOps(long blocks, OpSizes sizes) {
+        if (blocks < 0) {
+            throw new IllegalArgumentException("negative block count " + blocks);
+        }
+        long batch = Math.max(clusterOps, 1);
+        long factor = v3 ? compressionFactorBlocks(Long.MAX_VALUE) : 1;
+        long wholeBatches = blocks / batch;
+        countChunk(Math.min(batch, blocks), wholeBatches, factor, sizes);
+        countChunk(blocks % batch, 1, factor, sizes);
+    }
+
+    private static void countChunk(long chunk, long times, long factor, OpSizes sizes) {
+        if (chunk == 0 || times == 0) {
+            return;
+        }
+        if (chunk / factor > 0) {
+            sizes.ops(factor, Math.multiplyExact(chunk / factor, times));
+        }
+        for (long rest = chunk % factor; rest > 0; rest &= rest - 1) {
+            sizes.ops(Long.lowestOneBit(rest), times);
         }
     }
 

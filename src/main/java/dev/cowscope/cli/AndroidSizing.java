@@ -93,7 +93,7 @@ final class AndroidSizing {
     /** {@code --ranges} with {@code --android}: the upper bound for a change known only by where it is. */
     Object estimateRanges(PrintWriter out, boolean json, Path rangesFile, List<ByteRange> ranges, long originSizeBytes,
                           String version, String factorText, String clusterOpsText, String blockSizeText, Margin margin,
-                          RoundingUnit unit, ChunkSizeRule rule) throws IOException {
+                          RoundingUnit unit, ChunkSizeRule rule) {
         AndroidCowOptions options = options(version, factorText, clusterOpsText, blockSizeText);
         AndroidPairPlan plan;
         try {

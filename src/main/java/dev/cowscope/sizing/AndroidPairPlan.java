@@ -39,8 +39,6 @@ public record AndroidPairPlan(AndroidCowOptions options, long blocks, long uncha
                               List<Row> rows, SizingPlan dm) {
     /** libsnapshot's addition to the manifest's estimate. */
     public static final long LIBSNAPSHOT_EXTRA_BYTES = 2L << 20;
-    /** The most blocks a ranges estimate lays out op by op: 1 TiB of 4 KiB blocks, past any partition of a device. */
-    public static final long MAX_RANGE_BLOCKS = 1L << 28;
     /** libsnapshot rounds the COW to {@code kBlockSize}. */
     public static final long LIBSNAPSHOT_ROUND_BYTES = 4096;
 
@@ -113,13 +111,13 @@ public record AndroidPairPlan(AndroidCowOptions options, long blocks, long uncha
      * shrink it, and a COPY, ZERO or XOR op of the same block stores no more. One row, compression {@code none}.
      *
      * @param originSizeBytes the origin (partition) size if known, else 0 (then the image ends at the last range)
-     * @throws IOException when the ranges touch more than {@link #MAX_RANGE_BLOCKS} blocks (the ops are counted one by
-     *     one, as the writer lays them out)
+     * @throws ArithmeticException when the COW would be larger than 8 EiB (the ops are counted by size, never one by
+     *     one: the cost follows the ranges in the list, not the bytes they name)
      * @throws IllegalArgumentException for a block size that is not a power of two from 512 to 32768, or a margin or
      *     chunk size the dm plan refuses
      */
     public static AndroidPairPlan fromRanges(List<ByteRange> ranges, long originSizeBytes, AndroidCowOptions options,
-                                             Margin margin, RoundingUnit roundingUnit, ChunkSizeRule rule) throws IOException {
+                                             Margin margin, RoundingUnit roundingUnit, ChunkSizeRule rule) {
         long blockSize = options.blockSize();
         if (blockSize < 512 || blockSize > 32768 || Long.bitCount(blockSize) != 1) {
             throw new IllegalArgumentException("block size " + blockSize + ": give a power of two from 512 to 32768 (4096 on Android)");
@@ -127,24 +125,15 @@ public record AndroidPairPlan(AndroidCowOptions options, long blocks, long uncha
         ChangedChunks changes = ChangedChunks.fromRanges(ranges, originSizeBytes);
         SizingPlan dm = SizingPlan.build(changes, List.of(blockSize / Units.SECTOR_BYTES), margin, roundingUnit, rule);
         List<long[]> runs = blockRuns(ranges, blockSize);
-        long touched = 0;
-        for (long[] run : runs) {
-            touched += run[1] - run[0]; // each run ends before 2^63 / 512, and they do not overlap: no overflow
-        }
-        if (touched > MAX_RANGE_BLOCKS) {
-            throw new IOException(String.format(java.util.Locale.ROOT, "the ranges touch %d blocks of %d bytes (%s): more than "
-                    + "an Android partition holds; sizing stops at %d blocks", touched, blockSize, Units.human(touched * blockSize),
-                    MAX_RANGE_BLOCKS));
-        }
         AndroidCowLayout layout = new AndroidCowLayout(options);
         long[] replace = new long[2]; // blocks, ops
         long lastBlock = 0;
         for (long[] run : runs) {
             replace[0] += run[1] - run[0];
             lastBlock = run[1];
-            layout.forEachDataOp(run[1] - run[0], false, opBlocks -> {
-                layout.add(AndroidOpType.REPLACE, opBlocks * blockSize);
-                replace[1]++;
+            layout.countDataOps(run[1] - run[0], (opBlocks, count) -> {
+                layout.addRepeated(AndroidOpType.REPLACE, count, opBlocks * blockSize);
+                replace[1] += count;
             });
         }
         layout.add(AndroidOpType.LABEL, 0);

@@ -219,12 +219,16 @@ class AndroidSizeCliTest {
         assertThat(run.err()).contains("--compression needs the content", "--old/--new");
         assertThat(CliRun.of("size", "--ranges", list.toString(), "--android", "v3", "--csv").exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(CliRun.of("size", "--ranges", list.toString(), "--android", "v9").exitCode()).isEqualTo(ExitCode.USAGE);
-        // a hostile list: 2 TiB written (the dm column sizes it); the ops are laid out one by one, so it is refused in words
+        // a hostile list: 2 TiB in one line, and 8 EiB; the ops are counted by size, so both are answered at once
         Path huge = Files.writeString(dir.resolve("huge.txt"), "0 2199023255552\n");
         long start = System.nanoTime();
-        CliRun refused = CliRun.of("size", "--ranges", huge.toString(), "--android", "v2");
-        assertThat(refused.exitCode()).isEqualTo(ExitCode.UNREADABLE);
-        assertThat(refused.err()).contains("more than an Android partition holds");
+        CliRun big = CliRun.of("size", "--ranges", huge.toString(), "--android", "v2", "--json");
+        assertThat(big.exitCode()).as(big.err()).isEqualTo(ExitCode.OK);
+        assertThat(JSON.readTree(big.out()).get("replaceOps").asLong()).isEqualTo(1L << 29);
+        Path past = Files.writeString(dir.resolve("past.txt"), "0 9223372036854775807\n");
+        CliRun refused = CliRun.of("size", "--ranges", past.toString(), "--android", "v3");
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.err()).contains("larger than the largest size");
         assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
     }
 }
