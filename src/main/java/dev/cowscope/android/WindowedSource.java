@@ -48,7 +48,10 @@ final class WindowedSource implements BlockSource {
         }
         requireRange(offsetBytes, n);
         if (start < 0 || offsetBytes < start || offsetBytes - start + n > length) {
-            long from = offsetBytes & -ALIGN; // a little behind: reads wander back (n <= window/4, so the read still fits)
+            // an eighth of the window behind: reads wander back a little (a target image's COPY reads a few blocks
+            // ahead of the XOR and source reads that follow it), and a window starting just past them reloaded twice
+            // per window; n <= window/4, so the read still fits
+            long from = Math.max(0, offsetBytes - window.capacity() / 8) & -ALIGN;
             int want = (int) Math.min(window.capacity(), sizeBytes() - from);
             start = -1;
             source.readFully(from, window.clear().limit(want));
