@@ -22,13 +22,31 @@ public final class Cli {
     public static int execute(String... args) {
         // stdout buffered and flushed once at the end: a println that flushes costs a write(2) per
         // line (100 000 table lines, 16 M exceptions); stderr (progress, errors) stays unbuffered
-        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.Charset.defaultCharset()), 1 << 16), false);
+        java.io.BufferedOutputStream bytes = new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(bytes,
+                java.nio.charset.Charset.defaultCharset()), 1 << 16), false);
+        processOut = out;
+        processBytes = bytes;
         try {
             return execute(out, new PrintWriter(System.err, true), args);
         } finally {
             out.flush();
         }
+    }
+
+    private static volatile PrintWriter processOut;
+    private static volatile java.io.OutputStream processBytes;
+
+    /**
+     * The byte stream under {@code out} when it is the process's standard output (flushed into it first), so a
+     * verb printing millions of ASCII rows can skip the character encoder; null for any other writer (tests).
+     */
+    static java.io.OutputStream bytesUnder(PrintWriter out) {
+        if (out != processOut || processBytes == null) {
+            return null;
+        }
+        out.flush();
+        return processBytes;
     }
 
     /** Runs with the given streams (tests capture them). */

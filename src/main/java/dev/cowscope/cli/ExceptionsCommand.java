@@ -63,7 +63,12 @@ final class ExceptionsCommand implements Callable<Integer> {
             return printAt(image, out);
         }
         if (format.csv) {
-            ExceptionsWriter.csv(table, sorted, out, Progress.NONE);
+            java.io.OutputStream bytes = Cli.bytesUnder(out);
+            if (bytes != null) {
+                ExceptionsWriter.csv(table, sorted, bytes, Progress.NONE);
+            } else {
+                ExceptionsWriter.csv(table, sorted, out, Progress.NONE);
+            }
         } else if (format.json) {
             ExceptionsWriter.json(table, sorted, out, Progress.NONE);
         } else {

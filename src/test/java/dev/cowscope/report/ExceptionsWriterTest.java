@@ -32,6 +32,9 @@ class ExceptionsWriterTest {
         StringWriter fast = new StringWriter();
         ExceptionsWriter.csv(table, sorted, fast, Progress.NONE);
         assertThat(fast.toString()).isEqualTo(reference(table, sorted));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ExceptionsWriter.csv(table, sorted, bytes, Progress.NONE);
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(reference(table, sorted));
     }
 
     @Test
@@ -54,9 +57,9 @@ class ExceptionsWriterTest {
 
     @Property(tries = 2000)
     void digitsOfAnyLong(@ForAll long value) {
-        char[] buffer = new char[30];
+        byte[] buffer = new byte[30];
         int end = ExceptionsWriter.digits(buffer, 3, value);
-        assertThat(new String(buffer, 3, end - 3)).isEqualTo(Long.toUnsignedString(value));
+        assertThat(new String(buffer, 3, end - 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(Long.toUnsignedString(value));
     }
 
     private static String reference(ExceptionTable table, boolean sorted) {
