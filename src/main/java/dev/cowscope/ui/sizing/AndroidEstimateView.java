@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
@@ -24,6 +25,8 @@ import javafx.util.StringConverter;
  */
 final class AndroidEstimateView {
     private final AndroidEstimate model;
+    /** The results, folded until asked for. */
+    private final TitledPane pane = new TitledPane();
 
     AndroidEstimateView(AndroidEstimate model) {
         this.model = model;
@@ -53,7 +56,10 @@ final class AndroidEstimateView {
         estimate.setTooltip(new Tooltip("Size the Android COW for this change (two images: a second pass over both, "
                 + "with progress and Cancel in the status bar)"));
         estimate.disableProperty().bind(model.runningProperty());
-        estimate.setOnAction(e -> model.estimate());
+        estimate.setOnAction(e -> {
+            pane.setExpanded(true); // what happens (or why nothing can) shows there
+            model.estimate();
+        });
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("plan-grid");
@@ -68,7 +74,7 @@ final class AndroidEstimateView {
         return grid;
     }
 
-    /** The summary and, once estimated, the areas and the allocation. */
+    /** Folded to one line until estimated; then the summary, the areas and the allocation. */
     VBox results() {
         Label summary = Widgets.message("plan-android-summary", "plan-note", model.summaryProperty(), true);
         GridPane areas = new GridPane();
@@ -91,10 +97,23 @@ final class AndroidEstimateView {
         }
         areas.visibleProperty().bind(model.resultProperty().isNotNull());
         areas.managedProperty().bind(areas.visibleProperty());
-        VBox box = new VBox(Widgets.section("Android Virtual A/B COW"), summary, areas);
-        box.setId("plan-android");
-        box.getStyleClass().add("plan-android");
-        return box;
+        VBox content = new VBox(summary, areas);
+        content.getStyleClass().add("plan-android");
+        // folded until there is an estimate: the dm plan's table above keeps its room in a small window
+        pane.setId("plan-android");
+        pane.setContent(content);
+        pane.setExpanded(false);
+        pane.setAnimated(false);
+        pane.textProperty().bind(Bindings.createStringBinding(() -> model.resultProperty().get() == null
+                ? "Android Virtual A/B COW of this change"
+                : "Android Virtual A/B COW of this change: allocate " + Units.human(model.resultProperty().get().rows().get(0).allocationBytes()),
+                model.resultProperty()));
+        model.resultProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                pane.setExpanded(true);
+            }
+        });
+        return new VBox(pane);
     }
 
     private static String text(AndroidPairPlan plan, int field) {
