@@ -36,7 +36,7 @@ final class AndroidEstimateView {
     GridPane inputs() {
         ComboBox<Integer> version = new ComboBox<>(FXCollections.observableArrayList(2, 3));
         version.setId("plan-android-version");
-        version.setConverter(converter(v -> "v" + v + (v == 2 ? " (Android 12–14)" : " (Android 15 on)")));
+        version.setConverter(converter(v -> "v" + v + (v == 2 ? " (12–14)" : " (15 on)")));
         version.valueProperty().bindBidirectional(model.versionProperty());
         version.setTooltip(new Tooltip("The libsnapshot_cow writer: version 2 from Android 12, version 3 from Android 15"));
         ComboBox<String> compression = new ComboBox<>(FXCollections.observableArrayList(AndroidEstimate.COMPRESSIONS));
