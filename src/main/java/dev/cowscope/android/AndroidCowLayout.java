@@ -162,24 +162,44 @@ public final class AndroidCowLayout {
             addV2Unclustered(type, count, storedDataLength);
             return;
         }
-        long left = count;
-        for (; left > 0 && currentClusterSize != 0; left--) {
-            add(type, storedDataLength); // to the end of the cluster being filled
-        }
-        // whole clusters from a boundary: the writer closes one after max(1, cluster_ops - 1) ops (its check
-        // cluster_ops * op_size < cluster size + 2 * op_size); each moves both positions by its data and its op slots
+        // the writer closes a cluster after max(1, cluster_ops - 1) ops (its check: cluster_ops * op_size < cluster
+        // size + 2 * op_size); between closes every op moves both positions by the same amounts
         long perCluster = Math.max(1, clusterOps - 1);
+        long length = storedDataLength & 0xffff;
+        long left = count;
+        long room = perCluster - currentClusterSize / V2_OP_BYTES; // ops until the cluster being filled closes
+        if (left < room) {
+            appendInCluster(left, length);
+            return;
+        }
+        appendInCluster(room, length);
+        closeCluster();
+        left -= room;
         long wholeClusters = left / perCluster;
-        long clusterData = Math.multiplyExact(perCluster, storedDataLength & 0xffff);
-        long step = Math.addExact(clusterData, Math.multiplyExact(clusterOps, V2_OP_BYTES));
+        long clusterData = Math.multiplyExact(perCluster, length);
+        long step = Math.addExact(clusterData, Math.multiplyExact(clusterOps, V2_OP_BYTES)); // data + the op slots
         ops = Math.addExact(ops, Math.multiplyExact(wholeClusters, perCluster));
         clusters = Math.addExact(clusters, wholeClusters);
         nextOpPos = Math.addExact(nextOpPos, Math.multiplyExact(wholeClusters, step));
         nextDataPos = Math.addExact(nextDataPos, Math.multiplyExact(wholeClusters, step));
         dataBytes = Math.addExact(dataBytes, Math.multiplyExact(wholeClusters, clusterData));
-        for (left -= wholeClusters * perCluster; left > 0; left--) {
-            add(type, storedDataLength);
-        }
+        appendInCluster(left - wholeClusters * perCluster, length); // fewer than a cluster: it stays open
+    }
+
+    /** {@code n} ops into the open v2 cluster, none of them closing it. */
+    private void appendInCluster(long n, long length) {
+        ops = Math.addExact(ops, n);
+        currentClusterSize = Math.addExact(currentClusterSize, Math.multiplyExact(n, V2_OP_BYTES));
+        currentDataSize = Math.addExact(currentDataSize, Math.multiplyExact(n, length));
+        nextDataPos = Math.addExact(nextDataPos, Math.multiplyExact(n, length));
+        nextOpPos = Math.addExact(nextOpPos, Math.multiplyExact(n, V2_OP_BYTES));
+        dataBytes = Math.addExact(dataBytes, Math.multiplyExact(n, length));
+    }
+
+    /** The cluster op {@link #add} writes when a cluster is full. */
+    private void closeCluster() {
+        clusters++;
+        addV2Operation(AndroidOpType.CLUSTER, 0, currentDataSize + clusterOps * V2_OP_BYTES - currentClusterSize - V2_OP_BYTES);
     }
 
     /** v2 without clusters: every op moves both positions by the same amounts. */
@@ -217,9 +237,7 @@ public final class AndroidCowLayout {
         ops++;
         addV2Operation(type, length, 0);
         if (clusterOps > 0 && clusterOps * V2_OP_BYTES < currentClusterSize + 2L * V2_OP_BYTES) {
-            clusters++;
-            addV2Operation(AndroidOpType.CLUSTER, 0,
-                    currentDataSize + clusterOps * V2_OP_BYTES - currentClusterSize - V2_OP_BYTES);
+            closeCluster();
         }
     }
 

@@ -51,9 +51,22 @@ class AndroidCowLayoutRepeatTest {
         assertThat(counted).isEqualTo(cut);
     }
 
+    /** A u32 cluster size and billions of ops: counted at once (one by one it took minutes, a fuzzer found). */
+    @org.junit.jupiter.api.Test
+    void hugeClustersAndCountsAreCountedAtOnce() {
+        AndroidCowLayout layout = new AndroidCowLayout(AndroidCowOptions.estimator(2, 4096, 0xffffffffL, 4096));
+        long start = System.nanoTime();
+        layout.add(AndroidOpType.REPLACE, 4096);
+        layout.addRepeated(AndroidOpType.REPLACE, 3_000_000_000L, 4096);
+        layout.addRepeated(AndroidOpType.REPLACE, 2_000_000_000L, 4096); // closes the cluster and opens another
+        assertThat(layout.size().ops()).isEqualTo(5_000_000_001L);
+        assertThat(layout.size().clusterOps()).isEqualTo(2); // the closed one and the open one Finalize writes
+        assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+    }
+
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<Long> clusterOps() {
         return net.jqwik.api.Arbitraries.oneOf(net.jqwik.api.Arbitraries.of(0L, 1L, 2L, 3L, 1024L),
-                net.jqwik.api.Arbitraries.longs().between(0, 300));
+                net.jqwik.api.Arbitraries.longs().between(0, 300), net.jqwik.api.Arbitraries.longs().between(0, 60));
     }
 }
