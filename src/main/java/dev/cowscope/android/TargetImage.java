@@ -236,17 +236,7 @@ public final class TargetImage {
         void stop() {
             stopped = true;
             free.offer(STOP);
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            dev.cowscope.format.Parallel.joinUninterruptibly(thread);
         }
     }
 

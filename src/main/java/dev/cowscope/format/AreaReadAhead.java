@@ -181,16 +181,6 @@ final class AreaReadAhead implements AutoCloseable {
         stop = true;
         permits.release();
         free.add(STOP);
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Parallel.joinUninterruptibly(thread);
     }
 }

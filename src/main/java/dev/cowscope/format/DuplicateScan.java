@@ -64,7 +64,7 @@ final class DuplicateScan {
         }
         // counts per bucket, per half of the table
         int[][] counts = new int[parts][buckets];
-        inParallel(parts, part -> column.forEachRun(partStart[part], partStart[part + 1], (values, from, to) -> {
+        Parallel.run("cowscope-duplicate-scan", parts, part -> column.forEachRun(partStart[part], partStart[part + 1], (values, from, to) -> {
             int[] count = counts[part];
             for (int i = from; i < to; i++) {
                 count[(int) (values[i] >>> shift)]++;
@@ -83,7 +83,7 @@ final class DuplicateScan {
         }
         int[] low = new int[n];
         long lowMask = (1L << shift) - 1;
-        inParallel(parts, part -> column.forEachRun(partStart[part], partStart[part + 1], (values, from, to) -> {
+        Parallel.run("cowscope-duplicate-scan", parts, part -> column.forEachRun(partStart[part], partStart[part + 1], (values, from, to) -> {
             int[] next = fill[part];
             for (int i = from; i < to; i++) {
                 long old = values[i];
@@ -100,7 +100,7 @@ final class DuplicateScan {
             bucketSplit[1] = middle;
         }
         LongList[] found = new LongList[parts];
-        inParallel(parts, part -> {
+        Parallel.run("cowscope-duplicate-scan", parts, part -> {
             long[] bits = new long[(1 << shift) >>> 6];
             LongList duplicates = new LongList();
             for (int b = bucketSplit[part]; b < bucketSplit[part + 1]; b++) {
@@ -124,53 +124,6 @@ final class DuplicateScan {
             }
         }
         return found[0].sortedDistinct();
-    }
-
-    /** Runs {@code part.accept(0 … parts - 1)}, part 0 on this thread and the others each on a thread of its own. */
-    static void inParallel(int parts, java.util.function.IntConsumer part) {
-        if (parts == 1) {
-            part.accept(0);
-            return;
-        }
-        Throwable[] failure = new Throwable[parts];
-        Thread[] helpers = new Thread[parts - 1];
-        for (int p = 1; p < parts; p++) {
-            int index = p;
-            helpers[p - 1] = new Thread(() -> {
-                try {
-                    part.accept(index);
-                } catch (Throwable t) {
-                    failure[index] = t;
-                }
-            }, "cowscope-duplicate-scan");
-            helpers[p - 1].setDaemon(true);
-            helpers[p - 1].start();
-        }
-        try {
-            part.accept(0);
-        } finally {
-            boolean interrupted = false;
-            for (Thread helper : helpers) {
-                while (helper.isAlive()) {
-                    try {
-                        helper.join();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        for (Throwable t : failure) {
-            if (t instanceof RuntimeException e) {
-                throw e;
-            }
-            if (t instanceof Error e) {
-                throw e;
-            }
-        }
     }
 
     private static long[] withSort(ExceptionTable table) {

@@ -126,7 +126,7 @@ final class PagedDuplicateScan implements AutoCloseable {
         }
         int[] bounds = {0, split, BUCKETS};
         DuplicateScan.LongList[] found = new DuplicateScan.LongList[2];
-        DuplicateScan.inParallel(n >= DuplicateScan.PARALLEL_MIN_ENTRIES ? 2 : 1, part -> {
+        Parallel.run("cowscope-duplicate-scan", n >= DuplicateScan.PARALLEL_MIN_ENTRIES ? 2 : 1, part -> {
             long[] bits = new long[(1 << SHIFT) >>> 6];
             DuplicateScan.LongList duplicates = new DuplicateScan.LongList();
             int to = n >= DuplicateScan.PARALLEL_MIN_ENTRIES ? bounds[part + 1] : BUCKETS;
@@ -161,17 +161,7 @@ final class PagedDuplicateScan implements AutoCloseable {
 
     private void stopWorker() {
         pages.add(STOP);
-        boolean interrupted = false;
-        while (worker.isAlive()) {
-            try {
-                worker.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Parallel.joinUninterruptibly(worker);
     }
 
     /** Stops the worker (the walk failed or was cancelled). */

@@ -128,35 +128,14 @@ final class PrimitiveSort {
             split++;
         }
         int half = split;
-        Throwable[] failed = new Throwable[1];
-        Thread helper = new Thread(() -> {
-            try {
+        // the second half here, the first on a helper; the helper works on our arrays, so this waits for it
+        Parallel.run("cowscope-sort", 2, part -> {
+            if (part == 0) {
+                sortBuckets(data, scratch, start, half, buckets, topShift);
+            } else {
                 sortBuckets(data, scratch, start, 0, half, topShift);
-            } catch (Throwable e) { // an Error too: a half left unsorted must not pass for sorted
-                failed[0] = e;
             }
-        }, "cowscope-sort");
-        helper.setDaemon(true);
-        helper.start();
-        sortBuckets(data, scratch, start, half, buckets, topShift);
-        boolean interrupted = false;
-        while (helper.isAlive()) { // the helper works on our arrays: never return before it is done
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failed[0] instanceof RuntimeException e) {
-            throw e;
-        } else if (failed[0] instanceof Error e) {
-            throw e;
-        } else if (failed[0] != null) {
-            throw new IllegalStateException(failed[0]);
-        }
+        });
     }
 
     private static void sortBuckets(long[] data, long[] scratch, int[] start, int fromBucket, int toBucket, int topShift) {
