@@ -271,26 +271,18 @@ public final class AndroidCowLayout {
             throw new IllegalArgumentException("block count " + blocks + " out of range");
         }
         long[] out = new long[(int) blocks];
-        int[] n = {0};
-        forEachDataOp(blocks, xor, opBlocks -> out[n[0]++] = opBlocks);
-        return java.util.Arrays.copyOf(out, n[0]);
-    }
-
-    /** {@link #dataOpBlocks} without holding them: {@code op} gets each op's block count in turn. */
-    public void forEachDataOp(long blocks, boolean xor, java.util.function.LongConsumer op) {
-        if (blocks < 0) {
-            throw new IllegalArgumentException("negative block count " + blocks);
-        }
+        int n = 0;
         long batch = Math.max(clusterOps, 1);
         for (long done = 0; done < blocks; ) {
             long chunk = Math.min(blocks - done, batch);
             for (long left = chunk; left > 0; ) {
                 long opBlocks = v3 && !xor ? compressionFactorBlocks(left) : 1;
-                op.accept(opBlocks);
+                out[n++] = opBlocks;
                 left -= opBlocks;
             }
             done += chunk;
         }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** Receives {@code count} ops of {@code opBlocks} blocks each. */
@@ -299,7 +291,7 @@ public final class AndroidCowLayout {
     }
 
     /**
-     * The ops of one {@code AddRawBlocks} call of {@code blocks} blocks, as {@link #forEachDataOp} cuts them, counted
+     * The ops of one {@code AddRawBlocks} call of {@code blocks} blocks, as {@link #dataOpBlocks} cuts them, counted
      * by size in O(log) steps whatever the count: each batch is {@code blocks / factor} whole factors plus one op per
      * set bit of the rest (the greedy halving of {@code GetCompressionFactor}). The order is not the writer's.
      */

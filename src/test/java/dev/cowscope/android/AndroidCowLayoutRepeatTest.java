@@ -10,7 +10,7 @@ import net.jqwik.api.constraints.LongRange;
 
 /**
  * The layout's counted paths against its op-by-op ones: {@code addRepeated} is {@code count} calls of {@code add},
- * and {@code countDataOps} the same ops {@code forEachDataOp} cuts, whatever the writer, clusters and state.
+ * and {@code countDataOps} the same ops {@code dataOpBlocks} cuts, whatever the writer, clusters and state.
  */
 class AndroidCowLayoutRepeatTest {
     @Property(tries = 300)
@@ -45,7 +45,9 @@ class AndroidCowLayoutRepeatTest {
         AndroidCowOptions options = AndroidCowOptions.estimator(version, 4096, clusterOps, version == 3 ? 4096L << factorBits : 4096);
         AndroidCowLayout layout = new AndroidCowLayout(options);
         TreeMap<Long, Long> cut = new TreeMap<>();
-        layout.forEachDataOp(blocks, false, opBlocks -> cut.merge(opBlocks, 1L, Long::sum));
+        for (long opBlocks : layout.dataOpBlocks(blocks, false)) {
+            cut.merge(opBlocks, 1L, Long::sum);
+        }
         TreeMap<Long, Long> counted = new TreeMap<>();
         layout.countDataOps(blocks, (opBlocks, n) -> counted.merge(opBlocks, n, Long::sum));
         assertThat(counted).isEqualTo(cut);

@@ -145,6 +145,7 @@ public final class AndroidEstimate {
                 return;
             }
         }
+        boolean fromRanges = inputs.modeProperty().get() == PlanInputs.Mode.RANGES;
         job.cancel();
         int id = ++generation;
         running.set(true);
@@ -153,7 +154,7 @@ public final class AndroidEstimate {
             if (id == generation) {
                 running.set(false);
                 result.set(plan);
-                summary.set(describe(plan));
+                summary.set(describe(plan, fromRanges));
                 status.accept("Android COW estimated: " + Formats.grouped(plan.rows().get(0).allocationBytes()) + " bytes to allocate");
             }
         }).onFailure(error -> {
@@ -183,11 +184,11 @@ public final class AndroidEstimate {
                 : "Press Estimate for the Android COW of this change (images: a second pass over both).");
     }
 
-    private static String describe(AndroidPairPlan p) {
+    private static String describe(AndroidPairPlan p, boolean fromRanges) {
         AndroidCowOptions o = p.options();
         String writer = String.format(Locale.ROOT, "Android COW v%d%s", o.version(),
                 o.version() >= 3 ? ", compression factor " + Formats.grouped(o.compressionFactor() / 1024) + "K" : "");
-        if (p.indexedOldBlocks() == 0 && p.copyBlocks() == 0 && p.zeroBlocks() == 0) {
+        if (fromRanges) {
             return String.format(Locale.ROOT, "%s: %s blocks touched by the ranges, each a REPLACE stored raw, in %s ops. "
                     + "An upper bound: compression and moved blocks need the content (choose two images).", writer,
                     Formats.grouped(p.replaceBlocks()), Formats.grouped(p.replaceOps()));
