@@ -292,29 +292,36 @@ public final class AndroidCowLayout {
 
     /**
      * The ops of one {@code AddRawBlocks} call of {@code blocks} blocks, as {@link #dataOpBlocks} cuts them, counted
-     * by size in O(log) steps whatever the count: each batch is {@code blocks / factor} whole factors plus one op per
-     * set bit of the rest (the greedy halving of {@code GetCompressionFactor}). The order is not the writer's.
+     * by size in steps that do not grow with {@code blocks}: per batch, as many ops of each size
+     * {@code GetCompressionFactor} can pick (the factor halved until it is the block size) as fit, largest first,
+     * which is what taking the largest fitting size op after op gives. The order is not the writer's.
      */
     public void countDataOps(long blocks, OpSizes sizes) {
         if (blocks < 0) {
             throw new IllegalArgumentException("negative block count " + blocks);
         }
         long batch = Math.max(clusterOps, 1);
-        long factor = v3 ? compressionFactorBlocks(Long.MAX_VALUE) : 1;
         long wholeBatches = blocks / batch;
-        countChunk(Math.min(batch, blocks), wholeBatches, factor, sizes);
-        countChunk(blocks % batch, 1, factor, sizes);
+        countChunk(Math.min(batch, blocks), wholeBatches, sizes);
+        countChunk(blocks % batch, 1, sizes);
     }
 
-    private static void countChunk(long chunk, long times, long factor, OpSizes sizes) {
+    private void countChunk(long chunk, long times, OpSizes sizes) {
         if (chunk == 0 || times == 0) {
             return;
         }
-        if (chunk / factor > 0) {
-            sizes.ops(factor, Math.multiplyExact(chunk / factor, times));
+        long rest = chunk;
+        if (v3) {
+            for (long factor = compressionFactor; factor > blockSize && rest > 0; factor >>= 1) {
+                long opBlocks = factor / blockSize;
+                if (rest >= opBlocks) {
+                    sizes.ops(opBlocks, Math.multiplyExact(rest / opBlocks, times));
+                    rest %= opBlocks;
+                }
+            }
         }
-        for (long rest = chunk % factor; rest > 0; rest &= rest - 1) {
-            sizes.ops(Long.lowestOneBit(rest), times);
+        if (rest > 0) {
+            sizes.ops(1, Math.multiplyExact(rest, times));
         }
     }
 

@@ -23,7 +23,13 @@ public final class AndroidCowOps {
     private long[] xorDataOffset;
     private int size;
 
+    /** The most ops the columns hold: two longs per op in one array. */
+    public static final int MAX_OPS = Integer.MAX_VALUE / 2 - 16;
+
     AndroidCowOps(int initialCapacity) {
+        if (initialCapacity > MAX_OPS) {
+            throw new IllegalArgumentException(initialCapacity + " ops: at most " + MAX_OPS);
+        }
         words = new long[2 * Math.max(16, initialCapacity)];
     }
 
@@ -74,7 +80,10 @@ public final class AndroidCowOps {
     }
 
     private void grow() {
-        int c = (int) Math.min((long) Integer.MAX_VALUE / 2 - 16, (long) capacity() + (capacity() >> 1) + 16);
+        if (capacity() >= MAX_OPS) {
+            throw new IllegalStateException("more than " + MAX_OPS + " ops: the parser refuses a file that needs more");
+        }
+        int c = (int) Math.min(MAX_OPS, (long) capacity() + (capacity() >> 1) + 16);
         words = Arrays.copyOf(words, 2 * c);
         if (v2Compression != null) {
             v2Compression = Arrays.copyOf(v2Compression, c);

@@ -45,12 +45,12 @@ public final class AndroidCowParser {
     private final long maxOps;
 
     public AndroidCowParser() {
-        this(Math.min(Integer.MAX_VALUE - 16, Runtime.getRuntime().maxMemory() / 2 / 32));
+        this(Math.min(AndroidCowOps.MAX_OPS, Runtime.getRuntime().maxMemory() / 2 / 32));
     }
 
     /** A parser that holds at most {@code maxOps} ops (more is reported as too large). */
     AndroidCowParser(long maxOps) {
-        this.maxOps = maxOps;
+        this.maxOps = Math.min(maxOps, AndroidCowOps.MAX_OPS);
     }
 
     /** True when {@code source} starts with {@code kCowMagicNumber}. */

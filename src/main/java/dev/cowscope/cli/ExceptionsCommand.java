@@ -65,7 +65,12 @@ final class ExceptionsCommand implements Callable<Integer> {
         if (format.csv) {
             java.io.OutputStream bytes = Cli.bytesUnder(out);
             if (bytes != null) {
-                ExceptionsWriter.csv(table, sorted, bytes, Progress.NONE);
+                try {
+                    ExceptionsWriter.csv(table, sorted, bytes, Progress.NONE);
+                } catch (IOException closedReader) {
+                    // stdout closed by its reader (`| head`): stop, as the PrintWriter of every other listing does
+                    // (nothing is read here: the table is in memory, so the failure is the output's)
+                }
             } else {
                 ExceptionsWriter.csv(table, sorted, out, Progress.NONE);
             }

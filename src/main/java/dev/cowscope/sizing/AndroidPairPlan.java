@@ -137,7 +137,8 @@ public record AndroidPairPlan(AndroidCowOptions options, long blocks, long uncha
             });
         }
         layout.add(AndroidOpType.LABEL, 0);
-        long blocks = originSizeBytes > 0 ? Math.max(lastBlock, (originSizeBytes + blockSize - 1) / blockSize) : lastBlock;
+        long originBlocks = originSizeBytes / blockSize + (originSizeBytes % blockSize == 0 ? 0 : 1); // no overflow near 2^63
+        long blocks = originSizeBytes > 0 ? Math.max(lastBlock, originBlocks) : lastBlock;
         Row raw = row("none", layout.size(), replace[0] * blockSize, dm.marginBytes(), roundingUnit);
         return new AndroidPairPlan(options, blocks, blocks - replace[0], 0, 0, replace[0], replace[1], 0, 0, List.of(raw), dm);
     }

@@ -225,6 +225,10 @@ class AndroidSizeCliTest {
         CliRun big = CliRun.of("size", "--ranges", huge.toString(), "--android", "v2", "--json");
         assertThat(big.exitCode()).as(big.err()).isEqualTo(ExitCode.OK);
         assertThat(JSON.readTree(big.out()).get("replaceOps").asLong()).isEqualTo(1L << 29);
+        // an origin within a block of 2^63: its block count without overflow
+        CliRun nearTop = CliRun.of("size", "--ranges", list.toString(), "--android", "v3", "--origin-size=9223372036854775807", "--json");
+        assertThat(nearTop.exitCode()).as(nearTop.err()).isEqualTo(ExitCode.OK);
+        assertThat(JSON.readTree(nearTop.out()).get("blocks").asLong()).isEqualTo(Long.MAX_VALUE / 4096 + 1);
         Path past = Files.writeString(dir.resolve("past.txt"), "0 9223372036854775807\n");
         CliRun refused = CliRun.of("size", "--ranges", past.toString(), "--android", "v3");
         assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -33,6 +33,18 @@ class ProcessStdoutTest {
         }
     }
 
+    /** A reader that stops early (`| head`) ends the listing quietly, exit 0, as the writer path always did. */
+    @Test
+    void aClosedStdoutEndsTheListingWithoutAnError() throws Exception {
+        assumeTrue(Files.isRegularFile(COW), "fixture not present");
+        Process p = new ProcessBuilder(command(List.of("exceptions", "--sorted", "--csv", COW.toString())))
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        p.getInputStream().close(); // the reader is gone before the first row
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(err, StandardCharsets.UTF_8)).isZero();
+    }
+
     private static List<String> command(List<String> args) {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.cowscope.Main"));
