@@ -146,10 +146,7 @@ class DesktopMannersUiTest {
 
     @Test
     void inTheDarkThemeTheMapBackgroundIsDarkAndTheAutoPromptReadable(FxRobot robot) throws Exception {
-        Platform.runLater(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(800);
-        });
+        Platform.runLater(() -> UiTestSupport.placeAtScreenshotSize(stage));
         fire("theme-dark");
         Path cow = CowImageBuilder.cow().deviceBytes(64 * 4096).exceptions(0, 10).writeTo(temp.resolve("dark.cow"));
         Platform.runLater(() -> model.open(cow));

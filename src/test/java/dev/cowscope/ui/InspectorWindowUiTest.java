@@ -65,9 +65,7 @@ class InspectorWindowUiTest {
         model = new MainViewModel(tasks, dialogs, preferences, opener);
         window = new MainWindow(stage, model);
         CowScopeApp.show(stage, window, model, preferences);
-        // the README's screenshots are at 1280x800 (the first size is 90 % of Monocle's 1280x800 screen)
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        UiTestSupport.placeAtScreenshotSize(stage);
     }
 
     @AfterEach

@@ -21,6 +21,18 @@ public final class UiTestSupport {
     private UiTestSupport() {
     }
 
+    /**
+     * The README's screenshot size: 1280x800 at the top left of the larger headless screen (pom:
+     * headless.geometry=1600x1200). Monocle's Framebuffer.composePixels throws for a window whose top edge is exactly
+     * the screen's bottom edge, and ControlsFX notifications (Monitor tab) start at the owner window's bottom edge.
+     */
+    public static void placeAtScreenshotSize(javafx.stage.Stage stage) {
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+    }
+
     /** Waits (up to 20 s) until {@code condition}, evaluated on the FX thread, holds. */
     public static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {

@@ -37,13 +37,7 @@ public abstract class WindowUiTest {
     /** Call from the test's own {@code @Start} method (TestFX looks only at the test class's methods). */
     protected void showWindow(Stage stage) {
         showWindowAtFirstSize(stage);
-        // 1280x800 at the top left of a larger headless screen (pom: headless.geometry=1600x1200): Monocle's
-        // Framebuffer.composePixels throws for a window whose top edge is exactly the screen's bottom edge, and
-        // ControlsFX notifications (Monitor tab) start at the owner window's bottom edge
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        UiTestSupport.placeAtScreenshotSize(stage);
     }
 
     /** The window at the size it chooses itself with no remembered geometry. */

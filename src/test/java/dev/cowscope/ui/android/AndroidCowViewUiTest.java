@@ -61,8 +61,7 @@ class AndroidCowViewUiTest {
         }, preferences, ImageOpener.ENGINE);
         window = new MainWindow(stage, model);
         CowScopeApp.show(stage, window, model, preferences);
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        dev.cowscope.ui.UiTestSupport.placeAtScreenshotSize(stage);
     }
 
     @AfterEach
