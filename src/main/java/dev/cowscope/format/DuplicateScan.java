@@ -28,7 +28,7 @@ final class DuplicateScan {
         if (n < 2) {
             return new long[0];
         }
-        LongColumn column = table.oldChunkColumn();
+        ChunkColumn column = table.oldChunkColumn();
         long[] maxAndOr = new long[2];
         column.forEachRun(0, n, (values, from, to) -> {
             long max = maxAndOr[0];
@@ -53,7 +53,7 @@ final class DuplicateScan {
      * buckets by their high bits (two sequential passes), then each bucket is checked against a
      * bitmap small enough to stay in cache.
      */
-    private static long[] withBitmap(LongColumn column, int n, long range) {
+    private static long[] withBitmap(ChunkColumn column, int n, long range) {
         int rangeBits = Math.max(6, 64 - Long.numberOfLeadingZeros(range - 1));
         int shift = Math.min(BUCKET_RANGE_BITS, rangeBits);
         int buckets = 1 << (rangeBits - shift);

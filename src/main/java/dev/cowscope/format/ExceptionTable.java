@@ -7,8 +7,10 @@ package dev.cowscope.format;
  * on past full areas.
  * <p>
  * The new-chunk column is elided while every entry sits where the kernel's sequential allocator
- * puts it ({@code 2 + i + ⌊i/E⌋}, the common case), so a table costs 8 bytes per exception; the
- * first entry elsewhere materialises the column (16 bytes per exception, worst case).
+ * puts it ({@code 2 + i + ⌊i/E⌋}, the common case), and a column holds 4-byte values while every
+ * chunk is below 2^32, so a table costs 4 bytes per exception; the first entry elsewhere
+ * materialises the new-chunk column, and a chunk of 2^32 or more widens its column (16 bytes per
+ * exception, worst case).
  * The lookup index ({@link #sortedByOld()}, {@link #sortedOldChunks()}) adds 12 bytes per exception when first asked for.
  */
 public final class ExceptionTable {
@@ -16,8 +18,8 @@ public final class ExceptionTable {
     public static final long NOT_REMAPPED = 0;
 
     private final AreaLayout layout;
-    private final LongColumn oldChunks;
-    private final LongColumn newChunks;
+    private final ChunkColumn oldChunks;
+    private final ChunkColumn newChunks;
     private final Lazy<LookupIndex> lookupIndex = new Lazy<>(() -> new LookupIndex(this));
     private final Lazy<KernelLookup> duplicates = new Lazy<>(() -> KernelLookup.resolve(this));
     private final Lazy<NewChunkIndex> newChunkIndex = new Lazy<>(() -> new NewChunkIndex(this));
@@ -25,7 +27,7 @@ public final class ExceptionTable {
     /** The duplicated old chunks when the walk found them as it went ({@link PagedDuplicateScan}), else null. */
     private final long[] knownDuplicatedOldChunks;
 
-    private ExceptionTable(AreaLayout layout, LongColumn oldChunks, LongColumn newChunks, long[] knownDuplicatedOldChunks) {
+    private ExceptionTable(AreaLayout layout, ChunkColumn oldChunks, ChunkColumn newChunks, long[] knownDuplicatedOldChunks) {
         this.layout = layout;
         this.oldChunks = oldChunks;
         this.newChunks = newChunks;
@@ -59,7 +61,7 @@ public final class ExceptionTable {
     }
 
     /** The old-chunk column itself, for scans that walk it page by page. */
-    LongColumn oldChunkColumn() {
+    ChunkColumn oldChunkColumn() {
         return oldChunks;
     }
 
@@ -208,8 +210,8 @@ public final class ExceptionTable {
     /** Appends entries in disk order. */
     public static final class Builder {
         private final AreaLayout layout;
-        private final LongColumn oldChunks = new LongColumn();
-        private LongColumn newChunks;
+        private final ChunkColumn oldChunks = new ChunkColumn();
+        private ChunkColumn newChunks;
         private long[] knownDuplicates;
         // where the sequential allocator puts the next entry, kept incrementally (no division per entry)
         private long expectedNewChunk = AreaLayout.HEADER_CHUNKS + 1;
@@ -231,7 +233,7 @@ public final class ExceptionTable {
                 expectedNewChunk++; // the next area's metadata chunk
             }
             if (newChunks == null && !sequential) {
-                newChunks = new LongColumn();
+                newChunks = new ChunkColumn();
                 for (int i = 0; i < index; i++) {
                     newChunks.add(layout.sequentialChunk(i));
                 }
@@ -306,7 +308,7 @@ public final class ExceptionTable {
         }
 
         /** The old-chunk column being filled (for a scan that follows the walk page by page). */
-        LongColumn oldChunkColumn() {
+        ChunkColumn oldChunkColumn() {
             return oldChunks;
         }
 

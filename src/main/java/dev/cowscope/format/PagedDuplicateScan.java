@@ -5,29 +5,29 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The duplicate old-chunk scan done during the walk instead of after it (issue 16: keep the scan
  * off the critical path). The walk hands over each full page of the old-chunk column; a worker
- * thread sorts the page's keys into buckets of 2^20 chunks (a counting sort inside the page)
+ * thread sorts the page's keys into buckets of 2^16 chunks (a counting sort inside the page)
  * while the walk waits for its reads. After the walk only the last page and the bitmap test
- * remain. Keys of 2^32 or more (past a 16 TiB origin at 4 KiB chunks) make it give up, and the
+ * remain. Keys of 2^32 or more (past a 16 TiB origin at 4 KiB chunks; the column widens) make it give up, and the
  * caller runs {@link DuplicateScan} on the whole table instead: the answer is the same either way.
  */
 final class PagedDuplicateScan implements AutoCloseable {
-    private static final int SHIFT = 20;
-    private static final int BUCKETS = 1 << 12;
+    /** Each bucket covers 2^16 chunks: its bitmap is 8 KiB. */
+    private static final int SHIFT = 16;
     private static final Object[] STOP = new Object[0];
 
-    private final LongColumn column;
+    private final ChunkColumn column;
     private final int pageSize;
     private final LinkedBlockingQueue<Object[]> pages = new LinkedBlockingQueue<>(); // {index, long[] page}, or STOP
     private final Thread worker;
-    // per page: bucket starts (BUCKETS + 1) and the low 20 bits of its keys grouped by bucket
+    // per page: bucket starts and the low 16 bits of its keys grouped by bucket (2 bytes a key)
     private final java.util.List<int[]> starts = new java.util.ArrayList<>();
-    private final java.util.List<int[]> lows = new java.util.ArrayList<>();
+    private final java.util.List<char[]> lows = new java.util.ArrayList<>();
     private volatile boolean gaveUp;
     private int handedOver;
 
-    PagedDuplicateScan(LongColumn column) {
+    PagedDuplicateScan(ChunkColumn column) {
         this.column = column;
-        this.pageSize = LongColumn.PAGE_SIZE;
+        this.pageSize = ChunkColumn.PAGE_SIZE;
         worker = new Thread(this::work, "cowscope-duplicate-scan");
         worker.setDaemon(true);
         worker.start();
@@ -36,7 +36,12 @@ final class PagedDuplicateScan implements AutoCloseable {
     /** Hands over every page the column has filled since the last call (cheap: call it per batch). */
     void pagesFilled() {
         while (!gaveUp && (long) (handedOver + 1) * pageSize <= column.size()) {
-            pages.add(new Object[] {handedOver, column.page(handedOver)}); // the array itself: the column's page table may grow meanwhile
+            int[] page = column.narrowPage(handedOver); // the array itself: the column's page table may grow meanwhile
+            if (page == null) {
+                gaveUp = true; // the column widened: a key of 2^32 or more
+                return;
+            }
+            pages.add(new Object[] {handedOver, page});
             handedOver++;
         }
     }
@@ -49,7 +54,7 @@ final class PagedDuplicateScan implements AutoCloseable {
                     return;
                 }
                 if (!gaveUp) {
-                    bucketPage((Integer) next[0], (long[]) next[1], pageSize);
+                    bucketPage((Integer) next[0], (int[]) next[1], pageSize);
                 }
             }
         } catch (InterruptedException e) {
@@ -57,28 +62,27 @@ final class PagedDuplicateScan implements AutoCloseable {
         }
     }
 
-    /** Counting sort of page {@code page}'s first {@code count} keys ({@code values}) by bucket. */
-    private void bucketPage(int page, long[] values, int count) {
-        long or = 0;
+    /**
+     * Counting sort of page {@code page}'s first {@code count} keys ({@code values}, unsigned) by
+     * bucket: as many buckets as the page's largest key needs, each key kept as its low 16 bits.
+     */
+    private void bucketPage(int page, int[] values, int count) {
+        int or = 0;
         for (int i = 0; i < count; i++) {
             or |= values[i];
         }
-        if ((or >>> (SHIFT + 12)) != 0) { // a key >= 2^32, or negative
-            gaveUp = true;
-            return;
-        }
-        int[] start = new int[BUCKETS + 1];
+        int[] start = new int[(or >>> SHIFT) + 2];
         for (int i = 0; i < count; i++) {
-            start[(int) (values[i] >>> SHIFT) + 1]++;
+            start[(values[i] >>> SHIFT) + 1]++;
         }
-        for (int k = 0; k < BUCKETS; k++) {
-            start[k + 1] += start[k];
+        for (int k = 1; k < start.length; k++) {
+            start[k] += start[k - 1];
         }
-        int[] fill = java.util.Arrays.copyOf(start, BUCKETS);
-        int[] low = new int[count];
+        int[] fill = java.util.Arrays.copyOf(start, start.length - 1);
+        char[] low = new char[count];
         for (int i = 0; i < count; i++) {
-            long v = values[i];
-            low[fill[(int) (v >>> SHIFT)]++] = (int) (v & ((1 << SHIFT) - 1));
+            int v = values[i];
+            low[fill[v >>> SHIFT]++] = (char) v;
         }
         synchronized (this) {
             while (starts.size() <= page) {
@@ -102,37 +106,45 @@ final class PagedDuplicateScan implements AutoCloseable {
         if (handedOver * (long) pageSize > n) {
             return null; // the table was cut below pages already handed over: not this scan's case
         }
+        if (!column.isNarrow()) {
+            return null; // a key of 2^32 or more arrived after the last full page
+        }
         for (int page = handedOver; (long) page * pageSize < n; page++) {
-            bucketPage(page, column.page(page), Math.min(pageSize, n - page * pageSize));
-            if (gaveUp) {
-                return null;
-            }
+            bucketPage(page, column.narrowPage(page), Math.min(pageSize, n - page * pageSize));
         }
         int pageCount = (n + pageSize - 1) / pageSize;
         int[][] start = new int[pageCount][];
-        int[][] low = new int[pageCount][];
+        char[][] low = new char[pageCount][];
+        int buckets = 0;
         for (int p = 0; p < pageCount; p++) {
             start[p] = starts.get(p);
             low[p] = lows.get(p);
+            buckets = Math.max(buckets, start[p].length - 1);
         }
         // the buckets in two runs of about n/2 keys, one bitmap per thread
         int split = 0;
         long seen = 0;
-        while (split < BUCKETS && seen < n / 2) {
+        while (split < buckets && seen < n / 2) {
             for (int p = 0; p < pageCount; p++) {
-                seen += start[p][split + 1] - start[p][split];
+                seen += keysIn(start[p], split);
             }
             split++;
         }
-        int[] bounds = {0, split, BUCKETS};
+        int parts = n >= DuplicateScan.PARALLEL_MIN_ENTRIES ? 2 : 1;
+        int[] bounds = {0, parts == 2 ? split : buckets, buckets};
         DuplicateScan.LongList[] found = new DuplicateScan.LongList[2];
-        Parallel.run("cowscope-duplicate-scan", n >= DuplicateScan.PARALLEL_MIN_ENTRIES ? 2 : 1, part -> {
-            long[] bits = new long[(1 << SHIFT) >>> 6];
+        int bucketCount = buckets;
+        Parallel.run("cowscope-duplicate-scan", parts, part -> {
+            long[] bits = new long[(1 << SHIFT) >>> 6]; // 8 KiB: stays in the first-level cache
             DuplicateScan.LongList duplicates = new DuplicateScan.LongList();
-            int to = n >= DuplicateScan.PARALLEL_MIN_ENTRIES ? bounds[part + 1] : BUCKETS;
-            for (int b = bounds[part]; b < to; b++) {
+            for (int b = bounds[part]; b < Math.min(bounds[part + 1], bucketCount); b++) {
+                int inBucket = 0;
                 for (int p = 0; p < pageCount; p++) {
-                    int[] keys = low[p];
+                    if (b + 1 >= start[p].length) {
+                        continue;
+                    }
+                    char[] keys = low[p];
+                    inBucket += start[p][b + 1] - start[p][b];
                     for (int k = start[p][b]; k < start[p][b + 1]; k++) {
                         int v = keys[k];
                         long mask = 1L << v;
@@ -142,12 +154,7 @@ final class PagedDuplicateScan implements AutoCloseable {
                         bits[v >>> 6] |= mask;
                     }
                 }
-                for (int p = 0; p < pageCount; p++) {
-                    int[] keys = low[p];
-                    for (int k = start[p][b]; k < start[p][b + 1]; k++) {
-                        bits[keys[k] >>> 6] = 0;
-                    }
-                }
+                clear(bits, inBucket, b, start, low);
             }
             found[part] = duplicates;
         });
@@ -157,6 +164,26 @@ final class PagedDuplicateScan implements AutoCloseable {
             }
         }
         return found[0].sortedDistinct();
+    }
+
+    /** Clears the bitmap after bucket {@code b}: word by word if the bucket had many keys, else key by key. */
+    private static void clear(long[] bits, int keys, int b, int[][] start, char[][] low) {
+        if (keys >= bits.length / 4) {
+            java.util.Arrays.fill(bits, 0L);
+            return;
+        }
+        for (int p = 0; p < start.length; p++) {
+            if (b + 1 < start[p].length) {
+                for (int k = start[p][b]; k < start[p][b + 1]; k++) {
+                    bits[low[p][k] >>> 6] = 0;
+                }
+            }
+        }
+    }
+
+    /** Keys of bucket {@code b} in a page with bucket starts {@code start} (none past the page's largest key). */
+    private static int keysIn(int[] start, int b) {
+        return b + 1 < start.length ? start[b + 1] - start[b] : 0;
     }
 
     private void stopWorker() {

@@ -151,13 +151,16 @@ class AreaReadAheadTest {
     void theScanDuringTheWalkFindsWhatTheWholeTableScanFinds() {
         AreaLayout layout = new AreaLayout(8);
         SplittableRandom random = new SplittableRandom(17);
-        // 1.3 pages of keys: many duplicates, across pages; then keys past 2^32, where it gives up
-        for (long bound : new long[] {1_000_000L, 1L << 32, 1L << 33}) {
+        // 1.3 pages of keys: many duplicates, across pages; then keys past 2^32, where it gives up;
+        // last (bound 0), pages of different ranges: small keys first, then up to 2^32 with some repeated
+        for (long bound : new long[] {1_000_000L, 1L << 32, 1L << 33, 0}) {
             ExceptionTable.Builder builder = new ExceptionTable.Builder(layout);
-            int n = LongColumn.PAGE_SIZE + LongColumn.PAGE_SIZE / 3;
+            int n = ChunkColumn.PAGE_SIZE + ChunkColumn.PAGE_SIZE / 3;
             try (PagedDuplicateScan scan = new PagedDuplicateScan(builder.oldChunkColumn())) {
                 for (int i = 0; i < n; i++) {
-                    builder.add(random.nextLong(bound), layout.sequentialChunk(i));
+                    long key = bound > 0 ? random.nextLong(bound)
+                            : i < ChunkColumn.PAGE_SIZE || random.nextInt(3) == 0 ? random.nextLong(70_000) : random.nextLong(1L << 32);
+                    builder.add(key, layout.sequentialChunk(i));
                     if (i % 4096 == 0) {
                         scan.pagesFilled();
                     }
@@ -169,6 +172,9 @@ class AreaReadAheadTest {
                 } else {
                     assertThat(found).as("bound " + bound).containsExactly(whole);
                     assertThat(whole.length).isGreaterThan(bound < 1L << 32 ? 1000 : -1);
+                    if (bound == 0) {
+                        assertThat(java.util.Arrays.stream(whole).anyMatch(chunk -> chunk >= 65_536)).as("duplicates past the first page's range").isTrue();
+                    }
                 }
             }
         }
