@@ -36,6 +36,14 @@ public interface BlockSource extends AutoCloseable {
         // random access already
     }
 
+    /**
+     * True when reads at scattered offsets from several threads at once cost no more than reads in
+     * ascending order (a file or a block device); false for a source that decodes front to back.
+     */
+    default boolean readsInAnyOrder() {
+        return false;
+    }
+
     @Override
     void close() throws IOException;
 

@@ -47,6 +47,12 @@ public final class FileBlockSource implements BlockSource {
         }
     }
 
+    /** Positional reads: any order, any thread. */
+    @Override
+    public boolean readsInAnyOrder() {
+        return true;
+    }
+
     /** The channel, for bulk transfers ({@code transferTo}) by streaming passes. */
     public FileChannel channel() {
         return channel;
