@@ -58,10 +58,22 @@ class CowImageFuzzTest {
             assertThat(refused.getMessage()).isNotBlank();
             return;
         }
+        sameWithTwoReaders(cow, options, image);
         report(image);
         lookups(data, image);
         view(data, image, cow);
         merge(data, image);
+    }
+
+    /** The walk reads a file with two threads: read that way, the same store gives the same table and findings. */
+    private static void sameWithTwoReaders(SparseBlockSource cow, ParseOptions options, CowImage image) throws IOException {
+        CowImage two = new CowReader(options).read(cow.readsInAnyOrder(true), Progress.NONE);
+        cow.readsInAnyOrder(false);
+        assertThat(two.findings()).isEqualTo(image.findings());
+        assertThat(two.exceptions().size()).isEqualTo(image.exceptions().size());
+        for (int i = 0; i < image.exceptions().size(); i++) {
+            assertThat(two.exceptions().entry(i)).isEqualTo(image.exceptions().entry(i));
+        }
     }
 
     /** Sizes from tiny to 2^63 - 1, most of them small enough to hold real tables. */

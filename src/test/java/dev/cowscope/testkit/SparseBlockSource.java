@@ -16,10 +16,22 @@ public final class SparseBlockSource implements BlockSource {
     private final String name;
     private final long sizeBytes;
     private final TreeMap<Long, byte[]> regions = new TreeMap<>();
+    private volatile boolean anyOrder;
 
     public SparseBlockSource(String name, long sizeBytes) {
         this.name = name;
         this.sizeBytes = sizeBytes;
+    }
+
+    /** Says that it serves reads in any order, as a file does (the walk then reads it with two threads); reads are safe from any thread once written. */
+    public SparseBlockSource readsInAnyOrder(boolean value) {
+        anyOrder = value;
+        return this;
+    }
+
+    @Override
+    public boolean readsInAnyOrder() {
+        return anyOrder;
     }
 
     /** Writes {@code bytes} at {@code offset} (regions must not overlap; the part past the end is dropped). */
