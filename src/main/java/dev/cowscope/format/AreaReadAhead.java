@@ -54,6 +54,8 @@ final class AreaReadAhead implements AutoCloseable {
     /** Most batches read ahead of the walk once it is under way (see {@link #readable}). */
     private static final int MAX_AHEAD = BATCHES - 1;
     private static final Batch STOP = new Batch(0, null);
+    /** How often a walk waiting for a batch checks that its reader is still alive. */
+    private static final long DEAD_READER_CHECK_MS = 200;
 
     private final BlockSource source;
     private final AreaLayout layout;
@@ -78,6 +80,8 @@ final class AreaReadAhead implements AutoCloseable {
         final LinkedBlockingQueue<Batch> free = new LinkedBlockingQueue<>();
         final LinkedBlockingQueue<Batch> full = new LinkedBlockingQueue<>();
         final Thread thread;
+        /** What stopped this reader outside a read, if anything did. */
+        volatile Throwable died;
 
         Reader(int index, int buffers, int batchBytes) {
             this.index = index;
@@ -106,6 +110,24 @@ final class AreaReadAhead implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (Throwable t) { // outside a read (an OutOfMemoryError taking a buffer …): the walk must not wait for it
+                died = t;
+            }
+        }
+
+        /** The next full batch, or the reason this reader stopped without handing one over. */
+        Batch take() throws InterruptedException {
+            while (true) {
+                Batch batch = full.poll(DEAD_READER_CHECK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    return batch;
+                }
+                if (!thread.isAlive() && full.isEmpty()) {
+                    Batch dead = new Batch(0, this);
+                    dead.failure = died != null ? died
+                            : new IllegalStateException("the area read-ahead thread stopped without handing over the next batch");
+                    return dead;
+                }
             }
         }
     }
@@ -124,8 +146,13 @@ final class AreaReadAhead implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             readers[i] = new Reader(i, BATCHES / count, batchBytes);
         }
-        for (Reader reader : readers) {
-            reader.thread.start();
+        try {
+            for (Reader reader : readers) {
+                reader.thread.start();
+            }
+        } catch (Throwable t) { // no thread for the second reader: stop the first, which close() would otherwise never reach
+            close();
+            throw t;
         }
     }
 
@@ -149,7 +176,7 @@ final class AreaReadAhead implements AutoCloseable {
                 current = null;
             }
             try {
-                current = readers[(int) (nextBatch % readers.length)].full.take();
+                current = readers[(int) (nextBatch % readers.length)].take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException(source.name() + ": interrupted while reading the exception areas");
@@ -216,7 +243,8 @@ final class AreaReadAhead implements AutoCloseable {
             for (long s = first; s < first + count && !stop; s++) {
                 long area = s / segmentsPerArea;
                 long slot = (s % segmentsPerArea) * segmentEntries;
-                if (slot == 0 && layout.areaLocation(area) >= deviceChunks) {
+                // at an area's start, and where a batch starts mid-area (another reader checked the area's start)
+                if ((slot == 0 || s == first) && layout.areaLocation(area) >= deviceChunks) {
                     batch.end = true;
                     return;
                 }

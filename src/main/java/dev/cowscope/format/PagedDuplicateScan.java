@@ -59,6 +59,8 @@ final class PagedDuplicateScan implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Throwable t) { // an OutOfMemoryError bucketing a page: the caller scans the whole table instead
+            gaveUp = true;
         }
     }
 
@@ -194,6 +196,7 @@ final class PagedDuplicateScan implements AutoCloseable {
     /** Stops the worker (the walk failed or was cancelled). */
     @Override
     public void close() {
+        gaveUp = true; // the walk failed or finished: pages still queued need no bucketing
         stopWorker();
     }
 }

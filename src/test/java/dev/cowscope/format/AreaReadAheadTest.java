@@ -149,6 +149,50 @@ class AreaReadAheadTest {
     }
 
     @Test
+    void twoReadersNeverReadAnAreaPastTheDevicesLastWholeChunk() throws Exception {
+        // 2 MiB chunks: an area is two segments, a batch one segment, so reader 1 starts its batches mid-area;
+        // areas 0-2 are full and area 3's metadata chunk is the first past the end (a tail of almost a chunk follows)
+        AreaLayout layout = new AreaLayout(4096);
+        long deviceChunks = layout.areaLocation(3);
+        long deviceBytes = deviceChunks * layout.chunkSizeBytes() + layout.chunkSizeBytes() - 512;
+        Recording source = new Recording(CowImageBuilder.cow().chunkSizeSectors(4096).deviceBytes(deviceBytes)
+                .exceptions(0, (int) (3 * layout.exceptionsPerArea())).source(), Long.MAX_VALUE, true);
+        CowImage image = new CowReader(ParseOptions.DEFAULT).read(source, Progress.NONE);
+        assertThat(image.exceptions().size()).isEqualTo(3 * layout.exceptionsPerArea());
+        assertThat(image.findings()).anyMatch(f -> f.kind() == FindingKind.METADATA_PAST_END);
+        assertThat(noReadAheadLeft()).isTrue();
+        assertThat(source.offsets).as("no read at or past chunk %d", deviceChunks)
+                .allMatch(offset -> offset < deviceChunks * layout.chunkSizeBytes());
+    }
+
+    @Test
+    @SuppressWarnings({"deprecation", "removal"}) // Thread.stop: the only way to make a thread die outside a read, as an Error could
+    void aReaderThatDiesOutsideAReadFailsTheWalkInsteadOfHangingIt() throws Exception {
+        AreaLayout layout = new AreaLayout(8);
+        Recording source = new Recording(CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(1L << 30).exceptions(0, 50_000).source(),
+                Long.MAX_VALUE, true);
+        try (AreaReadAhead areas = new AreaReadAhead(source, layout, (1L << 30) / layout.chunkSizeBytes(), 256)) {
+            Thread second = null;
+            for (int i = 0; i < 100 && second == null; i++) {
+                second = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals("cowscope-area-read-ahead-1")).findFirst().orElse(null);
+            }
+            assertThat(second).isNotNull();
+            Thread.sleep(50); // reader 1 waits for the walk to take batch 0 before it may read batch 1
+            second.stop();
+            second.join(5_000);
+            long[] words = new long[512];
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () ->
+                    assertThatThrownBy(() -> {
+                        for (int area = 0; area < 10; area++) {
+                            areas.nextSegment(words, 256);
+                        }
+                    }).isInstanceOf(ThreadDeath.class));
+        }
+        assertThat(noReadAheadLeft()).isTrue();
+    }
+
+    @Test
     void cancelStopsTheReadAhead() throws Exception {
         SparseBlockSource source = CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(1L << 30).exceptions(0, 50_000).source();
         int[] areas = {0};
