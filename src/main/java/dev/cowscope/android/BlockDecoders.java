@@ -35,14 +35,16 @@ final class BlockDecoders {
         return opBuf + opBuf / 8 + 4096;
     }
 
-    /** {@code Lz4Decompressor::Decompress}. */
-    static long lz4(byte[] input, byte[] dst, int bufferSize, int decompressedSize, long ignore) throws OpDataReader.DataError {
+    /** {@code Lz4Decompressor::Decompress} of {@code input[0, inputLength)} into {@code dst[dstOffset …)}. */
+    static long lz4(byte[] input, int inputLength, byte[] dst, int dstOffset, int bufferSize, int decompressedSize, long ignore)
+            throws OpDataReader.DataError {
         boolean partial = bufferSize < decompressedSize;
         byte[] decode = partial ? new byte[decompressedSize] : dst;
+        int at = partial ? 0 : dstOffset;
         int limit = partial ? decompressedSize : bufferSize;
         int n;
         try {
-            n = LZ4.decompress(input, 0, input.length, decode, 0, limit);
+            n = LZ4.decompress(input, 0, inputLength, decode, at, limit);
         } catch (RuntimeException e) {
             throw new OpDataReader.DataError("Failed to decompress LZ4 block: " + e.getMessage());
         }
@@ -56,25 +58,30 @@ final class BlockDecoders {
         int skip = (int) ignore;
         if (!partial) {
             if (skip > 0) {
-                System.arraycopy(dst, skip, dst, 0, n - skip);
+                System.arraycopy(dst, dstOffset + skip, dst, dstOffset, n - skip);
             }
             return n - skip;
         }
         int copy = Math.min(n - skip, bufferSize);
-        System.arraycopy(decode, skip, dst, 0, copy);
+        System.arraycopy(decode, skip, dst, dstOffset, copy);
         return copy;
     }
 
-    /** {@code ZstdDecompressor::Decompress}: note that AOSP returns the whole op's size even for a partial read. */
-    static long zstd(byte[] input, byte[] dst, int bufferSize, int decompressedSize, long ignore) throws OpDataReader.DataError {
+    /**
+     * {@code ZstdDecompressor::Decompress} of {@code input[0, inputLength)} into {@code dst[dstOffset …)}: note that
+     * AOSP returns the whole op's size even for a partial read.
+     */
+    static long zstd(byte[] input, int inputLength, byte[] dst, int dstOffset, int bufferSize, int decompressedSize, long ignore)
+            throws OpDataReader.DataError {
         if (ignore > decompressedSize || bufferSize < decompressedSize - ignore) {
             throw new OpDataReader.DataError("buffer size " + bufferSize + " is not large enough to hold decompressed data. "
                     + "Decompressed size " + decompressedSize + ", ignore_bytes " + ignore);
         }
         byte[] decode = ignore == 0 ? dst : new byte[decompressedSize];
+        int at = ignore == 0 ? dstOffset : 0;
         long n;
         try {
-            n = Zstd.decompressByteArray(decode, 0, decompressedSize, input, 0, input.length);
+            n = Zstd.decompressByteArray(decode, at, decompressedSize, input, 0, inputLength);
         } catch (RuntimeException e) {
             throw new OpDataReader.DataError("Failed to decompress ZSTD block: " + e.getMessage());
         }
@@ -84,7 +91,7 @@ final class BlockDecoders {
         }
         if (ignore > 0) {
             // AOSP copies buffer_size bytes from there, reading past its buffer when they are fewer: we copy what there is
-            System.arraycopy(decode, (int) ignore, dst, 0, (int) Math.min(bufferSize, decompressedSize - ignore));
+            System.arraycopy(decode, (int) ignore, dst, dstOffset, (int) Math.min(bufferSize, decompressedSize - ignore));
         }
         return decompressedSize;
     }

@@ -26,6 +26,10 @@ public final class OpDataReader {
     private final int headerSize;
     private final long fileSize;
     private String lastError;
+    /** The stored bytes of the last lz4/zstd op: grown to the largest op read, at most its cap (one reader per thread). */
+    private byte[] input = new byte[0];
+    /** The last array read into, wrapped. */
+    private ByteBuffer wrapped;
 
     public OpDataReader(BlockSource cow, AndroidCow parsed) {
         this.cow = cow;
@@ -54,9 +58,14 @@ public final class OpDataReader {
      * @return AOSP's return value: the bytes written (zstd: the op buffer size, as AOSP returns it), or -1
      */
     public long readData(int i, byte[] dst, int bufferSize, long ignoreBytes) {
+        return readData(i, dst, 0, bufferSize, ignoreBytes);
+    }
+
+    /** {@link #readData(int, byte[], int, long)} into {@code dst[dstOffset … dstOffset + bufferSize)}: a target image decodes a block where it goes. */
+    public long readData(int i, byte[] dst, int dstOffset, int bufferSize, long ignoreBytes) {
         lastError = null;
         try {
-            return read(i, dst, bufferSize, ignoreBytes);
+            return read(i, dst, dstOffset, bufferSize, ignoreBytes);
         } catch (DataError e) {
             lastError = e.getMessage();
         } catch (IOException e) {
@@ -84,9 +93,9 @@ public final class OpDataReader {
         return null;
     }
 
-    private long read(int i, byte[] dst, int bufferSize, long ignoreBytes) throws IOException {
-        if (bufferSize < 0 || bufferSize > dst.length || ignoreBytes < 0) {
-            throw new IllegalArgumentException("buffer " + bufferSize + " of " + dst.length + ", ignore " + ignoreBytes);
+    private long read(int i, byte[] dst, int dstOffset, int bufferSize, long ignoreBytes) throws IOException {
+        if (dstOffset < 0 || bufferSize < 0 || bufferSize > dst.length - dstOffset || ignoreBytes < 0) {
+            throw new IllegalArgumentException("buffer " + bufferSize + " at " + dstOffset + " of " + dst.length + ", ignore " + ignoreBytes);
         }
         int type = ops.type(i);
         if (!AndroidOpType.hasData(type)) {
@@ -107,20 +116,20 @@ public final class OpDataReader {
         }
         long offset = dataOffset(i);
         if (algorithm == 0 || lz4OrZstdRaw || (length == opBuf && v3)) {
-            return readRaw(offset, length, dst, bufferSize, ignoreBytes);
+            return readRaw(offset, length, dst, dstOffset, bufferSize, ignoreBytes);
         }
         DataStream in = new DataStream(offset, length);
         int size = (int) opBuf;
         if (algorithm == 1 || algorithm == 2) {
-            return StreamDecoder.decode(algorithm == 1 ? StreamDecoder.gz() : StreamDecoder.brotli(), in, dst, bufferSize, ignoreBytes);
+            return StreamDecoder.decode(algorithm == 1 ? StreamDecoder.gz() : StreamDecoder.brotli(), in, dst, dstOffset, bufferSize, ignoreBytes);
         }
-        byte[] input = in.readAll(BlockDecoders.maxInputBytes(size));
-        return algorithm == 3 ? BlockDecoders.lz4(input, dst, bufferSize, size, ignoreBytes)
-                : BlockDecoders.zstd(input, dst, bufferSize, size, ignoreBytes);
+        int inputLength = in.readAll(BlockDecoders.maxInputBytes(size));
+        return algorithm == 3 ? BlockDecoders.lz4(input, inputLength, dst, dstOffset, bufferSize, size, ignoreBytes)
+                : BlockDecoders.zstd(input, inputLength, dst, dstOffset, bufferSize, size, ignoreBytes);
     }
 
     /** AOSP's raw path: a stream of {@code data_length - ignore} bytes read fully into the buffer. */
-    private long readRaw(long offset, long length, byte[] dst, int bufferSize, long ignoreBytes) throws IOException {
+    private long readRaw(long offset, long length, byte[] dst, int dstOffset, int bufferSize, long ignoreBytes) throws IOException {
         long remaining = length - ignoreBytes; // size_t in AOSP: an ignore past the data wraps to a huge stream
         if (remaining < 0) {
             throw new DataError("invalid data offset: ignoring " + ignoreBytes + " of " + length + " bytes");
@@ -130,7 +139,7 @@ public final class OpDataReader {
                     "Stream ended prematurely: %d stored bytes do not fit the %d-byte buffer", remaining, bufferSize));
         }
         if (remaining > 0) {
-            rawBytes(offset + ignoreBytes, dst, 0, (int) remaining);
+            rawBytes(offset + ignoreBytes, dst, dstOffset, (int) remaining);
         }
         return remaining;
     }
@@ -144,7 +153,10 @@ public final class OpDataReader {
         if (offset < headerSize || offset >= fileSize || length > fileSize - offset || length >= fileSize) {
             throw new DataError(String.format(Locale.ROOT, "invalid data offset: %d, %d bytes (the file has %d)", offset, length, fileSize));
         }
-        cow.readFully(offset, ByteBuffer.wrap(dst, at, length));
+        if (wrapped == null || wrapped.array() != dst) {
+            wrapped = ByteBuffer.wrap(dst); // kept while the same array is read into (one wrapper per op was garbage)
+        }
+        cow.readFully(offset, wrapped.limit(at + length).position(at));
     }
 
     /** {@code CowDataStream}: the op's stored bytes, read in pieces. */
@@ -174,17 +186,22 @@ public final class OpDataReader {
             return count;
         }
 
-        /** The whole stream (AOSP's lz4 and zstd read it at once), refused past {@code cap} bytes. */
-        byte[] readAll(long cap) throws IOException {
+        /**
+         * The whole stream (AOSP's lz4 and zstd read it at once) into the reader's input buffer, kept from op
+         * to op (no garbage per op); refused past {@code cap} bytes. Returns its length.
+         */
+        int readAll(long cap) throws IOException {
             if (size > cap) {
                 throw new DataError(String.format(Locale.ROOT, "%d bytes of compressed data for an op buffer this size: more "
                         + "than any encoder emits (we stop at %d); the op is corrupt", size, cap));
             }
-            byte[] all = new byte[(int) size];
-            if (size > 0) {
-                rawBytes(offset, all, 0, all.length);
+            if (input.length < size) {
+                input = new byte[(int) Math.max(size, Math.min(cap, 2L * input.length))];
             }
-            return all;
+            if (size > 0) {
+                rawBytes(offset, input, 0, (int) size);
+            }
+            return (int) size;
         }
     }
 

@@ -33,7 +33,8 @@ final class StreamDecoder {
     }
 
     /** {@code StreamDecompressor::Decompress}: the bytes written to {@code dst}, or a {@link OpDataReader.DataError}. */
-    static long decode(Opener opener, OpDataReader.DataStream stored, byte[] dst, int bufferSize, long ignore) throws IOException {
+    static long decode(Opener opener, OpDataReader.DataStream stored, byte[] dst, int dstOffset, int bufferSize, long ignore)
+            throws IOException {
         Pieces in = new Pieces(stored);
         int written = 0;
         boolean ended = false;
@@ -48,7 +49,7 @@ final class StreamDecoder {
                 }
             }
             while (written < bufferSize && !ended) {
-                int n = decoded.read(dst, written, bufferSize - written);
+                int n = decoded.read(dst, dstOffset + written, bufferSize - written);
                 if (n < 0) {
                     ended = true;
                 } else {

@@ -135,6 +135,9 @@ public final class TargetImage {
             for (WindowWorker worker : crew) {
                 worker.stop();
             }
+            for (WindowWorker worker : crew) {
+                worker.spareWindows();
+            }
         }
         long[] counts = new long[8];
         for (WindowWorker worker : crew) {
@@ -165,7 +168,26 @@ public final class TargetImage {
     }
 
     /** Handed to a worker waiting for a window: stop. */
-    private static final Window STOP = new Window(0);
+    private static final Window STOP = new Window(new byte[0]);
+
+    /**
+     * Window arrays kept from image to image, softly (the GC takes them when memory is short): an image in a
+     * process that has built one allocates no 4 MiB windows, whose first touch costs page faults on a fresh heap.
+     */
+    private static final java.util.concurrent.ConcurrentLinkedDeque<java.lang.ref.SoftReference<byte[]>> SPARE_WINDOWS =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final int MAX_SPARE_WINDOWS = 8;
+
+    /** A window array of {@code bytes} bytes: a spare one if there is one. */
+    private static byte[] windowArray(int bytes) {
+        for (java.lang.ref.SoftReference<byte[]> ref; (ref = SPARE_WINDOWS.poll()) != null; ) {
+            byte[] spare = ref.get();
+            if (spare != null && spare.length == bytes) {
+                return spare;
+            }
+        }
+        return new byte[bytes];
+    }
 
     /** A built window of the image, or what stopped it. */
     private static final class Window {
@@ -174,8 +196,8 @@ public final class TargetImage {
         /** Anything the worker threw, an Error too: the writer must not wait for a window that never comes. */
         Throwable failure;
 
-        Window(int capacity) {
-            bytes = new byte[capacity];
+        Window(byte[] bytes) {
+            this.bytes = bytes;
         }
     }
 
@@ -193,7 +215,7 @@ public final class TargetImage {
         WindowWorker(int first, int step, long windows, int windowBlocks) {
             builder = new WindowBuilder();
             for (int k = 0; k < 2; k++) {
-                free.add(new Window(windowBlocks * blockSize));
+                free.add(new Window(windowArray(windowBlocks * blockSize)));
             }
             thread = new Thread(() -> {
                 try {
@@ -225,6 +247,17 @@ public final class TargetImage {
             return built.take();
         }
 
+        /** After {@link #stop()}: its windows back to the spares (a window still with the writer is not). */
+        void spareWindows() {
+            for (java.util.Queue<Window> queue : java.util.List.of(free, built)) {
+                for (Window window; (window = queue.poll()) != null; ) {
+                    if (window != STOP && window.bytes.length > 0 && SPARE_WINDOWS.size() < MAX_SPARE_WINDOWS) {
+                        SPARE_WINDOWS.push(new java.lang.ref.SoftReference<>(window.bytes));
+                    }
+                }
+            }
+        }
+
         void recycle(Window window) {
             free.add(window);
         }
@@ -249,6 +282,8 @@ public final class TargetImage {
         private byte[] cached = new byte[0];
         private byte[] xorData = new byte[0];
         private byte[] out;
+        /** {@link #out} as a buffer, kept: a wrapper per block was a third of the image's garbage. */
+        private ByteBuffer outBuffer;
         private int at;
         private long pendingSource = -1;
         private int pendingAt;
@@ -256,7 +291,10 @@ public final class TargetImage {
 
         /** Writes blocks {@code [from, to)} into {@code bytes}; returns the bytes written. */
         int build(long from, long to, byte[] bytes) throws IOException, TargetImageException {
-            out = bytes;
+            if (out != bytes) {
+                out = bytes;
+                outBuffer = ByteBuffer.wrap(bytes);
+            }
             at = 0;
             int run = blocks.firstRunEndingAfter(from);
             for (long b = from; b < to; b++) {
@@ -274,13 +312,13 @@ public final class TargetImage {
                 readPending();
                 switch (type) {
                     case AndroidOpType.COPY -> {
-                        sourceWindow.readFully(sourceOffset(op, b, copyOffset(op), length), ByteBuffer.wrap(out, at, length));
+                        sourceWindow.readFully(sourceOffset(op, b, copyOffset(op), length), outAt(at, length));
                     }
                     case AndroidOpType.ZERO -> Arrays.fill(out, at, at + length, (byte) 0);
-                    case AndroidOpType.REPLACE -> System.arraycopy(replaceData(op, b), (int) ((b - ops.newBlock(op)) * blockSize), out, at, length);
+                    case AndroidOpType.REPLACE -> replace(op, b, length);
                     case AndroidOpType.XOR -> {
                         byte[] decoded = xorData(op, b, length);
-                        sourceWindow.readFully(sourceOffset(op, b, ops.source(op), length), ByteBuffer.wrap(out, at, length));
+                        sourceWindow.readFully(sourceOffset(op, b, ops.source(op), length), outAt(at, length));
                         xorInto(out, at, decoded, length);
                     }
                     default -> throw new TargetImageException(String.format(Locale.ROOT,
@@ -291,6 +329,11 @@ public final class TargetImage {
             }
             readPending();
             return at;
+        }
+
+        /** {@code out[offset, offset + length)} as the buffer a read fills. */
+        private ByteBuffer outAt(int offset, int length) {
+            return outBuffer.limit(offset + length).position(offset);
         }
 
         /** Blocks read from the source where they are: one read per contiguous run. */
@@ -307,9 +350,24 @@ public final class TargetImage {
 
         private void readPending() throws IOException {
             if (pendingSource >= 0) {
-                sourceWindow.readFully(pendingSource, ByteBuffer.wrap(out, pendingAt, pendingLength));
+                sourceWindow.readFully(pendingSource, outAt(pendingAt, pendingLength));
                 pendingSource = -1;
             }
+        }
+
+        /**
+         * Block {@code b} of REPLACE op {@code op}: an op of one whole block is decoded straight into the window
+         * (no copy); a multi-block op's buffer is decoded once and kept for its next blocks.
+         */
+        private void replace(int op, long b, int length) throws TargetImageException {
+            if (op != cachedOp && length == blockSize && data.opBufSize(op) == length) {
+                long ret = data.readData(op, out, at, length, 0);
+                if (ret < length) {
+                    throw readFailed(b, op, ret < 0 ? data.lastError() : ret + " of " + length + " bytes decoded");
+                }
+                return;
+            }
+            System.arraycopy(replaceData(op, b), (int) ((b - ops.newBlock(op)) * blockSize), out, at, length);
         }
 
         /** The REPLACE's whole decoded buffer ({@code ReadData(op, buf, op_buf_size, 0)}), kept for its next blocks. */

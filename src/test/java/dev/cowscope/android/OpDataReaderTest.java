@@ -49,12 +49,28 @@ class OpDataReaderTest {
                 if (ret >= 0) {
                     assertThat(sha(buffer, (int) Math.min(ret, opBuf))).as(at).isEqualTo(e.get("sha256").asText());
                 }
+                // the same read into the middle of a larger buffer (a target image decodes where the block goes):
+                // the same return, the same bytes there, nothing written around them
+                byte[] wide = new byte[opBuf + 301];
+                java.util.Arrays.fill(wide, (byte) 0x5A);
+                assertThat(reader.readData(i, wide, 150, opBuf, 0)).as(at + " at an offset").isEqualTo(ret);
+                if (ret >= 0) {
+                    int n = (int) Math.min(ret, opBuf);
+                    assertThat(java.util.Arrays.copyOfRange(wide, 150, 150 + n)).as(at).isEqualTo(java.util.Arrays.copyOf(buffer, n));
+                    assertThat(java.util.Arrays.copyOfRange(wide, 0, 150)).as(at + " before").containsOnly((byte) 0x5A);
+                    assertThat(java.util.Arrays.copyOfRange(wide, 150 + opBuf, wide.length)).as(at + " after").containsOnly((byte) 0x5A);
+                }
                 checked++;
                 for (JsonNode block : e.path("blocks")) {
                     long k = block.get("block").asLong() - e.get("new_block").asLong();
                     byte[] four = new byte[4096];
                     long r = reader.readData(i, four, 4096, k * 4096);
                     assertThat(r).as("%s block %d: %s", at, k, reader.lastError()).isEqualTo(block.get("read_ret").asLong());
+                    byte[] offsetFour = new byte[4096 + 77];
+                    assertThat(reader.readData(i, offsetFour, 77, 4096, k * 4096)).as("%s block %d at an offset", at, k).isEqualTo(r);
+                    if (r >= 0) {
+                        assertThat(java.util.Arrays.copyOfRange(offsetFour, 77, 77 + 4096)).as("%s block %d at an offset", at, k).isEqualTo(four);
+                    }
                     if (r > 4096) {
                         // zstd returns the whole op's size for a 4K read; the oracle hashed that many bytes of a
                         // 4K buffer (memory past it), so compare with the block of the full read instead
