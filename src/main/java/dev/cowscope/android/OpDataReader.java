@@ -12,7 +12,10 @@ import java.util.Locale;
  * unless AOSP reads them raw (compression none; lz4/zstd ops whose {@code data_length} equals the op buffer;
  * in v3 any op whose {@code data_length} equals the op buffer). The return value is AOSP's, -1 included
  * (with its reason in {@link #lastError()}); nothing a file holds makes it throw, allocate more than the op
- * buffer (plus the compressed input, capped) or loop.
+ * buffer (plus the compressed input, capped, and only as much as the file holds) or loop.
+ * <p>
+ * Not thread-safe: it keeps its input buffer and last error between reads. One reader per thread (a target
+ * image makes one per worker).
  */
 public final class OpDataReader {
     /** The largest op buffer we decode ({@code block_size << compression_bits}); AOSP's writers stay at or under 512 KiB. */
@@ -39,6 +42,11 @@ public final class OpDataReader {
         this.v3 = parsed.version() >= 3;
         this.headerSize = parsed.header().headerSize();
         this.fileSize = cow.sizeBytes();
+    }
+
+    /** Bytes held by the input buffer kept between reads (tests: it grows only to data the file holds). */
+    int inputBufferBytes() {
+        return input.length;
     }
 
     /** Why the last {@link #readData} returned -1. */
@@ -150,13 +158,18 @@ public final class OpDataReader {
 
     /** {@code GetRawBytes(offset, …, len)}: the same checks, so a read outside the data never happens. */
     void rawBytes(long offset, byte[] dst, int at, int length) throws IOException {
-        if (offset < headerSize || offset >= fileSize || length > fileSize - offset || length >= fileSize) {
-            throw new DataError(String.format(Locale.ROOT, "invalid data offset: %d, %d bytes (the file has %d)", offset, length, fileSize));
-        }
+        checkRange(offset, length);
         if (wrapped == null || wrapped.array() != dst) {
             wrapped = ByteBuffer.wrap(dst); // kept while the same array is read into (one wrapper per op was garbage)
         }
         cow.readFully(offset, wrapped.limit(at + length).position(at));
+    }
+
+    /** {@code GetRawBytes}'s bounds: {@code length} bytes at {@code offset} inside the file, past the header. */
+    private void checkRange(long offset, long length) throws DataError {
+        if (offset < headerSize || offset >= fileSize || length > fileSize - offset || length >= fileSize) {
+            throw new DataError(String.format(Locale.ROOT, "invalid data offset: %d, %d bytes (the file has %d)", offset, length, fileSize));
+        }
     }
 
     /** {@code CowDataStream}: the op's stored bytes, read in pieces. */
@@ -194,6 +207,9 @@ public final class OpDataReader {
             if (size > cap) {
                 throw new DataError(String.format(Locale.ROOT, "%d bytes of compressed data for an op buffer this size: more "
                         + "than any encoder emits (we stop at %d); the op is corrupt", size, cap));
+            }
+            if (size > 0) {
+                checkRange(offset, size); // before growing: a hostile data_length must not make the kept buffer large
             }
             if (input.length < size) {
                 input = new byte[(int) Math.max(size, Math.min(cap, 2L * input.length))];

@@ -130,6 +130,22 @@ class HostileOpDataTest {
     }
 
     @Test
+    void aDataLengthPastTheFileGrowsNoBufferTheReaderKeeps() throws Exception {
+        Path file = cow(3, new byte[10]);
+        byte[] bytes = Files.readAllBytes(file);
+        // the op claims 8000 stored bytes (under the cap for a 4 KiB op buffer); the file holds 10
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(V3CowWriter.HEADER, 8000);
+        Files.write(file, bytes);
+        try (BlockSource source = BlockSources.open(file)) {
+            AndroidCow cow = new AndroidCowParser().parse(source, OptionalLong.empty());
+            OpDataReader r = new OpDataReader(source, cow);
+            assertThat(r.readData(0, new byte[4096], 4096, 0)).isEqualTo(-1);
+            assertThat(r.lastError()).contains("invalid data offset");
+            assertThat(r.inputBufferBytes()).as("checked against the file before the buffer grows").isZero();
+        }
+    }
+
+    @Test
     void unknownCompressionAndHugeBlockSizes() throws Exception {
         String[] error = new String[1];
         assertThat(read(cow(9, new byte[10]), 0, new byte[4096], error)).isEqualTo(-1);
