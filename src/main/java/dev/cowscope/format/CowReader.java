@@ -10,9 +10,11 @@ import java.util.Locale;
  * (walk areas from 0, stop at the first {@code new_chunk == 0}, go on past full areas,
  * {@code next_free}, {@code skip_metadata}), then runs our consistency checks.
  * <p>
- * A second thread reads the areas a few batches ahead ({@link AreaReadAhead}, front to back)
- * while this one decodes; entries go into primitive columns, an area whose new chunks are where
- * the allocator puts them without a branch per entry. Cancel is checked once per area.
+ * Reader threads read the areas a few batches ahead ({@link AreaReadAhead}: two for a file or a
+ * block device, one front to back for a compressed image) while this one decodes; entries go into
+ * primitive columns of 4-byte chunk numbers while they fit ({@link ChunkColumn}), an area whose new
+ * chunks are where the allocator puts them without a branch per entry; a worker buckets the old
+ * chunks for the duplicate test as pages fill ({@link PagedDuplicateScan}). Cancel is checked once per area.
  */
 public final class CowReader {
     private static final int SEGMENT_BYTES = 1 << 20;
