@@ -17,7 +17,7 @@ final class PagedDuplicateScan implements AutoCloseable {
 
     private final ChunkColumn column;
     private final int pageSize;
-    private final LinkedBlockingQueue<Object[]> pages = new LinkedBlockingQueue<>(); // {index, long[] page}, or STOP
+    private final LinkedBlockingQueue<Object[]> pages = new LinkedBlockingQueue<>(); // {index, int[] page}, or STOP
     private final Thread worker;
     // per page: bucket starts and the low 16 bits of its keys grouped by bucket (2 bytes a key)
     private final java.util.List<int[]> starts = new java.util.ArrayList<>();
