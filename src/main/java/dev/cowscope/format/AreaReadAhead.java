@@ -7,7 +7,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Reads the exception areas ahead of the walk, so that reading and decoding overlap, on one
- * thread, or on two for a source that serves reads in any order (a file or a block device).
+ * thread, or on two for a source that serves reads in any order (a file or a block device) when
+ * there are two cores or more.
  * <p>
  * Why two: one positional read per area (the areas are a chunk apart) makes the reading
  * system-call bound, not disk bound. On the 64 GiB benchmark COW one thread reads the metadata in
@@ -141,7 +142,7 @@ final class AreaReadAhead implements AutoCloseable {
         int segmentBytes = segmentEntries * DiskException.SIZE_BYTES;
         int batchBytes = Math.max(segmentBytes, BATCH_BYTES / segmentBytes * segmentBytes);
         this.batchSegments = batchBytes / segmentBytes;
-        int count = source.readsInAnyOrder() ? 2 : 1;
+        int count = source.readsInAnyOrder() && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
         readers = new Reader[count];
         for (int i = 0; i < count; i++) {
             readers[i] = new Reader(i, BATCHES / count, batchBytes);
