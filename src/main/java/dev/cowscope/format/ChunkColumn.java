@@ -3,9 +3,9 @@ package dev.cowscope.format;
 import java.util.Arrays;
 
 /**
- * A growable column of chunk numbers (unsigned 64-bit) in fixed pages: appending never copies
- * more than the first page, and the first page starts small and doubles, so a small table costs
- * little more than its entries.
+ * A growable column of chunk numbers (unsigned 64-bit) in fixed pages: appending copies no more
+ * than the first page (but for the one widening below), and the first page starts small and
+ * doubles, so a small table costs little more than its entries.
  * <p>
  * While every value is below 2^32 (any origin or COW of up to 16 TiB at 4 KiB chunks) the pages
  * hold ints, 4 bytes per value; the first value at or past 2^32 widens every page to longs, once.
