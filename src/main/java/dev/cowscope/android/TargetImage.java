@@ -3,6 +3,7 @@ package dev.cowscope.android;
 import dev.cowscope.format.AtomicOutput;
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.Progress;
+import dev.cowscope.format.SpareArrays;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
@@ -170,24 +171,8 @@ public final class TargetImage {
     /** Handed to a worker waiting for a window: stop. */
     private static final Window STOP = new Window(new byte[0]);
 
-    /**
-     * Window arrays kept from image to image, softly (the GC takes them when memory is short): an image in a
-     * process that has built one allocates no 4 MiB windows, whose first touch costs page faults on a fresh heap.
-     */
-    private static final java.util.concurrent.ConcurrentLinkedDeque<java.lang.ref.SoftReference<byte[]>> SPARE_WINDOWS =
-            new java.util.concurrent.ConcurrentLinkedDeque<>();
-    private static final int MAX_SPARE_WINDOWS = 8;
-
-    /** A window array of {@code bytes} bytes: a spare one if there is one. */
-    private static byte[] windowArray(int bytes) {
-        for (java.lang.ref.SoftReference<byte[]> ref; (ref = SPARE_WINDOWS.poll()) != null; ) {
-            byte[] spare = ref.get();
-            if (spare != null && spare.length == bytes) {
-                return spare;
-            }
-        }
-        return new byte[bytes];
-    }
+    /** Window arrays kept from image to image: an image in a process that has built one allocates no 4 MiB windows. */
+    private static final SpareArrays<byte[]> SPARE_WINDOWS = SpareArrays.ofBytes(8);
 
     /** A built window of the image, or what stopped it. */
     private static final class Window {
@@ -215,7 +200,7 @@ public final class TargetImage {
         WindowWorker(int first, int step, long windows, int windowBlocks) {
             builder = new WindowBuilder();
             for (int k = 0; k < 2; k++) {
-                free.add(new Window(windowArray(windowBlocks * blockSize)));
+                free.add(new Window(SPARE_WINDOWS.take(windowBlocks * blockSize)));
             }
             thread = new Thread(() -> {
                 try {
@@ -251,8 +236,8 @@ public final class TargetImage {
         void spareWindows() {
             for (java.util.Queue<Window> queue : java.util.List.of(free, built)) {
                 for (Window window; (window = queue.poll()) != null; ) {
-                    if (window != STOP && window.bytes.length > 0 && SPARE_WINDOWS.size() < MAX_SPARE_WINDOWS) {
-                        SPARE_WINDOWS.push(new java.lang.ref.SoftReference<>(window.bytes));
+                    if (window != STOP && window.bytes.length > 0) {
+                        SPARE_WINDOWS.give(window.bytes);
                     }
                 }
             }

@@ -14,6 +14,8 @@ final class PagedDuplicateScan implements AutoCloseable {
     /** Each bucket covers 2^16 chunks: its bitmap is 8 KiB. */
     private static final int SHIFT = 16;
     private static final Object[] STOP = new Object[0];
+    /** Full pages' key arrays (2 MiB each) kept for the next scan: enough for a table of 16 M entries. */
+    private static final SpareArrays<char[]> SPARE_LOWS = SpareArrays.ofChars(16);
 
     private final ChunkColumn column;
     private final int pageSize;
@@ -81,7 +83,7 @@ final class PagedDuplicateScan implements AutoCloseable {
             start[k] += start[k - 1];
         }
         int[] fill = java.util.Arrays.copyOf(start, start.length - 1);
-        char[] low = new char[count];
+        char[] low = SPARE_LOWS.take(count); // every element is written below
         for (int i = 0; i < count; i++) {
             int v = values[i];
             low[fill[v >>> SHIFT]++] = (char) v;
@@ -160,6 +162,7 @@ final class PagedDuplicateScan implements AutoCloseable {
             }
             found[part] = duplicates;
         });
+        spareLows();
         if (found[1] != null) {
             for (int i = 0; i < found[1].size(); i++) {
                 found[0].add(found[1].get(i));
@@ -198,5 +201,17 @@ final class PagedDuplicateScan implements AutoCloseable {
     public void close() {
         gaveUp = true; // the walk failed or finished: pages still queued need no bucketing
         stopWorker();
+        spareLows();
+    }
+
+    /** After the worker stopped: the full pages' key arrays to the spares, once. */
+    private synchronized void spareLows() {
+        for (char[] low : lows) {
+            if (low != null && low.length == pageSize) {
+                SPARE_LOWS.give(low);
+            }
+        }
+        lows.clear();
+        starts.clear();
     }
 }
