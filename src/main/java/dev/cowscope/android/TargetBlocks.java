@@ -7,36 +7,58 @@ import java.util.Arrays;
  * Which op each block of the target partition is read from, as AOSP's {@code CompressedSnapshotReader}
  * decides it: every op but the metadata ones claims its new block (a multi-block v3 REPLACE
  * {@code 1 << compression_bits} blocks), kept as runs sorted by block with no overlap; where ops claim the
- * same block the later op in file order holds it. The one index behind the block maps and the target image. Memory follows the ops (a run per op, 20 bytes, plus 8 per op type in use), never the
- * partition: a new block is a u32, so a hostile file could name blocks 4 G apart.
+ * same block the later op in file order holds it. The one index behind the block maps and the target image. Memory
+ * follows the ops, never the partition (a new block is a u32, so a hostile file could name blocks 4 G apart): 8 bytes
+ * a run (16 where ops overlap and runs are cut), plus 8 a run per op type in use once a view counts blocks.
  */
 public final class TargetBlocks {
-    private final long[] start;
-    private final long[] end; // exclusive
-    private final int[] op;
+    /** Per run, sorted: its first block (below 2^33) shifted left 31, or'ed with its op's index. */
+    private final long[] keys;
+    /** Per run its end (exclusive); null when every run ends where its op's blocks end (no overlaps: every writer). */
+    private final long[] ends;
     private final int runs;
     private final long overwritten;
-    private final long[][] heldBefore; // per op type (null when unused): blocks of runs [0, r) held by that type
+    private final AndroidCowOps ops;
+    /** Per op type (null when unused): blocks of runs [0, r) held by that type; built on first use (block maps, counts). */
+    private volatile long[][] heldBefore;
 
-    private TargetBlocks(long[] start, long[] end, int[] op, int runs, long overwritten, AndroidCowOps ops) {
-        this.start = start;
-        this.end = end;
-        this.op = op;
+    private TargetBlocks(long[] keys, long[] ends, int runs, long overwritten, AndroidCowOps ops) {
+        this.keys = keys;
+        this.ends = ends;
         this.runs = runs;
         this.overwritten = overwritten;
-        this.heldBefore = new long[16][];
-        for (int r = 0; r < runs; r++) {
-            int t = ops.type(op[r]) & 0xf;
-            if (heldBefore[t] == null) {
-                heldBefore[t] = new long[runs + 1];
-            }
+        this.ops = ops;
+    }
+
+    /** The per-type prefix sums: 8 bytes per run and type in use, so only for the views that count (a target image does not). */
+    private long[][] heldBefore() {
+        long[][] built = heldBefore;
+        if (built != null) {
+            return built;
         }
-        for (int t = 0; t < 16; t++) {
-            long[] before = heldBefore[t];
-            for (int r = 0; before != null && r < runs; r++) {
-                before[r + 1] = before[r] + ((ops.type(op[r]) & 0xf) == t ? end[r] - start[r] : 0);
+        synchronized (this) {
+            if (heldBefore == null) {
+                long[][] before = new long[16][];
+                for (int r = 0; r < runs; r++) {
+                    int t = type(r);
+                    if (before[t] == null) {
+                        before[t] = new long[runs + 1];
+                    }
+                }
+                for (int t = 0; t < 16; t++) {
+                    long[] b = before[t];
+                    for (int r = 0; b != null && r < runs; r++) {
+                        b[r + 1] = b[r] + (type(r) == t ? runEnd(r) - runStart(r) : 0);
+                    }
+                }
+                heldBefore = before;
             }
+            return heldBefore;
         }
+    }
+
+    private int type(int run) {
+        return ops.type(runOp(run)) & 0xf;
     }
 
     /**
@@ -70,29 +92,35 @@ public final class TargetBlocks {
         }
         Arrays.sort(keys);
         progress.checkCancelled();
-        long[] s = new long[n];
-        long[] e = new long[n];
-        int[] o = new int[n];
         long total = 0;
+        long lastEnd = 0;
         boolean overlap = false;
         for (int j = 0; j < n; j++) {
-            o[j] = (int) (keys[j] & 0x7fffffffL);
-            s[j] = keys[j] >>> 31;
-            e[j] = s[j] + blocksCovered(ops, o[j]);
-            total += e[j] - s[j];
-            overlap |= j > 0 && s[j] < e[j - 1];
+            long start = keys[j] >>> 31;
+            long end = start + blocksCovered(ops, (int) (keys[j] & 0x7fffffffL));
+            total += end - start;
+            overlap |= j > 0 && start < lastEnd;
+            lastEnd = Math.max(lastEnd, end);
         }
-        if (!overlap) { // what every writer makes: one run per op
-            return new TargetBlocks(s, e, o, n, 0, ops);
+        if (!overlap) { // what every writer makes: one run per op, 8 bytes each
+            return new TargetBlocks(keys, null, n, 0, ops);
         }
-        return resolveOverlaps(s, e, o, n, total, ops);
+        return resolveOverlaps(keys, n, total, ops);
     }
 
     /**
      * Cuts overlapping runs into pieces, each held by the latest op covering it: a sweep over the run
      * boundaries with a heap of the covering ops by op index (those that have ended leave it lazily).
      */
-    private static TargetBlocks resolveOverlaps(long[] s, long[] e, int[] o, int n, long total, AndroidCowOps ops) {
+    private static TargetBlocks resolveOverlaps(long[] keys, int n, long total, AndroidCowOps ops) {
+        long[] s = new long[n];
+        long[] e = new long[n];
+        int[] o = new int[n];
+        for (int j = 0; j < n; j++) {
+            o[j] = (int) (keys[j] & 0x7fffffffL);
+            s[j] = keys[j] >>> 31;
+            e[j] = s[j] + blocksCovered(ops, o[j]);
+        }
         long[] bounds = new long[2 * n];
         System.arraycopy(s, 0, bounds, 0, n);
         System.arraycopy(e, 0, bounds, n, n);
@@ -126,10 +154,12 @@ public final class TargetBlocks {
             }
         }
         long held = 0;
+        long[] pieceKeys = new long[pieces];
         for (int p = 0; p < pieces; p++) {
             held += pe[p] - ps[p];
+            pieceKeys[p] = (ps[p] << 31) | po[p]; // a piece starts below 2^32 + 2^bits: the shift keeps it (read back with >>>)
         }
-        return new TargetBlocks(ps, pe, po, pieces, total - held, ops);
+        return new TargetBlocks(pieceKeys, Arrays.copyOf(pe, pieces), pieces, total - held, ops);
     }
 
     private static int push(int[] heap, int size, int run, int[] o) {
@@ -169,13 +199,13 @@ public final class TargetBlocks {
 
     /** One past the highest block an op writes (0 when none does). */
     public long blockCount() {
-        return runs == 0 ? 0 : end[runs - 1];
+        return runs == 0 ? 0 : runEnd(runs - 1);
     }
 
     /** Blocks some op writes, each counted once. */
     public long writtenBlocks() {
         long total = 0;
-        for (long[] before : heldBefore) {
+        for (long[] before : heldBefore()) {
             total += before == null ? 0 : before[runs];
         }
         return total;
@@ -192,27 +222,27 @@ public final class TargetBlocks {
     }
 
     public long runStart(int r) {
-        return start[r];
+        return keys[r] >>> 31;
     }
 
     public long runEnd(int r) {
-        return end[r];
+        return ends != null ? ends[r] : runStart(r) + blocksCovered(ops, runOp(r));
     }
 
     public int runOp(int r) {
-        return op[r];
+        return (int) (keys[r] & 0x7fffffffL);
     }
 
     /** The first run that ends after {@code block} (it may start after it), {@link #runCount()} when none does. */
     public int firstRunEndingAfter(long block) {
         int r = runAtOrBefore(block);
-        return r >= 0 && block < end[r] ? r : r + 1;
+        return r >= 0 && block < runEnd(r) ? r : r + 1;
     }
 
     /** The op the target reads {@code block} from, -1 when no op writes it (it reads the source). */
     public int opAt(long block) {
         int r = runAtOrBefore(block);
-        return r >= 0 && block < end[r] ? op[r] : -1;
+        return r >= 0 && block < runEnd(r) ? runOp(r) : -1;
     }
 
     /**
@@ -232,6 +262,7 @@ public final class TargetBlocks {
         long held = clip(first, from, to, byType);
         if (last > first) {
             held += clip(last, from, to, byType);
+            long[][] heldBefore = heldBefore();
             for (int t = 0; t < 16; t++) {
                 long[] before = heldBefore[t];
                 if (before != null) {
@@ -245,14 +276,8 @@ public final class TargetBlocks {
     }
 
     private long clip(int r, long from, long to, long[] byType) {
-        long n = Math.max(0, Math.min(end[r], to) - Math.max(start[r], from));
-        for (int t = 0; n > 0 && t < 16; t++) {
-            long[] before = heldBefore[t];
-            if (before != null && before[r + 1] > before[r]) {
-                byType[t] += n;
-                break;
-            }
-        }
+        long n = Math.max(0, Math.min(runEnd(r), to) - Math.max(runStart(r), from));
+        byType[type(r)] += n;
         return n;
     }
 
@@ -262,7 +287,7 @@ public final class TargetBlocks {
         int found = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (start[mid] <= block) {
+            if (runStart(mid) <= block) {
                 found = mid;
                 lo = mid + 1;
             } else {

@@ -3,7 +3,7 @@ package dev.cowscope.android;
 import dev.cowscope.format.AtomicOutput;
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.Progress;
-import dev.cowscope.format.SpareArrays;
+import dev.cowscope.format.Spares;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
@@ -138,6 +138,7 @@ public final class TargetImage {
             }
             for (WindowWorker worker : crew) {
                 worker.spareWindows();
+                worker.builder.release();
             }
         }
         long[] counts = new long[8];
@@ -172,7 +173,7 @@ public final class TargetImage {
     private static final Window STOP = new Window(new byte[0]);
 
     /** Window arrays kept from image to image: an image in a process that has built one allocates no 4 MiB windows. */
-    private static final SpareArrays<byte[]> SPARE_WINDOWS = SpareArrays.ofBytes(8);
+    private static final Spares<byte[]> SPARE_WINDOWS = Spares.ofBytes(8);
 
     /** A built window of the image, or what stopped it. */
     private static final class Window {
@@ -261,7 +262,8 @@ public final class TargetImage {
     /** Builds windows of the image into byte arrays; one per thread (it keeps decoded op data and read windows). */
     private final class WindowBuilder {
         private final WindowedSource sourceWindow = new WindowedSource(source, 1 << 20);
-        private final OpDataReader data = new OpDataReader(new WindowedSource(cow, 1 << 20), parsed);
+        private final WindowedSource cowWindow = new WindowedSource(cow, 1 << 20);
+        private final OpDataReader data = new OpDataReader(cowWindow, parsed);
         final long[] counts = new long[8];
         private int cachedOp = -1;
         private byte[] cached = new byte[0];
@@ -273,6 +275,12 @@ public final class TargetImage {
         private long pendingSource = -1;
         private int pendingAt;
         private int pendingLength;
+
+        /** After its thread ended: the read windows back to the spares. */
+        void release() {
+            sourceWindow.release();
+            cowWindow.release();
+        }
 
         /** Writes blocks {@code [from, to)} into {@code bytes}; returns the bytes written. */
         int build(long from, long to, byte[] bytes) throws IOException, TargetImageException {

@@ -2,6 +2,7 @@ package dev.cowscope.android;
 
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.SourceKind;
+import dev.cowscope.format.Spares;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -13,15 +14,18 @@ import java.nio.ByteBuffer;
 final class WindowedSource implements BlockSource {
     private static final long ALIGN = 64 << 10;
 
+    /** Window buffers kept from image to image (two per target-image worker). */
+    private static final Spares<ByteBuffer> SPARES = Spares.ofDirect(8);
+
     private final BlockSource source;
     /** Direct: a read lands in it with no copy through the JDK's temporary direct buffer. */
-    private final ByteBuffer window;
+    private ByteBuffer window;
     private long start = -1;
     private int length;
 
     WindowedSource(BlockSource source, int windowBytes) {
         this.source = source;
-        this.window = ByteBuffer.allocateDirect(windowBytes);
+        this.window = SPARES.take(windowBytes);
     }
 
     @Override
@@ -64,5 +68,12 @@ final class WindowedSource implements BlockSource {
     @Override
     public void close() throws IOException {
         source.close();
+    }
+
+    /** Gives the window buffer back for another image; this reader is not used after (the source stays open). */
+    void release() {
+        start = -1;
+        SPARES.give(window);
+        window = null;
     }
 }

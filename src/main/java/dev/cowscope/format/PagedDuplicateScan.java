@@ -15,7 +15,7 @@ final class PagedDuplicateScan implements AutoCloseable {
     private static final int SHIFT = 16;
     private static final Object[] STOP = new Object[0];
     /** Full pages' key arrays (2 MiB each) kept for the next scan: enough for a table of 16 M entries. */
-    private static final SpareArrays<char[]> SPARE_LOWS = SpareArrays.ofChars(16);
+    private static final Spares<char[]> SPARE_LOWS = Spares.ofChars(16);
 
     private final ChunkColumn column;
     private final int pageSize;

@@ -79,4 +79,64 @@ class TargetBlocksTest {
         assertThat(byType[AndroidOpType.ZERO]).isEqualTo(1);
         assertThat(blocks.blockCount()).isEqualTo(21);
     }
+
+    /** Against a block-by-block replay of the ops in file order: overlaps, multi-block REPLACEs, blocks near 2^32. */
+    @Test
+    void theRunsAgreeWithABlockByBlockReplay() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+        for (int trial = 0; trial < 300; trial++) {
+            AndroidCowOps ops = new AndroidCowOps(64);
+            long base = trial % 3 == 0 ? 0xffffffffL - 40 : 0;
+            Map<Long, Integer> expected = new TreeMap<>();
+            long covered = 0;
+            int n = 1 + random.nextInt(trial % 2 == 0 ? 6 : 60);
+            for (int i = 0; i < n; i++) {
+                long block = base + random.nextInt(40);
+                int kind = random.nextInt(5);
+                int bits = kind == 0 ? random.nextInt(4) : 0;
+                switch (kind) {
+                    case 0 -> ops.add(AndroidOpType.REPLACE, 0, bits, 100, block, 0, 0);
+                    case 1 -> ops.add(AndroidOpType.COPY, 0, 0, 0, block, 7, -1);
+                    case 2 -> ops.add(AndroidOpType.ZERO, 0, 0, 0, block, 0, -1);
+                    case 3 -> ops.add(AndroidOpType.XOR, 0, 0, 100, block, 9, 0);
+                    default -> ops.add(AndroidOpType.LABEL, 0, 0, 0, 0, i, -1);
+                }
+                long blocks = kind == 0 ? 1L << bits : kind < 4 ? 1 : 0;
+                for (long b = block; b < block + blocks; b++) {
+                    expected.put(b, i);
+                }
+                covered += blocks;
+            }
+            TargetBlocks runs = TargetBlocks.of(ops, Progress.NONE);
+            Map<Long, Integer> held = new TreeMap<>();
+            for (long b = base; b < base + 48; b++) {
+                if (runs.opAt(b) >= 0) {
+                    held.put(b, runs.opAt(b));
+                }
+            }
+            assertThat(held).as("trial %d", trial).isEqualTo(expected);
+            assertThat(runs.writtenBlocks()).isEqualTo(expected.size());
+            assertThat(runs.overwrittenBlocks()).isEqualTo(covered - expected.size());
+            assertThat(runs.blockCount()).isEqualTo(expected.isEmpty() ? 0 : ((TreeMap<Long, Integer>) expected).lastKey() + 1);
+            long from = base + random.nextInt(20);
+            long to = from + random.nextInt(30);
+            long[] byType = new long[16];
+            long untouched = runs.count(from, to, byType);
+            long[] want = new long[16];
+            long wantUntouched = 0;
+            for (long b = from; b < to; b++) {
+                Integer op = expected.get(b);
+                if (op == null) {
+                    wantUntouched++;
+                } else {
+                    want[ops.type(op)]++;
+                }
+            }
+            assertThat(untouched).isEqualTo(wantUntouched);
+            assertThat(byType).isEqualTo(want);
+            for (int r = 1; r < runs.runCount(); r++) {
+                assertThat(runs.runStart(r)).isGreaterThanOrEqualTo(runs.runEnd(r - 1));
+            }
+        }
+    }
 }

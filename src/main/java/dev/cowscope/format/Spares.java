@@ -6,34 +6,39 @@ import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
 /**
- * Large scratch arrays kept from one use to the next, softly (the GC takes them back when memory is short).
+ * Large scratch arrays and direct buffers kept from one use to the next, softly (the GC takes them back when memory is short).
  * Why: on a fresh heap the first touch of every 4 KiB page costs a fault (10–13 µs on a VM, measured), so a
  * job run again in the same process (a crash replay re-reading the store, a second image built) should not pay
  * for its scratch arrays twice. Only scratch that is dead when given back may be given back; thread-safe.
  */
-public final class SpareArrays<A> {
+public final class Spares<A> {
     private final ConcurrentLinkedDeque<SoftReference<A>> spares = new ConcurrentLinkedDeque<>();
     private final int max;
     private final IntFunction<A> allocate;
     private final ToIntFunction<A> length;
 
-    private SpareArrays(int max, IntFunction<A> allocate, ToIntFunction<A> length) {
+    private Spares(int max, IntFunction<A> allocate, ToIntFunction<A> length) {
         this.max = max;
         this.allocate = allocate;
         this.length = length;
     }
 
     /** At most {@code max} spare byte arrays. */
-    public static SpareArrays<byte[]> ofBytes(int max) {
-        return new SpareArrays<>(max, byte[]::new, a -> a.length);
+    public static Spares<byte[]> ofBytes(int max) {
+        return new Spares<>(max, byte[]::new, a -> a.length);
+    }
+
+    /** At most {@code max} spare direct buffers (a fresh one is a fresh mapping: every page of it faults). */
+    public static Spares<java.nio.ByteBuffer> ofDirect(int max) {
+        return new Spares<>(max, java.nio.ByteBuffer::allocateDirect, java.nio.ByteBuffer::capacity);
     }
 
     /** At most {@code max} spare char arrays. */
-    public static SpareArrays<char[]> ofChars(int max) {
-        return new SpareArrays<>(max, char[]::new, a -> a.length);
+    public static Spares<char[]> ofChars(int max) {
+        return new Spares<>(max, char[]::new, a -> a.length);
     }
 
-    /** An array of exactly {@code n} elements, contents undefined: a spare if one of that size is kept, else a new one. */
+    /** An array (buffer) of exactly {@code n} elements, contents (position, limit, order) undefined: a spare if one of that size is kept, else a new one. */
     public A take(int n) {
         for (SoftReference<A> ref; (ref = spares.poll()) != null; ) {
             A spare = ref.get();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class SpareArraysTest {
+class SparesTest {
     @Test
     void anArrayGivenBackIsTakenAgainOnlyAtItsOwnSize() {
-        SpareArrays<char[]> spares = SpareArrays.ofChars(2);
+        Spares<char[]> spares = Spares.ofChars(2);
         char[] a = spares.take(1024);
         assertThat(a).hasSize(1024);
         spares.give(a);
@@ -19,7 +19,7 @@ class SpareArraysTest {
 
     @Test
     void keepsAtMostItsLimit() {
-        SpareArrays<byte[]> spares = SpareArrays.ofBytes(2);
+        Spares<byte[]> spares = Spares.ofBytes(2);
         byte[][] given = {new byte[8], new byte[8], new byte[8]};
         for (byte[] b : given) {
             spares.give(b);
