@@ -282,6 +282,49 @@ class AreaReadAheadTest {
         assertThat(table.duplicates().count()).isGreaterThan(1000);
     }
 
+    /** Read buffers and scan pages are kept from walk to walk: walks at once must each get their own. */
+    @Test
+    void walksAtOnceEachReadWhatTheyReadAlone() throws Exception {
+        List<CowImageBuilder> cows = new ArrayList<>();
+        List<long[]> alone = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            CowImageBuilder cow = CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(4L << 30);
+            SplittableRandom random = new SplittableRandom(c);
+            for (int i = 0; i < 60_000 + 20_000 * c; i++) {
+                cow.exception(random.nextLong(3_000_000));
+            }
+            cows.add(cow);
+            alone.add(oldChunksAndDuplicates(new CowReader(ParseOptions.DEFAULT).read(new Recording(cow.source(), Long.MAX_VALUE, true), Progress.NONE)));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<java.util.concurrent.Future<long[]>> together = new ArrayList<>();
+                for (CowImageBuilder cow : cows) {
+                    together.add(pool.submit(() -> oldChunksAndDuplicates(
+                            new CowReader(ParseOptions.DEFAULT).read(new Recording(cow.source(), Long.MAX_VALUE, true), Progress.NONE))));
+                }
+                for (int c = 0; c < cows.size(); c++) {
+                    assertThat(together.get(c).get()).as("store %d, round %d", c, round).isEqualTo(alone.get(c));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The table's old chunks in order, then its duplicated old chunks. */
+    private static long[] oldChunksAndDuplicates(CowImage image) {
+        ExceptionTable table = image.exceptions();
+        long[] duplicates = table.duplicatedOldChunks();
+        long[] all = new long[table.size() + duplicates.length];
+        for (int i = 0; i < table.size(); i++) {
+            all[i] = table.oldChunk(i);
+        }
+        System.arraycopy(duplicates, 0, all, table.size(), duplicates.length);
+        return all;
+    }
+
     private static boolean noReadAheadLeft() throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             boolean alive = Thread.getAllStackTraces().keySet().stream()
