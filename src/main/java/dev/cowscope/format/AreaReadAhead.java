@@ -16,11 +16,11 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>
  * The areas are cut into batches in the walk's order (area 0 slot 0, …, in segments of at most
  * {@code segmentEntries} entries): the first batch is one area, each next one twice as many, up
- * to 128 KiB. With two readers, reader 0 reads the even batches and reader 1 the odd ones; the
- * walk takes them in order, so it sees segments exactly as one front-to-back reader hands them.
- * A source that must be read front to back (a compressed image) gets one reader, which reads in
- * ascending offset order. A reader stops by itself before an area whose metadata chunk lies past
- * the last whole chunk; the walk decides what that means.
+ * to 512 KiB (128 KiB with one reader). With two readers, reader 0 reads the even batches and
+ * reader 1 the odd ones; the walk takes them in order, so it sees segments exactly as one
+ * front-to-back reader hands them. A source that must be read front to back (a compressed image)
+ * gets one reader, which reads in ascending offset order. A reader stops by itself before an area
+ * whose metadata chunk lies past the last whole chunk; the walk decides what that means.
  * <p>
  * It never reads far past where the walk stops: batch {@code b} is read only once the walk has
  * taken batch {@code b - 1 - min(taken, 5)}, so what is read past the terminator is about what
@@ -50,10 +50,16 @@ final class AreaReadAhead implements AutoCloseable {
     }
 
     /**
-     * 128 areas of 4 KiB chunks: each batch handed over is a wake-up of the walk or a reader (tens of microseconds on
-     * a VM); at 128 KiB a 16.7 M-entry walk left a third of both cores idle (measured: 0.20-0.23 s a parse, now 0.15-0.20).
+     * With two readers, 128 areas of 4 KiB chunks: each batch handed over is a wake-up of the walk or a reader (tens of
+     * microseconds on a VM); at 128 KiB a 16.7 M-entry walk left a third of both cores idle (measured: 0.20-0.23 s a
+     * parse, now 0.15-0.20).
      */
     private static final int BATCH_BYTES = 512 << 10;
+    /**
+     * With one reader (a compressed image, read front to back): decompressing dwarfs the hand-overs, and what is read
+     * past the terminator is decompressed for nothing, so smaller batches.
+     */
+    private static final int ONE_READER_BATCH_BYTES = 128 << 10;
     /** Buffers in all, shared out between the readers; also the most batches read ahead. */
     private static final int BATCHES = 6;
     /** Most batches read ahead of the walk once it is under way (see {@link #readable}). */
@@ -152,9 +158,13 @@ final class AreaReadAhead implements AutoCloseable {
         this.segmentEntries = segmentEntries;
         this.segmentsPerArea = (layout.exceptionsPerArea() + segmentEntries - 1) / segmentEntries;
         int segmentBytes = segmentEntries * DiskException.SIZE_BYTES;
-        int batchBytes = Math.max(segmentBytes, BATCH_BYTES / segmentBytes * segmentBytes);
-        this.batchSegments = batchBytes / segmentBytes;
         int count = source.readsInAnyOrder() && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+        // no larger than the device's metadata: a small store's walk takes no 3 MiB of buffers it cannot fill
+        long deviceAreas = Math.max(1, (deviceChunks - AreaLayout.HEADER_CHUNKS + layout.areaStrideChunks() - 1) / layout.areaStrideChunks());
+        long deviceSegments = deviceAreas > Long.MAX_VALUE / segmentsPerArea ? Long.MAX_VALUE : deviceAreas * segmentsPerArea;
+        int wanted = count == 2 ? BATCH_BYTES : ONE_READER_BATCH_BYTES;
+        int batchBytes = (int) Math.max(segmentBytes, Math.min(wanted / segmentBytes, deviceSegments) * segmentBytes);
+        this.batchSegments = batchBytes / segmentBytes;
         readers = new Reader[count];
         for (int i = 0; i < count; i++) {
             readers[i] = new Reader(i, BATCHES / count, batchBytes);

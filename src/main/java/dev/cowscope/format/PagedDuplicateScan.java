@@ -83,7 +83,7 @@ final class PagedDuplicateScan implements AutoCloseable {
             start[k] += start[k - 1];
         }
         int[] fill = java.util.Arrays.copyOf(start, start.length - 1);
-        char[] low = SPARE_LOWS.take(count); // every element is written below
+        char[] low = count == pageSize ? SPARE_LOWS.take(count) : new char[count]; // every element is written below
         for (int i = 0; i < count; i++) {
             int v = values[i];
             low[fill[v >>> SHIFT]++] = (char) v;

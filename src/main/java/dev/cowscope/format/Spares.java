@@ -9,7 +9,8 @@ import java.util.function.ToIntFunction;
  * Large scratch arrays and direct buffers kept from one use to the next, softly (the GC takes them back when memory is short).
  * Why: on a fresh heap the first touch of every 4 KiB page costs a fault (10–13 µs on a VM, measured), so a
  * job run again in the same process (a crash replay re-reading the store, a second image built) should not pay
- * for its scratch arrays twice. Only scratch that is dead when given back may be given back; thread-safe.
+ * for its scratch arrays twice. Only scratch that is dead when given back may be given back; thread-safe. Direct
+ * buffers are freed when the heap, not direct memory, runs short: keep their pools small (a few MiB).
  */
 public final class Spares<A> {
     private final ConcurrentLinkedDeque<SoftReference<A>> spares = new ConcurrentLinkedDeque<>();
@@ -38,12 +39,17 @@ public final class Spares<A> {
         return new Spares<>(max, char[]::new, a -> a.length);
     }
 
-    /** An array (buffer) of exactly {@code n} elements, contents (position, limit, order) undefined: a spare if one of that size is kept, else a new one. */
+    /**
+     * An array (buffer) of exactly {@code n} elements, contents (position, limit, order) undefined: a spare if one of
+     * that size is kept (spares of other sizes stay kept), else a new one.
+     */
     public A take(int n) {
-        for (SoftReference<A> ref; (ref = spares.poll()) != null; ) {
+        for (SoftReference<A> ref : spares) {
             A spare = ref.get();
-            if (spare != null && length.applyAsInt(spare) == n) {
-                return spare;
+            if (spare == null) {
+                spares.remove(ref); // the GC took it
+            } else if (length.applyAsInt(spare) == n && spares.remove(ref)) {
+                return spare; // removed by this thread alone: no other taker has it
             }
         }
         return allocate.apply(n);
