@@ -6,11 +6,12 @@ import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
 /**
- * Large scratch arrays and direct buffers kept from one use to the next, softly (the GC takes them back when memory is short).
- * Why: on a fresh heap the first touch of every 4 KiB page costs a fault (10–13 µs on a VM, measured), so a
- * job run again in the same process (a crash replay re-reading the store, a second image built) should not pay
- * for its scratch arrays twice. Only scratch that is dead when given back may be given back; thread-safe. Direct
- * buffers are freed when the heap, not direct memory, runs short: keep their pools small (a few MiB).
+ * Large scratch arrays and direct buffers kept from one use to the next, softly (the GC takes them back
+ * when memory is short). Why: on a fresh heap the first touch of every 4 KiB page costs a fault (10–13 µs
+ * on a VM, measured), so a job run again in the same process (a crash replay re-reading the store, a
+ * second image built) should not pay for its scratch arrays twice. Only scratch that is dead when given
+ * back may be given back; thread-safe. Direct buffers are freed when the heap, not direct memory, runs
+ * short: keep their pools small (a few MiB).
  */
 public final class Spares<A> {
     private final ConcurrentLinkedDeque<SoftReference<A>> spares = new ConcurrentLinkedDeque<>();
@@ -55,7 +56,10 @@ public final class Spares<A> {
         return allocate.apply(n);
     }
 
-    /** Keeps {@code array} for a later {@link #take} (unless {@code max} are kept); the caller no longer uses it. */
+    /**
+     * Keeps {@code array} for a later {@link #take} (unless about {@code max} are kept: two givers at once may pass it
+     * by one); the caller no longer uses it.
+     */
     public void give(A array) {
         if (array != null && spares.size() < max) {
             spares.push(new SoftReference<>(array));
