@@ -311,7 +311,9 @@ final class AreaReadAhead implements AutoCloseable {
             buffersGiven = true;
             for (Reader reader : readers) {
                 for (Batch batch : reader.batches) {
-                    SPARE_BUFFERS.give(batch.buffer);
+                    if (batch.buffer.capacity() >= ONE_READER_BATCH_BYTES) { // a small store's few pages: not worth a large store's spare
+                        SPARE_BUFFERS.give(batch.buffer);
+                    }
                 }
             }
         }

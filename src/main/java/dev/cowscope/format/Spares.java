@@ -57,12 +57,16 @@ public final class Spares<A> {
     }
 
     /**
-     * Keeps {@code array} for a later {@link #take} (unless about {@code max} are kept: two givers at once may pass it
-     * by one); the caller no longer uses it.
+     * Keeps {@code array} for a later {@link #take}, the caller no longer using it. The last {@code max} given are
+     * kept: a job with other sizes (a small store after a large one) replaces the spares, it is not refused.
      */
     public void give(A array) {
-        if (array != null && spares.size() < max) {
-            spares.push(new SoftReference<>(array));
+        if (array == null) {
+            return;
+        }
+        spares.push(new SoftReference<>(array));
+        while (spares.size() > max && spares.pollLast() != null) {
+            // the oldest goes
         }
     }
 }
