@@ -97,6 +97,20 @@ public final class AndroidCowOps {
         size = Math.min(size, newSize);
     }
 
+    /** Drops the room past the last op (a v2 file's op count is known only at its end): the columns hold what they hold. */
+    void trimToSize() {
+        if (capacity() == size) {
+            return;
+        }
+        words = Arrays.copyOf(words, 2 * size);
+        if (v2Compression != null) {
+            v2Compression = Arrays.copyOf(v2Compression, size);
+        }
+        if (xorDataOffset != null) {
+            xorDataOffset = Arrays.copyOf(xorDataOffset, size);
+        }
+    }
+
     /** Where XOR op {@code i}'s data lies (only XOR ops have a place for it). */
     void setXorDataOffset(int i, long offset) {
         if (xorDataOffset == null) {

@@ -126,6 +126,7 @@ public final class AndroidCowParser {
             run.parseV2();
         }
         run.check();
+        run.ops.trimToSize();
         return new AndroidCow(name, source.kind(), size, header, run.parsedHeader, label, run.error == null,
                 run.error, run.footer, run.lastLabel, List.copyOf(run.resumePoints), run.opAreaOffset,
                 run.dataAreaOffset, run.ops, run.findings.result());
@@ -178,7 +179,8 @@ public final class AndroidCowParser {
         // ---------------------------------------------------------------- v1 / v2
 
         void parseV2() throws IOException {
-            ops = new AndroidCowOps((int) Math.min(1 << 16, size / V2_OP_BYTES));
+            int expected = v2OpCountHint();
+            ops = new AndroidCowOps(expected);
             AndroidCowHeader h = header;
             if (h.footerSize() != FOOTER_BYTES) {
                 fail(FindingKind.ANDROID_PARSE_FAILED, Location.offset(14), "Footer size unknown, read "
@@ -214,7 +216,7 @@ public final class AndroidCowParser {
             long compression = 0;
             String translateError = null;
             Location translateWhere = null;
-            long[] offsets = new long[Math.max(16, ops.size())];
+            long[] offsets = new long[Math.max(16, expected)];
             boolean done = false;
             progress.begin("Reading the ops", size);
             long reported = 0;
@@ -359,6 +361,25 @@ public final class AndroidCowParser {
                 return;
             }
             parsedHeader = header.withParsed(bufferSize, compression != 0 ? compression : header.compressionAlgorithm());
+        }
+
+        /**
+         * Room for the ops to begin with: the op count of the footer AOSP's writer ends the file with, when the last
+         * 84 bytes are one that agrees with itself and the file's size (a hint only, the walk decides), else 1024.
+         * Sized by the file's own ops: a 16-op file with a 2 MiB scratch area was given room for 65 536 (1.5 MiB).
+         */
+        private int v2OpCountHint() throws IOException {
+            if (size - header.headerSize() >= FOOTER_BYTES) {
+                ByteBuffer b = ByteBuffer.allocate(V2_OP_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+                source.readFully(size - FOOTER_BYTES, b);
+                long opsSize = b.getLong(4);
+                long numOps = b.getLong(12);
+                if ((b.get(0) & 0xff) == AndroidOpType.FOOTER && numOps > 0 && numOps <= Math.min(maxOps, size / V2_OP_BYTES)
+                        && opsSize == numOps * V2_OP_BYTES) {
+                    return (int) Math.min(numOps, 1 << 20); // past 16 MiB of room the walk grows it: a footer can lie
+                }
+            }
+            return (int) Math.min(1024, size / V2_OP_BYTES);
         }
 
         // ---------------------------------------------------------------- v3

@@ -135,6 +135,15 @@ public class AospFixturesTest {
         }
     }
 
+    /** Issue 15's memory bound: no object per op and at most 32 bytes each, whatever room the file's size suggests. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void theOpsTakeAtMost32BytesEach(String name) throws Exception {
+        assumeTrue(Files.isDirectory(FIXTURES), "fixtures not present");
+        AndroidCow cow = AndroidCowParser.read(cow(name), OptionalLong.empty(), dev.cowscope.format.Progress.NONE);
+        assertThat(cow.ops().retainedBytes()).as("%d ops", cow.ops().size()).isLessThanOrEqualTo(32L * cow.ops().size());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void parseAtEveryLabelEqualsAospReader(String name) throws Exception {
