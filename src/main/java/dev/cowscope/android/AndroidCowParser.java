@@ -239,7 +239,8 @@ public final class AndroidCowParser {
                 }
                 for (long k = 0; k < toAdd; k++) {
                     long at = clusterStart + k * V2_OP_BYTES;
-                    ByteBuffer b = window.at(at, V2_OP_BYTES);
+                    // a cluster's ops are read as one span: the data between clusters is not the parse's to read
+                    ByteBuffer b = window.at(at, V2_OP_BYTES, clusterOps != 0 ? (toAdd - k) * V2_OP_BYTES : WINDOW_BYTES);
                     int base = b.position();
                     int rawType = b.get(base) & 0xff;
                     int opCompression = b.get(base + 1) & 0xff;
@@ -653,9 +654,14 @@ public final class AndroidCowParser {
 
         /** A buffer positioned at {@code offset}, with {@code n} bytes readable from there (the caller checked the range). */
         ByteBuffer at(long offset, int n) throws IOException {
+            return at(offset, n, WINDOW_BYTES);
+        }
+
+        /** {@link #at(long, int)}, reading about {@code span} bytes from {@code offset} when it reads (n at least, a window at most). */
+        ByteBuffer at(long offset, int n, long span) throws IOException {
             if (start < 0 || offset < start || offset - start + n > length) {
                 long left = source.sizeBytes() - offset;
-                int want = (int) Math.min(WINDOW_BYTES, left);
+                int want = (int) Math.min(Math.min(WINDOW_BYTES, Math.max(n, span)), left);
                 if (want < n) {
                     throw new java.io.EOFException(source.name() + ": read of " + n + " bytes at " + offset + " is past the end");
                 }
