@@ -29,6 +29,7 @@ public final class AndroidParseBenchmark {
             AndroidCow cow = AndroidCowParser.read(fixture, OptionalLong.empty(), Progress.NONE);
             long opBytes = (long) cow.ops().size() * AndroidCowParser.V2_OP_BYTES;
             measure("v2_lz4_big (AOSP's writer, " + cow.ops().size() + " ops)", fixture, cow.opAreaOffset(), opBytes, 200);
+            System.out.printf(Locale.ROOT, "v2_lz4_big: HEAP bytes per op = %.1f%n", (double) cow.ops().retainedBytes() / cow.ops().size());
         }
         Path file = Files.createTempFile("cowscope-bench-", ".cow");
         try {
