@@ -286,7 +286,8 @@ final class CompressedBlockSource implements BlockSource {
 
     private void writeNonZeroBlocks(FileChannel out, byte[] buffer, int n, long position, long needed, Path dir) throws IOException {
         int run = -1;
-        for (int block = 0; block <= n; block += BLOCK_BYTES) {
+        // one step past the last block, partial or not, so that a run of data reaching the end is written too
+        for (int block = 0; block < n + BLOCK_BYTES; block += BLOCK_BYTES) {
             boolean data = block < n && !isZero(buffer, block, Math.min(BLOCK_BYTES, n - block));
             if (data && run < 0) {
                 run = block;

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code view} with an Android COW, end to end against every AOSP fixture: the file written over the generated
- * source image (raw, and as a sparse image) has the sha256 of AOSP's {@code CompressedSnapshotReader} image;
+ * source image (raw, and as a sparse image; the COW plain and gzip'd) has the sha256 of AOSP's {@code CompressedSnapshotReader} image;
  * a COW AOSP refuses, or whose data AOSP cannot read, is refused in one line with exit 3 and no file.
  */
 class AndroidViewCliTest {
@@ -74,6 +74,16 @@ class AndroidViewCliTest {
             assertThat(sha).as("%s over %s", name, origin.getFileName()).isEqualTo(expected.get("image_sha256").asText());
             assertThat(run.err()).contains(sha).contains("blocks from the source");
         }
+        // gzip'd as COWs travel: read back over the unpacked copy, whose last partial block was once lost
+        Path gz = dir.resolve(name + ".cow.gz");
+        try (java.io.OutputStream packed = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(cow, packed);
+        }
+        CliRun packed = CliRun.of("view", "--origin", raw.toString(), "--cow", gz.toString(), "-o", out.toString());
+        assertThat(packed.exitCode()).as(packed.err()).isZero();
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(out))))
+                .as("%s, gzip'd", name).isEqualTo(expected.get("image_sha256").asText());
+        Files.delete(gz);
         assertThat(dir.toFile().list()).containsExactlyInAnyOrder("source.img", "source.simg", "target.img");
     }
 

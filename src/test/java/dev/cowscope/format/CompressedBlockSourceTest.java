@@ -87,6 +87,47 @@ class CompressedBlockSourceTest {
         }
     }
 
+    /**
+     * The unpacked copy keeps an image's last bytes when its size is no multiple of 4 KiB (an Android COW's is not): the
+     * last run of data in the last buffer was never written, so a read there after a read back gave zeros.
+     */
+    @Test
+    void anUnpackedCopyKeepsDataUpToTheLastByte() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(16);
+        for (int size : new int[] {3 * 4096 + 100, (1 << 20) + 1, (1 << 20) + 4096 + 7, 5 * 4096}) {
+            byte[] image = new byte[size];
+            for (int i = 0; i < size; i++) {
+                image[i] = (byte) (1 + random.nextInt(255));
+            }
+            Arrays.fill(image, 4096, 8192, (byte) 0); // a zero block: a hole in the copy
+            for (Path packed : List.of(Files.write(dir.resolve(size + ".img.gz"), gzip(image)),
+                    Files.write(dir.resolve(size + ".img.xz"), xz(image)), Files.write(dir.resolve(size + ".img.zst"), zstd(image)))) {
+                try (BlockSource source = BlockSources.open(packed)) {
+                    assertForwardThenBackwardReadsMatch(source, image);
+                }
+            }
+        }
+    }
+
+    /** An Android COW is parsed front to back: a gzip'd one is decoded once and never unpacked into a temporary file. */
+    @Test
+    void aGzippedAndroidCowParsesWithoutUnpacking() throws Exception {
+        Path cow = dev.cowscope.android.AospFixturesTest.cow("v2_lz4_big");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(cow), "fixtures not present");
+        Path gz = dir.resolve("v2_lz4_big.cow.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(cow, out);
+        }
+        dev.cowscope.android.AndroidCow plain = dev.cowscope.android.AndroidCowParser.read(cow, java.util.OptionalLong.empty(), Progress.NONE);
+        try (CompressedBlockSource source = CompressedBlockSource.open(gz, Compression.GZIP, Progress.NONE)) {
+            dev.cowscope.android.AndroidCow packed = new dev.cowscope.android.AndroidCowParser().parse(source, java.util.OptionalLong.empty());
+            assertThat(packed.parseOk()).as("%s", packed.error()).isTrue();
+            assertThat(packed.ops().size()).isEqualTo(plain.ops().size());
+            assertThat(packed.ops().retainedBytes()).isEqualTo(plain.ops().retainedBytes());
+            assertThat(source.isUnpacked()).as("no read went back").isFalse();
+        }
+    }
+
     @Test
     void anOriginStreamsForwardWithoutACopyAndABackwardReadUnpacksOnce() throws Exception {
         Path gz = Fixtures.scenario("b3-257").resolve("origin-before.img.gz");
