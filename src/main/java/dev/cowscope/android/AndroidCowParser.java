@@ -366,11 +366,13 @@ public final class AndroidCowParser {
 
         /**
          * Room for the ops to begin with: the op count of the footer AOSP's writer ends the file with, when the last
-         * 84 bytes are one that agrees with itself and the file's size (a hint only, the walk decides), else 1024.
+         * 84 bytes are one that agrees with itself and the file's size (a hint only, the walk decides) and the source
+         * reads in any order, else 1024.
          * Sized by the file's own ops: a 16-op file with a 2 MiB scratch area was given room for 65 536 (1.5 MiB).
          */
         private int v2OpCountHint() throws IOException {
-            if (size - header.headerSize() >= FOOTER_BYTES) {
+            // a compressed image is read front to back: a read at its end, then back at the ops, would unpack it
+            if (source.readsInAnyOrder() && size - header.headerSize() >= FOOTER_BYTES) {
                 ByteBuffer b = ByteBuffer.allocate(V2_OP_BYTES).order(ByteOrder.LITTLE_ENDIAN);
                 source.readFully(size - FOOTER_BYTES, b);
                 long opsSize = b.getLong(4);
