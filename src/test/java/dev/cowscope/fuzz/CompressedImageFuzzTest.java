@@ -23,8 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Compressed images (gzip, xz, zstd) from fuzzed bytes: a small COW compressed here and then
- * damaged (bytes flipped, cut, spliced, trailing bytes), or raw bytes behind a format's magic.
- * Opened, walked, read forward and back (which unpacks). The only allowed refusals are a
+ * damaged (bytes flipped, cut, spliced, trailing bytes), raw bytes behind a format's magic, or an
+ * image of fuzzed bytes and zero runs compressed here whole. Opened, walked, read forward and back
+ * (which unpacks) and at the end; a whole stream made here must read back as its image, byte for byte. The only allowed refusals are a
  * {@link CowFormatException} or an {@link IOException} with a message; anything else, a hang or
  * an OutOfMemoryError is a bug.
  */
@@ -50,7 +51,17 @@ class CompressedImageFuzzTest {
     void open(FuzzedDataProvider data) throws IOException {
         int format = data.consumeInt(0, 2);
         byte[] bytes;
-        if (data.consumeBoolean()) {
+        byte[] image = null; // known when the stream is a whole one made here: then every read must give its bytes
+        int mode = data.consumeInt(0, 2);
+        if (mode == 2) {
+            // any length, zero runs among data: the unpacked copy's holes and its last, partial block
+            image = data.consumeBytes(data.consumeInt(0, 3 << 16));
+            for (int k = data.consumeInt(0, 3); k > 0 && image.length > 0; k--) {
+                int at = data.consumeInt(0, image.length - 1);
+                java.util.Arrays.fill(image, at, Math.min(image.length, at + data.consumeInt(1, 3 << 13)), (byte) 0);
+            }
+            bytes = format == 0 ? gzip(image) : format == 1 ? xz(image) : zstd(image);
+        } else if (mode == 1) {
             bytes = packed[format].clone();
             for (int k = data.consumeInt(0, 8); k > 0 && bytes.length > 0; k--) { // a splice can leave nothing
                 switch (data.consumeInt(0, 2)) {
@@ -78,11 +89,23 @@ class CompressedImageFuzzTest {
                 assertThat(refused.getMessage()).isNotBlank();
             }
             long size = source.sizeBytes();
+            if (image != null) {
+                assertThat(size).isEqualTo(image.length);
+            }
             if (size > 0) {
                 try {
-                    source.readFully(size / 2, ByteBuffer.allocate((int) Math.min(4096, size - size / 2)));
-                    source.readFully(0, ByteBuffer.allocate((int) Math.min(4096, size)));
+                    // forward (a second decoding pass), then back (which unpacks), then the last bytes again
+                    long[] at = {size / 2, 0, Math.max(0, size - 100)};
+                    for (long offset : at) {
+                        ByteBuffer read = ByteBuffer.allocate((int) Math.min(4096, size - offset));
+                        source.readFully(offset, read);
+                        if (image != null) {
+                            assertThat(read.array()).as("%d bytes at %d of %d", read.capacity(), offset, size)
+                                    .isEqualTo(java.util.Arrays.copyOfRange(image, (int) offset, (int) offset + read.capacity()));
+                        }
+                    }
                 } catch (IOException unreadable) {
+                    assertThat(image).as("a whole stream made here reads: %s", unreadable.getMessage()).isNull();
                     assertThat(unreadable.getMessage()).isNotBlank();
                 }
             }
