@@ -55,7 +55,12 @@ class CompressedImageFuzzTest {
         int mode = data.consumeInt(0, 2);
         if (mode == 2) {
             // any length, zero runs among data: the unpacked copy's holes and its last, partial block
-            image = data.consumeBytes(data.consumeInt(0, 3 << 16));
+            // fuzzed bytes repeated up to a fuzzed length: a small input makes images past the kept first 4 KiB too
+            image = new byte[data.consumeInt(0, 3 << 16)];
+            byte[] pattern = data.consumeBytes(data.consumeInt(1, 512));
+            for (int i = 0; i < image.length; i++) {
+                image[i] = pattern.length == 0 ? (byte) (i * 131 + 7) : pattern[i % pattern.length];
+            }
             for (int k = data.consumeInt(0, 3); k > 0 && image.length > 0; k--) {
                 int at = data.consumeInt(0, image.length - 1);
                 java.util.Arrays.fill(image, at, Math.min(image.length, at + data.consumeInt(1, 3 << 13)), (byte) 0);
