@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cowscope.testkit.CowImageBuilder;
+import dev.cowscope.testkit.RecordingBlockSource;
 import dev.cowscope.testkit.SparseBlockSource;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,61 +21,6 @@ import org.junit.jupiter.api.Test;
  * walk ends however it ends. The two-thread duplicate scan finds what a set finds.
  */
 class AreaReadAheadTest {
-    /** A source that records its reads and fails every read at or after {@code failFrom}. */
-    private static final class Recording implements BlockSource {
-        final BlockSource inner;
-        final long failFrom;
-        final List<Long> offsets = java.util.Collections.synchronizedList(new ArrayList<>());
-        final Set<String> threads = java.util.Collections.synchronizedSet(new HashSet<>());
-        final boolean anyOrder;
-
-        Recording(BlockSource inner, long failFrom) {
-            this(inner, failFrom, false);
-        }
-
-        /** {@code anyOrder}: says it serves scattered reads well, so the walk reads it with two threads. */
-        Recording(BlockSource inner, long failFrom, boolean anyOrder) {
-            this.inner = inner;
-            this.failFrom = failFrom;
-            this.anyOrder = anyOrder;
-        }
-
-        @Override
-        public boolean readsInAnyOrder() {
-            return anyOrder;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public SourceKind kind() {
-            return inner.kind();
-        }
-
-        @Override
-        public long sizeBytes() {
-            return inner.sizeBytes();
-        }
-
-        @Override
-        public void readFully(long offsetBytes, ByteBuffer dst) throws IOException {
-            offsets.add(offsetBytes);
-            threads.add(Thread.currentThread().getName());
-            if (offsetBytes >= failFrom) {
-                throw new IOException("disk error at " + offsetBytes);
-            }
-            inner.readFully(offsetBytes, dst);
-        }
-
-        @Override
-        public void close() throws IOException {
-            inner.close();
-        }
-    }
-
     private static CowImageBuilder fourAreasAndAHalf() {
         // 4 KiB chunks: 256 entries an area; 1100 entries fill areas 0-3 and end in area 4
         return CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(64L << 20).exceptions(0, 1100);
@@ -86,7 +31,7 @@ class AreaReadAheadTest {
     void readsAscendingAndAReadPastTheTerminatorNeverSurfaces(boolean anyOrder) throws Exception {
         AreaLayout layout = new AreaLayout(8);
         long afterLastArea = layout.chunkOffsetBytes(layout.areaLocation(5));
-        Recording source = new Recording(fourAreasAndAHalf().source(), afterLastArea, anyOrder);
+        RecordingBlockSource source = new RecordingBlockSource(fourAreasAndAHalf().source(), afterLastArea, anyOrder);
         CowImage image = new CowReader(ParseOptions.DEFAULT).read(source, Progress.NONE);
         assertThat(image.exceptions().size()).isEqualTo(1100);
         assertThat(image.state()).isEqualTo(StoreState.VALID);
@@ -103,7 +48,7 @@ class AreaReadAheadTest {
     void aShortTableInALargeDeviceIsNotReadFarPastItsEnd(boolean anyOrder) throws Exception {
         // 10 entries in area 0 of a 16 GiB device (16 000 areas): a forward-only (compressed) source
         // pays for every byte the read-ahead skips to, so it starts with one area and grows with the walk
-        Recording source = new Recording(CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(16L << 30).exceptions(0, 10).source(),
+        RecordingBlockSource source = new RecordingBlockSource(CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(16L << 30).exceptions(0, 10).source(),
                 Long.MAX_VALUE, anyOrder);
         CowImage image = new CowReader(ParseOptions.DEFAULT).read(source, Progress.NONE);
         assertThat(image.exceptions().size()).isEqualTo(10);
@@ -115,7 +60,7 @@ class AreaReadAheadTest {
     void aFailingReadTheWalkNeedsIsThrownAsItWas(boolean anyOrder) throws Exception {
         AreaLayout layout = new AreaLayout(8);
         long area2 = layout.chunkOffsetBytes(layout.areaLocation(2));
-        Recording source = new Recording(fourAreasAndAHalf().source(), area2, anyOrder);
+        RecordingBlockSource source = new RecordingBlockSource(fourAreasAndAHalf().source(), area2, anyOrder);
         assertThatThrownBy(() -> new CowReader(ParseOptions.DEFAULT).read(source, Progress.NONE))
                 .isInstanceOf(IOException.class).hasMessage("disk error at " + area2);
         assertThat(noReadAheadLeft()).isTrue();
@@ -128,8 +73,8 @@ class AreaReadAheadTest {
         for (long chunkSectors : new long[] {8, 128}) {
             for (int entries : new int[] {1, 255, 256, 70_000, 3 * 4096}) {
                 CowImageBuilder cow = CowImageBuilder.cow().chunkSizeSectors(chunkSectors).deviceBytes(16L << 30).exceptions(0, entries);
-                Recording one = new Recording(cow.source(), Long.MAX_VALUE, false);
-                Recording two = new Recording(cow.source(), Long.MAX_VALUE, true);
+                RecordingBlockSource one = new RecordingBlockSource(cow.source(), Long.MAX_VALUE, false);
+                RecordingBlockSource two = new RecordingBlockSource(cow.source(), Long.MAX_VALUE, true);
                 CowImage a = new CowReader(ParseOptions.DEFAULT).read(one, Progress.NONE);
                 CowImage b = new CowReader(ParseOptions.DEFAULT).read(two, Progress.NONE);
                 assertThat(a.exceptions().size()).as("%d entries, chunk %d", entries, chunkSectors).isEqualTo(entries);
@@ -155,7 +100,7 @@ class AreaReadAheadTest {
         AreaLayout layout = new AreaLayout(4096);
         long deviceChunks = layout.areaLocation(3);
         long deviceBytes = deviceChunks * layout.chunkSizeBytes() + layout.chunkSizeBytes() - 512;
-        Recording source = new Recording(CowImageBuilder.cow().chunkSizeSectors(4096).deviceBytes(deviceBytes)
+        RecordingBlockSource source = new RecordingBlockSource(CowImageBuilder.cow().chunkSizeSectors(4096).deviceBytes(deviceBytes)
                 .exceptions(0, (int) (3 * layout.exceptionsPerArea())).source(), Long.MAX_VALUE, true);
         CowImage image = new CowReader(ParseOptions.DEFAULT).read(source, Progress.NONE);
         assertThat(image.exceptions().size()).isEqualTo(3 * layout.exceptionsPerArea());
@@ -170,7 +115,7 @@ class AreaReadAheadTest {
     void aReaderThatDiesOutsideAReadFailsTheWalkInsteadOfHangingIt() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "one core: one reader");
         AreaLayout layout = new AreaLayout(8);
-        Recording source = new Recording(CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(1L << 30).exceptions(0, 50_000).source(),
+        RecordingBlockSource source = new RecordingBlockSource(CowImageBuilder.cow().chunkSizeSectors(8).deviceBytes(1L << 30).exceptions(0, 50_000).source(),
                 Long.MAX_VALUE, true);
         try (AreaReadAhead areas = new AreaReadAhead(source, layout, (1L << 30) / layout.chunkSizeBytes(), 256)) {
             Thread second = null;
@@ -294,7 +239,7 @@ class AreaReadAheadTest {
                 cow.exception(random.nextLong(3_000_000));
             }
             cows.add(cow);
-            alone.add(oldChunksAndDuplicates(new CowReader(ParseOptions.DEFAULT).read(new Recording(cow.source(), Long.MAX_VALUE, true), Progress.NONE)));
+            alone.add(oldChunksAndDuplicates(new CowReader(ParseOptions.DEFAULT).read(new RecordingBlockSource(cow.source(), Long.MAX_VALUE, true), Progress.NONE)));
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
@@ -302,7 +247,7 @@ class AreaReadAheadTest {
                 List<java.util.concurrent.Future<long[]>> together = new ArrayList<>();
                 for (CowImageBuilder cow : cows) {
                     together.add(pool.submit(() -> oldChunksAndDuplicates(
-                            new CowReader(ParseOptions.DEFAULT).read(new Recording(cow.source(), Long.MAX_VALUE, true), Progress.NONE))));
+                            new CowReader(ParseOptions.DEFAULT).read(new RecordingBlockSource(cow.source(), Long.MAX_VALUE, true), Progress.NONE))));
                 }
                 for (int c = 0; c < cows.size(); c++) {
                     assertThat(together.get(c).get()).as("store %d, round %d", c, round).isEqualTo(alone.get(c));
