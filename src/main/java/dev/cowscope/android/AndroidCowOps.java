@@ -97,9 +97,13 @@ public final class AndroidCowOps {
         size = Math.min(size, newSize);
     }
 
-    /** Drops the room past the last op (a v2 file's op count is known only at its end): the columns hold what they hold. */
+    /**
+     * Drops the room past the last op when it is more than a fifth of the columns (a v2 file's op count is known
+     * only at its end): at most 25 % room stays, 31 bytes an op at worst, and the copies never need more memory
+     * at once than the last growth did.
+     */
     void trimToSize() {
-        if (capacity() == size) {
+        if ((long) capacity() * 4 <= (long) size * 5) {
             return;
         }
         words = Arrays.copyOf(words, 2 * size);
