@@ -52,10 +52,11 @@ class CompressedImageFuzzTest {
         int format = data.consumeInt(0, 2);
         byte[] bytes;
         byte[] image = null; // known when the stream is a whole one made here: then every read must give its bytes
-        int mode = data.consumeInt(0, 2);
-        if (mode == 2) {
-            // any length, zero runs among data: the unpacked copy's holes and its last, partial block
-            // fuzzed bytes repeated up to a fuzzed length: a small input makes images past the kept first 4 KiB too
+        // the choices in the order of the kept inputs: a damaged COW first (as before), then a whole image or noise
+        boolean damaged = data.consumeBoolean();
+        if (!damaged && data.consumeBoolean()) {
+            // fuzzed bytes repeated to a fuzzed length (a small input makes images past the kept first 4 KiB), with zero
+            // runs: the unpacked copy's holes and its last, partial block
             image = new byte[data.consumeInt(0, 3 << 16)];
             byte[] pattern = data.consumeBytes(data.consumeInt(1, 512));
             for (int i = 0; i < image.length; i++) {
@@ -66,7 +67,7 @@ class CompressedImageFuzzTest {
                 java.util.Arrays.fill(image, at, Math.min(image.length, at + data.consumeInt(1, 3 << 13)), (byte) 0);
             }
             bytes = format == 0 ? gzip(image) : format == 1 ? xz(image) : zstd(image);
-        } else if (mode == 1) {
+        } else if (damaged) {
             bytes = packed[format].clone();
             for (int k = data.consumeInt(0, 8); k > 0 && bytes.length > 0; k--) { // a splice can leave nothing
                 switch (data.consumeInt(0, 2)) {
