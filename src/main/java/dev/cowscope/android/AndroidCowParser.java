@@ -370,10 +370,10 @@ public final class AndroidCowParser {
         }
 
         /**
-         * Room for the ops to begin with: the op count of the footer AOSP's writer ends the file with, when the last
-         * 84 bytes are one that agrees with itself, the file's size and the most ops this process holds (a hint only,
-         * the walk decides) and the source reads in any order, else 1024.
-         * Sized by the file's own ops: a 16-op file with a 2 MiB scratch area was given room for 65 536 (1.5 MiB).
+         * Room for the ops to begin with, sized by the file's own ops (room for min(65 536, size / 20) gave a 16-op
+         * file with a 2 MiB scratch area 1.5 MiB): the op count of the footer AOSP's writer ends the file with, when
+         * the last 84 bytes are one that agrees with itself, the file's size and the most ops this process holds and
+         * the source reads in any order (a hint only: the walk decides), else 1024.
          */
         private int v2OpCountHint() throws IOException {
             // a compressed image is read front to back: a read at its end, then back at the ops, would unpack it

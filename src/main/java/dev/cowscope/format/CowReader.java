@@ -240,9 +240,8 @@ public final class CowReader {
 
     /**
      * One walk's state. The common segment (every new chunk where the allocator puts it) takes the
-     * short path in {@link #area}; everything else is in methods of its own, so the loop the JIT
-     * compiles stays small and the walk's one-time end (the terminator, the device's end) does not
-     * make it recompile the rare paths with it (a 0.5 s compile on one of two cores, measured).
+     * short path in {@link #area}; the rare ones (the terminator, stale entries, stopping early, the
+     * device's end) are methods of their own, for reading: the JIT compiles the same hot code either way.
      */
     private final class AreaWalk {
         private final CowImage.Builder image;
