@@ -37,12 +37,14 @@ public final class AndroidCowParser {
     private static final int WINDOW_BYTES = 1 << 20;
     /** Least read for a v2 cluster's ops: with 2 ops a cluster, a read per cluster was 13x slower (1 M ops: 1.1 s). */
     private static final int MIN_CLUSTER_READ = 16 << 10;
+    /** v3 ops are read 256 KiB at a time: the chunk and its copy stay in cache for the check (1 MiB: 15 % slower). */
+    private static final int V3_CHUNK_BYTES = 256 << 10;
 
     /**
      * Each thread's buffer for v3 op chunks: direct, so a read lands in it without the JDK's copy, and kept, as
      * the JDK keeps its own temporary buffers (a fresh direct megabyte per parse cost more than the ops' decode).
      */
-    private static final ThreadLocal<ByteBuffer> OP_CHUNK = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(WINDOW_BYTES));
+    private static final ThreadLocal<ByteBuffer> OP_CHUNK = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(V3_CHUNK_BYTES));
 
     private final long maxOps;
 
@@ -128,7 +130,7 @@ public final class AndroidCowParser {
             run.parseV2();
         }
         run.check();
-        run.v2OpOffsets = null; // for the findings only, all made by now: not alive beside the trim's copies
+        run.v2OpPlaces = null; // for the findings only, all made by now: not alive beside the trim's copies
         run.ops.trimToSize();
         return new AndroidCow(name, source.kind(), size, header, run.parsedHeader, label, run.error == null,
                 run.error, run.footer, run.lastLabel, List.copyOf(run.resumePoints), run.opAreaOffset,
@@ -157,8 +159,8 @@ public final class AndroidCowParser {
         long dataEnd = -1;
         long xorOps;
         long sequenceOps;
-        /** File offset of each op is recomputed for findings: v2 keeps them here. */
-        long[] v2OpOffsets = new long[0];
+        /** Where each v2 op lies, for findings. */
+        V2OpPlaces v2OpPlaces = new V2OpPlaces();
         /** v2 per-op raw type byte where it is not a known type (first few only, for findings). */
         final List<long[]> unknownRawTypes = new ArrayList<>();
 
@@ -219,7 +221,6 @@ public final class AndroidCowParser {
             long compression = 0;
             String translateError = null;
             Location translateWhere = null;
-            long[] offsets = new long[Math.max(16, expected)];
             boolean done = false;
             progress.begin("Reading the ops", size);
             long reported = 0;
@@ -240,13 +241,13 @@ public final class AndroidCowParser {
                     progress.worked(pos - reported);
                     reported = pos;
                 }
+                ByteBuffer b = window.buffer;
                 for (long k = 0; k < toAdd; k++) {
                     long at = clusterStart + k * V2_OP_BYTES;
                     // a cluster's ops are read as one span, 16 KiB at least (small clusters may lie back to back): the
                     // data between clusters is not the parse's to read
-                    ByteBuffer b = window.at(at, V2_OP_BYTES,
+                    int base = window.indexOf(at, V2_OP_BYTES,
                             clusterOps != 0 ? Math.max(MIN_CLUSTER_READ, (toAdd - k) * V2_OP_BYTES) : WINDOW_BYTES);
-                    int base = b.position();
                     int rawType = b.get(base) & 0xff;
                     int opCompression = b.get(base + 1) & 0xff;
                     long dataLength = b.getShort(base + 2) & 0xffff;
@@ -305,10 +306,7 @@ public final class AndroidCowParser {
                         dataOffset = masked;
                     }
                     ops.add(type, opCompression, 0, dataLength, newBlock, masked, dataOffset);
-                    if (index == offsets.length) {
-                        offsets = Arrays.copyOf(offsets, (int) Math.min(Integer.MAX_VALUE - 16, (long) index * 3 / 2 + 16));
-                    }
-                    offsets[index] = at;
+                    v2OpPlaces.add(index, at);
                     if (Long.compareUnsigned(pos, prevPos) <= 0) {
                         fail(FindingKind.ANDROID_OP_PAST_END, Location.op(index, at), String.format(Locale.ROOT,
                                 "lseek next op failed: the op at %d moves the next op to %s, before it (the stream would loop)",
@@ -331,7 +329,6 @@ public final class AndroidCowParser {
                     return;
                 }
             }
-            v2OpOffsets = offsets;
             parsedHeader = header.withParsed(bufferSize, header.compressionAlgorithm());
             if (label.isPresent()) {
                 if (lastLabel.isEmpty()) {
@@ -465,7 +462,7 @@ public final class AndroidCowParser {
             int k = 0;
             while (k < opIndex) {
                 // a chunk of ops read straight into the op words, then gone over in one loop
-                int batch = (int) Math.min(opIndex - k, WINDOW_BYTES / V3_OP_BYTES);
+                int batch = (int) Math.min(opIndex - k, V3_CHUNK_BYTES / V3_OP_BYTES);
                 progress.checkCancelled();
                 progress.worked(batch);
                 source.readFully(opAreaOffset + (long) k * V3_OP_BYTES, chunk.clear().limit(batch * V3_OP_BYTES));
@@ -596,7 +593,7 @@ public final class AndroidCowParser {
             if (header.majorVersion() >= 3) {
                 return opAreaOffset + (long) i * V3_OP_BYTES;
             }
-            return i < v2OpOffsets.length ? v2OpOffsets[i] : -1;
+            return v2OpPlaces.offset(i);
         }
 
         boolean inFile(long offset, long length) {
@@ -650,14 +647,14 @@ public final class AndroidCowParser {
         return s.append(')').toString();
     }
 
-    /** Reads through a 1 MiB window: a forward walk reads each byte of the op area once. */
     /** Each thread's window buffer, kept like {@link #OP_CHUNK} (a fresh heap megabyte per parse was a third of a small file's parse). */
     private static final ThreadLocal<ByteBuffer> WINDOW = ThreadLocal.withInitial(
             () -> ByteBuffer.allocateDirect(WINDOW_BYTES).order(ByteOrder.LITTLE_ENDIAN));
 
+    /** Reads through a 1 MiB window: a forward walk reads each byte of the op area once. */
     private static final class Window {
         private final BlockSource source;
-        private final ByteBuffer buffer = WINDOW.get();
+        final ByteBuffer buffer = WINDOW.get();
         private long start = -1;
         private int length;
 
@@ -672,6 +669,16 @@ public final class AndroidCowParser {
 
         /** {@link #at(long, int)}, reading about {@code span} bytes from {@code offset} when it reads (n at least, a window at most). */
         ByteBuffer at(long offset, int n, long span) throws IOException {
+            int index = indexOf(offset, n, span);
+            buffer.limit(length).position(index);
+            return buffer;
+        }
+
+        /**
+         * Where {@code offset} is in {@link #buffer} (read absolutely: position and limit are not set), with {@code n}
+         * bytes readable from there; reads about {@code span} bytes from {@code offset} when it is not in the window.
+         */
+        int indexOf(long offset, int n, long span) throws IOException {
             if (start < 0 || offset < start || offset - start + n > length) {
                 long left = source.sizeBytes() - offset;
                 int want = (int) Math.min(Math.min(WINDOW_BYTES, Math.max(n, span)), left);
@@ -683,8 +690,46 @@ public final class AndroidCowParser {
                 start = offset;
                 length = want;
             }
-            buffer.limit(length).position((int) (offset - start));
-            return buffer;
+            return (int) (offset - start);
+        }
+    }
+
+    /**
+     * Where each v2 op lies, kept as runs of ops back to back (one run a cluster) rather than an offset an op: the
+     * findings need it, rarely.
+     */
+    static final class V2OpPlaces {
+        private int[] firstOps = new int[16];
+        private long[] starts = new long[16];
+        private int runs;
+        private int count;
+        private long next = -1;
+
+        /** Op {@code index} (one more than the last added) lies at {@code offset}. */
+        void add(int index, long offset) {
+            if (offset != next) {
+                if (runs == firstOps.length) {
+                    int grown = (int) Math.min(Integer.MAX_VALUE - 16, runs + (runs >> 1) + 16L);
+                    firstOps = Arrays.copyOf(firstOps, grown);
+                    starts = Arrays.copyOf(starts, grown);
+                }
+                firstOps[runs] = index;
+                starts[runs++] = offset;
+            }
+            next = offset + V2_OP_BYTES;
+            count = index + 1;
+        }
+
+        /** Where op {@code index} lies, -1 if it was not added. */
+        long offset(int index) {
+            if (index < 0 || index >= count) {
+                return -1;
+            }
+            int run = Arrays.binarySearch(firstOps, 0, runs, index);
+            if (run < 0) {
+                run = -run - 2; // the run that starts before it
+            }
+            return run < 0 ? -1 : starts[run] + (long) (index - firstOps[run]) * V2_OP_BYTES;
         }
     }
 
