@@ -157,7 +157,13 @@ public final class AndroidCowParser {
         long resumeOffset = -1;
         /** v3: where the data of the ops read ends (they lie back to back from the data area); -1 for v2. */
         long dataEnd = -1;
+        /** XOR ops counted by the walk, and whether their new blocks rose op by op (then no block has two). */
         long xorOps;
+        boolean xorBlocksRise = true;
+        private long lastXorBlock = -1;
+        /** v2: the lowest data offset and the highest data end of the ops that have data (-1 and 0: none yet). */
+        long v2DataLow = -1;
+        long v2DataHigh;
         long sequenceOps;
         /** Where each v2 op lies, for findings. */
         V2OpPlaces v2OpPlaces = new V2OpPlaces();
@@ -302,8 +308,13 @@ public final class AndroidCowParser {
                     long dataOffset = -1;
                     if (rawType == AndroidOpType.XOR) {
                         dataOffset = opDataPos;
+                        countXor(newBlock & 0xffffffffL); // as the ops keep it (a wider one fails the parse)
                     } else if (type == AndroidOpType.REPLACE || type == AndroidOpType.SEQUENCE) {
                         dataOffset = masked;
+                    }
+                    if (dataOffset >= 0) { // at most 2^48 + 2^16: no overflow
+                        v2DataLow = v2DataLow < 0 ? dataOffset : Math.min(v2DataLow, dataOffset);
+                        v2DataHigh = Math.max(v2DataHigh, dataOffset + dataLength);
                     }
                     ops.add(type, opCompression, 0, dataLength, newBlock, masked, dataOffset);
                     v2OpPlaces.add(index, at);
@@ -473,7 +484,7 @@ public final class AndroidCowParser {
                     int type = (int) (sourceInfo >>> 60);
                     if (type == AndroidOpType.XOR) {
                         ops.setXorDataOffset(k, dataPos);
-                        xorOps++;
+                        countXor(w0 >>> 32);
                     } else if (type == AndroidOpType.REPLACE) {
                         long src = sourceInfo & SOURCE_MASK;
                         if (dataPos != src) {
@@ -490,6 +501,12 @@ public final class AndroidCowParser {
                 }
             }
             dataEnd = dataPos;
+        }
+
+        private void countXor(long newBlock) {
+            xorOps++;
+            xorBlocksRise &= newBlock > lastXorBlock;
+            lastXorBlock = newBlock;
         }
 
         private void unknownV3Op(int k, int type) {
@@ -535,11 +552,12 @@ public final class AndroidCowParser {
                 }
             }
             int headerSize = h.headerSize();
-            boolean v3DataInFile = dataEnd >= 0 && sequenceOps == 0 && dataAreaOffset >= headerSize
-                    && inFile(dataAreaOffset, dataEnd - dataAreaOffset);
-            // v3 data lies back to back from the data area (the parse checked every REPLACE's place): when all of it
-            // is in the file, so is each op's
-            for (int i = 0; i < (v3DataInFile ? 0 : ops.size()); i++) {
+            // v3 data lies back to back from the data area (the parse checked every REPLACE's place), and the v2 walk
+            // kept the bounds of its ops' data: when all of it is in the file, so is each op's
+            boolean allDataInFile = dataEnd >= 0
+                    ? sequenceOps == 0 && dataAreaOffset >= headerSize && inFile(dataAreaOffset, dataEnd - dataAreaOffset)
+                    : v2DataLow < 0 || v2DataLow >= headerSize && inFile(v2DataLow, v2DataHigh - v2DataLow);
+            for (int i = 0; i < (allDataInFile ? 0 : ops.size()); i++) {
                 long offset = ops.dataOffset(i);
                 if (offset < 0) {
                     continue;
@@ -558,8 +576,8 @@ public final class AndroidCowParser {
 
         /** AOSP keeps XOR data locations in a map by new block, the first op of a block winning. */
         private void firstXorLocations() {
-            if (dataEnd >= 0 && xorOps < 2) {
-                return; // v3 counted them
+            if (xorOps < 2 || xorBlocksRise) {
+                return; // no block has two XOR ops: each keeps its own data
             }
             int xors = 0;
             for (int i = 0; i < ops.size(); i++) {
