@@ -12,15 +12,18 @@ import java.util.Arrays;
  *     the 48-bit source (COPY: block; REPLACE/SEQUENCE: data offset; XOR: byte offset in the source image);
  *     the 9 bits between are AOSP's to ignore, and ignored here;</li>
  * </ul>
- * plus, only where the file has them, the v2 per-op compression byte (1 byte per op) and, once an XOR
- * appears, where each XOR's data lies (8 bytes per op): 16 to 25 bytes per op.
+ * plus, only where the file has them, the v2 per-op compression byte (1 byte per op) and where each XOR's data
+ * lies (12 bytes per XOR op, found by the op's index): 16 to 29 bytes per op.
  */
 public final class AndroidCowOps {
     private static final long SOURCE_MASK = (1L << 48) - 1;
 
     private long[] words;
     private byte[] v2Compression;
+    /** The XOR ops that have data, by rising op index, and where their data lies. */
+    private int[] xorOps;
     private long[] xorDataOffset;
+    private int xorCount;
     private int size;
 
     /** The most ops the columns hold: two longs per op in one array. */
@@ -88,39 +91,67 @@ public final class AndroidCowOps {
         if (v2Compression != null) {
             v2Compression = Arrays.copyOf(v2Compression, c);
         }
-        if (xorDataOffset != null) {
-            xorDataOffset = Arrays.copyOf(xorDataOffset, c);
-        }
     }
 
     void truncate(int newSize) {
         size = Math.min(size, newSize);
+        xorCount = xorSlot(size); // the XOR ops before the new end stay
+        if (xorCount < 0) {
+            xorCount = -xorCount - 1;
+        }
     }
 
     /**
-     * Drops the room past the last op when it is more than a fifth of the columns (a v2 file's op count is known
-     * only at its end): at most 25 % room stays, 31 bytes an op at worst, and the copies never need more memory
-     * at once than the last growth did.
+     * Drops the room past the last op when it is more than an eighth of the columns (a v2 file's op count is known
+     * only at its end) and any room past the last XOR op: at most 16 · 8/7 + 12 + 8/7 bytes an op stay (31.4, every op
+     * an XOR with v2 compression bytes); a copy needs at most twice what the columns hold.
      */
     void trimToSize() {
-        if ((long) capacity() * 4 <= (long) size * 5) {
+        trimXors();
+        if ((long) capacity() * 7 <= (long) size * 8) {
             return;
         }
         words = Arrays.copyOf(words, 2 * size);
         if (v2Compression != null) {
             v2Compression = Arrays.copyOf(v2Compression, size);
         }
-        if (xorDataOffset != null) {
-            xorDataOffset = Arrays.copyOf(xorDataOffset, size);
+    }
+
+    private void trimXors() {
+        if (xorOps != null && xorOps.length > xorCount) {
+            xorOps = Arrays.copyOf(xorOps, xorCount);
+            xorDataOffset = Arrays.copyOf(xorDataOffset, xorCount);
         }
     }
 
-    /** Where XOR op {@code i}'s data lies (only XOR ops have a place for it). */
+    /**
+     * Where XOR op {@code i}'s data lies (only XOR ops have a place for it; a negative offset keeps none): ops are set
+     * in rising index order as the walk meets them, and an op already set may be set again.
+     */
     void setXorDataOffset(int i, long offset) {
-        if (xorDataOffset == null) {
-            xorDataOffset = new long[capacity()];
+        if (xorCount > 0 && xorOps[xorCount - 1] >= i) {
+            int slot = xorSlot(i);
+            if (slot < 0) {
+                throw new IllegalStateException("XOR op " + i + " set after op " + xorOps[xorCount - 1]);
+            }
+            xorDataOffset[slot] = offset;
+            return;
         }
-        xorDataOffset[i] = offset;
+        if (offset < 0) {
+            return;
+        }
+        if (xorOps == null || xorCount == xorOps.length) {
+            int grown = (int) Math.min(MAX_OPS, xorCount + (xorCount >> 1) + 16L);
+            xorOps = xorOps == null ? new int[grown] : Arrays.copyOf(xorOps, grown);
+            xorDataOffset = xorDataOffset == null ? new long[grown] : Arrays.copyOf(xorDataOffset, grown);
+        }
+        xorOps[xorCount] = i;
+        xorDataOffset[xorCount++] = offset;
+    }
+
+    /** The slot of XOR op {@code i}, or {@code -(insertion point) - 1}. */
+    private int xorSlot(int i) {
+        return xorOps == null ? -1 : Arrays.binarySearch(xorOps, 0, xorCount, i);
     }
 
     public int size() {
@@ -162,7 +193,11 @@ public final class AndroidCowOps {
         if (t == AndroidOpType.REPLACE || t == AndroidOpType.SEQUENCE) {
             return source(i);
         }
-        return t == AndroidOpType.XOR && xorDataOffset != null ? xorDataOffset[i] : -1;
+        if (t != AndroidOpType.XOR) {
+            return -1;
+        }
+        int slot = xorSlot(i);
+        return slot < 0 ? -1 : xorDataOffset[slot];
     }
 
     /** {@code source_info} as a v3 op holds it: type, compression bits, source. */
@@ -187,7 +222,7 @@ public final class AndroidCowOps {
     /** Heap the columns take (their capacity, not just the ops in use). */
     public long retainedBytes() {
         return 8L * words.length + (v2Compression == null ? 0 : v2Compression.length)
-                + (xorDataOffset == null ? 0 : 8L * xorDataOffset.length);
+                + (xorOps == null ? 0 : 12L * xorOps.length);
     }
 
     /** How many ops of each type code (index = the 4-bit type). */
