@@ -58,6 +58,37 @@ public final class AndroidCowOps {
     }
 
     /**
+     * Room past the last op, made (the columns grown) when there is none: the v2 walk's bulk path {@link #put}s ops
+     * into it, then {@link #setSize}. Asking for room it may not use would grow columns sized for the file's ops.
+     */
+    int room() {
+        if (size == capacity()) {
+            grow();
+        }
+        return capacity() - size;
+    }
+
+    /** Op {@code i}, in the room past the last, as the in-memory words and its v2 compression byte. */
+    void put(int i, long word0, long word1, int compression) {
+        words[2 * i] = word0;
+        words[2 * i + 1] = word1;
+        if (compression != 0 || v2Compression != null) {
+            if (v2Compression == null) {
+                v2Compression = new byte[capacity()];
+            }
+            v2Compression[i] = (byte) compression;
+        }
+    }
+
+    /** The ops {@link #put} up to {@code newSize} are in. */
+    void setSize(int newSize) {
+        if (newSize < size || newSize > capacity()) {
+            throw new IllegalArgumentException("size " + newSize + " with " + size + " ops and room for " + capacity());
+        }
+        size = newSize;
+    }
+
+    /**
      * The v3 parse's bulk path: {@code count} ops as the file holds them (little-endian {@code CowOperationV3}s)
      * from {@code from}, appended with one copy; the caller then goes over them ({@link #word0}, {@link #word1}).
      */
