@@ -58,13 +58,10 @@ public final class AndroidCowOps {
     }
 
     /**
-     * Room past the last op, made (the columns grown) when there is none: the v2 walk's bulk path {@link #put}s ops
-     * into it, then {@link #setSize}. Asking for room it may not use would grow columns sized for the file's ops.
+     * Room past the last op: the v2 walk's bulk path {@link #put}s ops into it, then {@link #setSize}. None makes
+     * none (the walk's {@link #add} grows the columns for an op it has): columns sized by the footer stay so.
      */
     int room() {
-        if (size == capacity()) {
-            grow();
-        }
         return capacity() - size;
     }
 
@@ -134,22 +131,18 @@ public final class AndroidCowOps {
 
     /**
      * Drops the room past the last op when it is more than an eighth of the columns (a v2 file's op count is known
-     * only at its end) and any room past the last XOR op: at most 16 · 8/7 + 12 + 8/7 bytes an op stay (31.4, every op
-     * an XOR with v2 compression bytes); a copy needs at most twice what the columns hold.
+     * only at its end), and the room past the last XOR op when it is more than an eighth, or when the ops would take
+     * more than 31 bytes each: at most 16 · 8/7 + 12 + 8/7 bytes an op stay (31.4, every op an XOR with a v2
+     * compression byte); a copy needs at most twice what the columns hold.
      */
     void trimToSize() {
-        trimXors();
-        if ((long) capacity() * 7 <= (long) size * 8) {
-            return;
+        if ((long) capacity() * 7 > (long) size * 8) {
+            words = Arrays.copyOf(words, 2 * size);
+            if (v2Compression != null) {
+                v2Compression = Arrays.copyOf(v2Compression, size);
+            }
         }
-        words = Arrays.copyOf(words, 2 * size);
-        if (v2Compression != null) {
-            v2Compression = Arrays.copyOf(v2Compression, size);
-        }
-    }
-
-    private void trimXors() {
-        if (xorOps != null && xorOps.length > xorCount) {
+        if (xorOps != null && ((long) xorOps.length * 7 > (long) xorCount * 8 || retainedBytes() > 31L * size)) {
             xorOps = Arrays.copyOf(xorOps, xorCount);
             xorDataOffset = Arrays.copyOf(xorDataOffset, xorCount);
         }
