@@ -36,7 +36,7 @@ public final class AndroidParseBenchmark {
             long opBytes = (long) cow.ops().size() * AndroidCowParser.V2_OP_BYTES;
             long[] spans = v2ClusterSpans(fixture, cow.opAreaOffset(), cow.rawHeader().clusterOps());
             measure("v2_lz4_big (AOSP's writer, " + cow.ops().size() + " ops in " + spans.length / 2 + " clusters)", fixture,
-                    () -> readSpans(fixture, spans), () -> readRange(fixture, cow.opAreaOffset(), opBytes), 200);
+                    () -> readSpans(fixture, spans), () -> readRange(fixture, cow.opAreaOffset(), opBytes), 2000);
             System.out.printf(Locale.ROOT, "v2_lz4_big: HEAP bytes per op = %.1f%n", (double) cow.ops().retainedBytes() / cow.ops().size());
         }
         Path file = Files.createTempFile("cowscope-bench-", ".cow");

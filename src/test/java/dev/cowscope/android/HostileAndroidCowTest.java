@@ -55,6 +55,20 @@ class HostileAndroidCowTest {
     }
 
     @Test
+    void bytesPastHeaderSizeAreNotTheHeaders() throws Exception {
+        for (int headerSize : new int[] {0, 5, 13, 14, 15, 38, 50, 77}) {
+            byte[] bytes = new byte[200];
+            java.util.Arrays.fill(bytes, (byte) 0x5a);
+            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            b.putLong(0, AndroidCowHeader.MAGIC).putShort(8, (short) 2).putShort(10, (short) 0).putShort(12, (short) headerSize);
+            AndroidCow cow = parse(bytes, OptionalLong.empty());
+            byte[] expected = new byte[AndroidCowHeader.V3_BYTES];
+            System.arraycopy(bytes, 0, expected, 0, Math.max(headerSize, AndroidCowHeader.PREFIX_BYTES));
+            assertThat(cow.rawHeader()).as("header_size %d", headerSize).isEqualTo(AndroidCowHeader.decode(expected));
+        }
+    }
+
+    @Test
     void truncatedFilesAreRefusedClearly() throws Exception {
         byte[] whole = v3(200, 0, 4).array();
         assertThatThrownBy(() -> parse(java.util.Arrays.copyOf(whole, 10), OptionalLong.empty()))
