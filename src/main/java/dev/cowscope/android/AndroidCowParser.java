@@ -61,6 +61,11 @@ public final class AndroidCowParser {
         this(maxOps, true);
     }
 
+    /** A parser whose v2 walk takes every op the full way: the reference its plain-op loop is tested and fuzzed against. */
+    public static AndroidCowParser fullWalk() {
+        return new AndroidCowParser(new AndroidCowParser().maxOps, false);
+    }
+
     /** A parser whose v2 walk takes every op the full way when {@code plainLoop} is false: the reference for that loop. */
     AndroidCowParser(long maxOps, boolean plainLoop) {
         this.maxOps = Math.min(maxOps, AndroidCowOps.MAX_OPS);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cowscope.format.ByteArrayBlockSource;
 import dev.cowscope.format.CowFormatException;
+import dev.cowscope.testkit.AndroidParseSummary;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -72,14 +73,7 @@ class V2PlainLoopTest {
         } catch (CowFormatException refused) {
             return refused.kind() + " at " + refused.offsetBytes() + ": " + refused.getMessage();
         }
-        List<Object> all = new ArrayList<>(List.of(cow.parseOk(), String.valueOf(cow.error()), cow.findings(),
-                String.valueOf(cow.footer()), cow.lastLabel(), cow.header()));
-        AndroidCowOps ops = cow.ops();
-        for (int i = 0; i < ops.size(); i++) {
-            all.add(List.of(ops.type(i), ops.v2Compression(i), ops.compressionBits(i), ops.dataLength(i), ops.newBlock(i),
-                    ops.source(i), ops.dataOffset(i)));
-        }
-        return all;
+        return AndroidParseSummary.of(cow);
     }
 
     /** Where the file's ops lie, as the full walk finds them (a fixture is whole). */

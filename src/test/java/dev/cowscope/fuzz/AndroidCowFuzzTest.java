@@ -14,6 +14,7 @@ import dev.cowscope.report.AndroidInspectReport;
 import dev.cowscope.report.AndroidOpsWriter;
 import dev.cowscope.report.AndroidMergePlanReport;
 import dev.cowscope.report.ReportJson;
+import dev.cowscope.testkit.AndroidParseSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,11 @@ class AndroidCowFuzzTest {
         try {
             Files.write(file, bytes);
             AndroidCow cow = AndroidCowParser.read(file, label, Progress.NONE);
+            // the v2 walk's plain-op loop reads what the full walk reads
+            AndroidCow full = AndroidCowParser.fullWalk().parse(new ByteArrayBlockSource(file.toString(), bytes), label);
+            if (!AndroidParseSummary.of(full).equals(AndroidParseSummary.of(cow))) {
+                throw new AssertionError("the plain-op loop and the full walk differ");
+            }
             ReportJson.toJson(AndroidInspectReport.of(cow));
             // what the ops listing and the window's block map make of whatever was read
             AndroidOpsWriter.csv(cow, java.io.Writer.nullWriter());
