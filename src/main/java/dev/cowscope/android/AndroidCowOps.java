@@ -149,16 +149,14 @@ public final class AndroidCowOps {
     }
 
     /**
-     * Where XOR op {@code i}'s data lies (only XOR ops have a place for it; a negative offset keeps none): ops are set
-     * in rising index order as the walk meets them, and an op already set may be set again.
+     * Where XOR op {@code i}'s data lies (only XOR ops have a place for it; a negative offset keeps none). The walks set
+     * ops in rising index order, which appends; an op set before is set again in place, and one set out of order is put
+     * in its place (a shift, never needed by the walks).
      */
     void setXorDataOffset(int i, long offset) {
-        if (xorCount > 0 && xorOps[xorCount - 1] >= i) {
-            int slot = xorSlot(i);
-            if (slot < 0) {
-                throw new IllegalStateException("XOR op " + i + " set after op " + xorOps[xorCount - 1]);
-            }
-            xorDataOffset[slot] = offset;
+        int slot = xorCount > 0 && xorOps[xorCount - 1] >= i ? xorSlot(i) : -xorCount - 1;
+        if (slot >= 0) {
+            xorDataOffset[slot] = offset; // a negative one means none, as dataOffset reads it
             return;
         }
         if (offset < 0) {
@@ -169,8 +167,12 @@ public final class AndroidCowOps {
             xorOps = xorOps == null ? new int[grown] : Arrays.copyOf(xorOps, grown);
             xorDataOffset = xorDataOffset == null ? new long[grown] : Arrays.copyOf(xorDataOffset, grown);
         }
-        xorOps[xorCount] = i;
-        xorDataOffset[xorCount++] = offset;
+        int at = -slot - 1;
+        System.arraycopy(xorOps, at, xorOps, at + 1, xorCount - at);
+        System.arraycopy(xorDataOffset, at, xorDataOffset, at + 1, xorCount - at);
+        xorOps[at] = i;
+        xorDataOffset[at] = offset;
+        xorCount++;
     }
 
     /** The slot of XOR op {@code i}, or {@code -(insertion point) - 1}. */
@@ -221,7 +223,7 @@ public final class AndroidCowOps {
             return -1;
         }
         int slot = xorSlot(i);
-        return slot < 0 ? -1 : xorDataOffset[slot];
+        return slot < 0 ? -1 : Math.max(-1, xorDataOffset[slot]);
     }
 
     /** {@code source_info} as a v3 op holds it: type, compression bits, source. */

@@ -176,8 +176,9 @@ public final class AndroidCowParser {
         long xorOps;
         boolean xorBlocksRise = true;
         private long lastXorBlock = -1;
-        /** v2: the lowest data offset and the highest data end of the ops that have data (-1 and 0: none yet). */
-        long v2DataLow = -1;
+        /** v2: whether any op had data, the lowest data offset and the highest data end of those ops. */
+        boolean v2DataSeen;
+        long v2DataLow;
         long v2DataHigh;
         /** v2 walk: where the next op's data would start (AOSP's {@code data_pos}), and the compression the ops use (0: none seen). */
         long v2DataPos;
@@ -433,7 +434,7 @@ public final class AndroidCowParser {
                     ops.setXorDataOffset(first + taken, dataPos);
                     countXor(block);
                 }
-                if (rawType == AndroidOpType.REPLACE || rawType == AndroidOpType.XOR) {
+                if ((rawType == AndroidOpType.REPLACE || rawType == AndroidOpType.XOR) && dataOffset >= 0) { // (a data_pos past 2^63: none)
                     low = Math.min(low, dataOffset);
                     high = Math.max(high, dataOffset + length);
                 }
@@ -450,7 +451,8 @@ public final class AndroidCowParser {
 
         /** Data of {@code length} bytes at {@code offset} (at most 2^48 + 2^16: no overflow). */
         private void v2DataBounds(long offset, long length) {
-            v2DataLow = v2DataLow < 0 ? offset : Math.min(v2DataLow, offset);
+            v2DataLow = v2DataSeen ? Math.min(v2DataLow, offset) : offset;
+            v2DataSeen = true;
             v2DataHigh = Math.max(v2DataHigh, offset + length);
         }
 
@@ -631,9 +633,10 @@ public final class AndroidCowParser {
             int headerSize = h.headerSize();
             // v3 data lies back to back from the data area (the parse checked every REPLACE's place), and the v2 walk
             // kept the bounds of its ops' data: when all of it is in the file, so is each op's
-            boolean allDataInFile = dataEnd >= 0
-                    ? sequenceOps == 0 && dataAreaOffset >= headerSize && inFile(dataAreaOffset, dataEnd - dataAreaOffset)
-                    : v2DataLow < 0 || v2DataLow >= headerSize && inFile(v2DataLow, v2DataHigh - v2DataLow);
+            // (a v3 parse that failed on a REPLACE's place never reached the data's end: each op is checked)
+            boolean allDataInFile = h.majorVersion() >= 3
+                    ? dataEnd >= 0 && sequenceOps == 0 && dataAreaOffset >= headerSize && inFile(dataAreaOffset, dataEnd - dataAreaOffset)
+                    : !v2DataSeen || v2DataLow >= headerSize && inFile(v2DataLow, v2DataHigh - v2DataLow);
             for (int i = 0; i < (allDataInFile ? 0 : ops.size()); i++) {
                 long offset = ops.dataOffset(i);
                 if (offset < 0) {

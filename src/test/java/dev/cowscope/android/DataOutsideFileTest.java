@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** A v2 op whose data lies past the end of the file (or in the header) is named, at its own place in the file. */
-class V2DataOutsideFileTest {
+/** An op whose data lies past the end of the file (or in the header) is named, at its own place in the file. */
+class DataOutsideFileTest {
     @Test
     void aReplacePointingPastTheEndIsNamedWhereItLies() throws Exception {
         damageOneReplace(size -> size + 1000);
@@ -25,6 +25,26 @@ class V2DataOutsideFileTest {
     @Test
     void aReplacePointingIntoTheHeaderIsNamedWhereItLies() throws Exception {
         damageOneReplace(size -> 4);
+    }
+
+    /** From a second review: a v3 parse that stops at a REPLACE out of place still checks the data of the ops it kept. */
+    @Test
+    void aV3ReplaceFarPastTheEndFailsTheParseAndIsNamed() throws Exception {
+        Path file = AospFixturesTest.cow("v3_lz4");
+        assumeTrue(Files.isRegularFile(file), "fixture v3_lz4");
+        byte[] bytes = Files.readAllBytes(file);
+        AndroidCow whole = AndroidCowParser.read(file, OptionalLong.empty(), Progress.NONE);
+        int victim = -1;
+        for (int i = 0; i < whole.ops().size() && victim < 0; i++) {
+            victim = whole.ops().type(i) == AndroidOpType.REPLACE ? i : -1;
+        }
+        long at = whole.opAreaOffset() + 16L * victim;
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong((int) at + 8, (long) AndroidOpType.REPLACE << 60 | 1L << 40);
+        AndroidCow cow = new AndroidCowParser().parse(new ByteArrayBlockSource("v3_lz4", bytes), OptionalLong.empty());
+        assertThat(cow.parseOk()).isFalse();
+        assertThat(cow.error()).startsWith("Invalid data location");
+        assertThat(cow.findings()).filteredOn(f -> f.kind() == FindingKind.ANDROID_DATA_OUTSIDE_FILE)
+                .extracting(Finding::location).containsExactly(Location.op(victim, at));
     }
 
     private void damageOneReplace(java.util.function.LongUnaryOperator newSource) throws Exception {
