@@ -34,6 +34,8 @@ public final class AndroidCowParser {
     static final int RESUME_POINT_BYTES = 16;
     static final long SOURCE_MASK = (1L << 48) - 1;
     private static final int MAX_FINDINGS_PER_KIND = 10;
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The v2 op types the walk's plain loop takes. */
     private static final int PLAIN_V2_TYPES = 1 << AndroidOpType.COPY | 1 << AndroidOpType.REPLACE | 1 << AndroidOpType.ZERO
             | 1 << AndroidOpType.XOR;
@@ -177,6 +179,8 @@ public final class AndroidCowParser {
         boolean xorBlocksRise = true;
         private long lastXorBlock = -1;
         /** v2: whether any op had data, the lowest data offset and the highest data end of those ops. */
+        /** The plain-op loop's copy of a cluster's ops. */
+        byte[] plainScratch = new byte[0];
         boolean v2DataSeen;
         long v2DataLow;
         long v2DataHigh;
@@ -410,24 +414,28 @@ public final class AndroidCowParser {
          * stopped it goes the full walk, which does for such an op exactly what this does.
          */
         private int plainV2Ops(int base, int max, long at) {
-            ByteBuffer b = window.buffer;
             int first = ops.size();
             int n = (int) Math.min(Math.min(max, maxOps - first), first < maxOps ? ops.room() : 0);
+            if (plainScratch.length < n * V2_OP_BYTES) {
+                plainScratch = new byte[Math.max(n * V2_OP_BYTES, 2 * plainScratch.length)];
+            }
+            byte[] b = plainScratch; // the ops copied once, then read with no buffer checks
+            window.buffer.get(base, b, 0, n * V2_OP_BYTES);
             long dataPos = v2DataPos;
             long low = Long.MAX_VALUE;
             long high = 0;
             int taken = 0;
-            for (int i = base; taken < n; taken++, i += V2_OP_BYTES) {
-                int rawType = b.get(i) & 0xff;
-                int compression = b.get(i + 1) & 0xff;
-                long block = b.getLong(i + 4);
-                long src = b.getLong(i + 12);
+            for (int i = 0; taken < n; taken++, i += V2_OP_BYTES) {
+                int rawType = b[i] & 0xff;
+                int compression = b[i + 1] & 0xff;
+                long block = (long) LONGS.get(b, i + 4);
+                long src = (long) LONGS.get(b, i + 12);
                 if (rawType >= 32 || (PLAIN_V2_TYPES & (1 << rawType)) == 0
                         || compression != 0 && (compression != v2Compression || compression > 4)
                         || ((block >>> 32) | (src >>> 48)) != 0) {
                     break;
                 }
-                long length = b.getShort(i + 2) & 0xffff;
+                long length = (b[i + 2] & 0xff) | (b[i + 3] & 0xff) << 8;
                 ops.put(first + taken, length | block << 32, (long) rawType << 60 | src, compression);
                 long dataOffset = rawType == AndroidOpType.REPLACE ? src : dataPos;
                 if (rawType == AndroidOpType.XOR) {
