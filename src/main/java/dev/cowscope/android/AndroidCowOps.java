@@ -163,7 +163,9 @@ public final class AndroidCowOps {
             return;
         }
         if (xorOps == null || xorCount == xorOps.length) {
-            int grown = (int) Math.min(MAX_OPS, xorCount + (xorCount >> 1) + 16L);
+            // the first room for a thirty-second of the ops (XOR ops come by the thousand in an OTA: a growth from 16
+            // copied them ten times), then half again
+            int grown = (int) Math.min(MAX_OPS, xorOps == null ? Math.max(16, capacity() >> 5) : xorCount + (xorCount >> 1) + 16L);
             xorOps = xorOps == null ? new int[grown] : Arrays.copyOf(xorOps, grown);
             xorDataOffset = xorDataOffset == null ? new long[grown] : Arrays.copyOf(xorDataOffset, grown);
         }
