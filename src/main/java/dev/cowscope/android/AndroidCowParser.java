@@ -111,7 +111,9 @@ public final class AndroidCowParser {
                     "%s: only %d bytes; an Android COW starts with a 14-byte header prefix", name, size));
         }
         byte[] raw = new byte[AndroidCowHeader.V3_BYTES];
-        source.readFully(0, ByteBuffer.wrap(raw, 0, AndroidCowHeader.PREFIX_BYTES));
+        // the longest header in one read (what follows a shorter one is dropped below: AOSP reads header_size bytes)
+        int readAhead = (int) Math.min(size, AndroidCowHeader.V3_BYTES);
+        source.readFully(0, ByteBuffer.wrap(raw, 0, readAhead));
         AndroidCowHeader prefix = AndroidCowHeader.decode(raw);
         if (prefix.magic() != AndroidCowHeader.MAGIC) {
             throw new CowFormatException(CowFormatException.Kind.NOT_A_COW, 0, String.format(Locale.ROOT,
@@ -129,10 +131,7 @@ public final class AndroidCowParser {
                     "%s: only %d bytes, but the Android COW header is %d bytes (AOSP cannot read the header)",
                     name, size, headerSize));
         }
-        if (headerSize > AndroidCowHeader.PREFIX_BYTES) {
-            source.readFully(AndroidCowHeader.PREFIX_BYTES,
-                    ByteBuffer.wrap(raw, AndroidCowHeader.PREFIX_BYTES, headerSize - AndroidCowHeader.PREFIX_BYTES));
-        }
+        Arrays.fill(raw, Math.max(headerSize, AndroidCowHeader.PREFIX_BYTES), readAhead, (byte) 0); // the 14-byte prefix is read whole
         AndroidCowHeader header = AndroidCowHeader.decode(raw);
         int major = header.majorVersion();
         if (major < 1 || major > 3) {
