@@ -3,7 +3,7 @@ package dev.cowscope.android;
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.BlockSources;
 import dev.cowscope.format.CowFormatException;
-import dev.cowscope.format.Finding;
+import dev.cowscope.format.FindingCollector;
 import dev.cowscope.format.FindingKind;
 import dev.cowscope.format.Location;
 import dev.cowscope.format.Progress;
@@ -61,6 +61,11 @@ public final class AndroidCowParser {
     /** A parser that holds at most {@code maxOps} ops (more is reported as too large). */
     AndroidCowParser(long maxOps) {
         this(maxOps, true);
+    }
+
+    /** Findings as the Android COW's jobs list them: at most {@value #MAX_FINDINGS_PER_KIND} of a kind, the rest counted. */
+    static FindingCollector newFindings() {
+        return new FindingCollector(MAX_FINDINGS_PER_KIND);
     }
 
     /** A parser whose v2 walk takes every op the full way: the reference its plain-op loop is tested and fuzzed against. */
@@ -161,7 +166,7 @@ public final class AndroidCowParser {
         final AndroidCowHeader header;
         final OptionalLong label;
         final Window window;
-        final Findings findings = new Findings();
+        final FindingCollector findings = newFindings();
         AndroidCowHeader parsedHeader;
         AndroidCowOps ops;
         String error;
@@ -801,88 +806,6 @@ public final class AndroidCowParser {
                 length = want;
             }
             return (int) (offset - start);
-        }
-    }
-
-    /**
-     * Where each v2 op lies, kept as runs of ops back to back (one run a cluster) rather than an offset an op: the
-     * findings need it, rarely.
-     */
-    static final class V2OpPlaces {
-        private int[] firstOps = new int[16];
-        private long[] starts = new long[16];
-        private int runs;
-        private int count;
-        private long next = -1;
-
-        /** Op {@code index} (one more than the last added) lies at {@code offset}. */
-        void add(int index, long offset) {
-            if (offset != next) {
-                if (runs == firstOps.length) {
-                    int grown = (int) Math.min(Integer.MAX_VALUE - 16, runs + (runs >> 1) + 16L);
-                    firstOps = Arrays.copyOf(firstOps, grown);
-                    starts = Arrays.copyOf(starts, grown);
-                }
-                firstOps[runs] = index;
-                starts[runs++] = offset;
-            }
-            next = offset + V2_OP_BYTES;
-            count = index + 1;
-        }
-
-        /** Ops {@code first} to {@code first + count - 1} (one more than the last added on) lie back to back from {@code offset}. */
-        void addRun(int first, int count, long offset) {
-            if (count > 0) {
-                add(first, offset);
-                next = offset + (long) count * V2_OP_BYTES;
-                this.count = first + count;
-            }
-        }
-
-        /** Where op {@code index} lies, -1 if it was not added. */
-        long offset(int index) {
-            if (index < 0 || index >= count) {
-                return -1;
-            }
-            int run = Arrays.binarySearch(firstOps, 0, runs, index);
-            if (run < 0) {
-                run = -run - 2; // the run that starts before it
-            }
-            return run < 0 ? -1 : starts[run] + (long) (index - firstOps[run]) * V2_OP_BYTES;
-        }
-    }
-
-    /** Findings, at most a few of each kind listed and the rest counted. */
-    static final class Findings {
-        private final List<Finding> listed = new ArrayList<>();
-        private final long[] counts = new long[FindingKind.values().length];
-
-        void add(FindingKind kind, Location where, String message) {
-            add(kind, () -> where, () -> message);
-        }
-
-        /** The reason AOSP's parse fails: listed first, whatever else was found. */
-        void addFirst(FindingKind kind, Location where, String message) {
-            counts[kind.ordinal()]++;
-            listed.add(0, Finding.of(kind, where, message));
-        }
-
-        void add(FindingKind kind, java.util.function.Supplier<Location> where, java.util.function.Supplier<String> message) {
-            if (++counts[kind.ordinal()] <= MAX_FINDINGS_PER_KIND) {
-                listed.add(Finding.of(kind, where.get(), message.get()));
-            }
-        }
-
-        List<Finding> result() {
-            List<Finding> all = new ArrayList<>(listed);
-            for (FindingKind kind : FindingKind.values()) {
-                long count = counts[kind.ordinal()];
-                if (count > MAX_FINDINGS_PER_KIND) {
-                    all.add(Finding.of(kind, Location.DEVICE, (count - MAX_FINDINGS_PER_KIND) + " more " + kind
-                            + " findings not listed (" + count + " in all)"));
-                }
-            }
-            return List.copyOf(all);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.cowscope.android;
 import dev.cowscope.android.AndroidMergePlan.OrderKind;
 import dev.cowscope.format.BlockSource;
 import dev.cowscope.format.CowFormatException;
+import dev.cowscope.format.FindingCollector;
 import dev.cowscope.format.FindingKind;
 import dev.cowscope.format.Location;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class AndroidMergeOrder {
         if (cow.label().isPresent()) {
             throw new IllegalArgumentException("AOSP prepares the merge only for a full parse, not one at a label");
         }
-        AndroidCowParser.Findings findings = new AndroidCowParser.Findings();
+        FindingCollector findings = AndroidCowParser.newFindings();
         long numMergeOps = cow.header().numMergeOps();
         if (!cow.parseOk()) {
             return new AndroidMergePlan(cow.version(), cow.header().blockSize(), false, cow.error(), OrderKind.NONE,
@@ -125,7 +126,7 @@ public final class AndroidMergeOrder {
      * {@code merge_op_blocks} while no sequence entry has been seen, every other data op not named by an
      * earlier sequence entry to {@code other_ops}.
      */
-    private Sequence sequenceV2(AndroidCow cow, BlockSource source, AndroidCowParser.Findings findings) throws IOException {
+    private Sequence sequenceV2(AndroidCow cow, BlockSource source, FindingCollector findings) throws IOException {
         AndroidCowOps ops = cow.ops();
         Sequence s = new Sequence();
         int n = ops.size();
@@ -199,7 +200,7 @@ public final class AndroidMergeOrder {
      * scratch), then every op (v3 has no metadata ops) in stream order: all of them to
      * {@code merge_op_blocks} when there is no sequence data, else those not listed to {@code other_ops}.
      */
-    private Sequence sequenceV3(AndroidCow cow, BlockSource source, AndroidCowParser.Findings findings) throws IOException {
+    private Sequence sequenceV3(AndroidCow cow, BlockSource source, FindingCollector findings) throws IOException {
         AndroidCowOps ops = cow.ops();
         AndroidCowHeader h = cow.header();
         Sequence s = new Sequence();

@@ -1,5 +1,6 @@
 package dev.cowscope.android;
 
+import dev.cowscope.format.FindingCollector;
 import dev.cowscope.format.FindingKind;
 import java.util.Locale;
 
@@ -18,7 +19,7 @@ final class AndroidMergeVerifier {
     record Verdict(boolean ok, String error, int failStep) {
     }
 
-    static Verdict verify(AndroidCow cow, int[] order, AndroidCowParser.Findings findings) {
+    static Verdict verify(AndroidCow cow, int[] order, FindingCollector findings) {
         AndroidCowOps ops = cow.ops();
         long blockSize = cow.header().blockSize();
         FirstIndexByBlock written = new FirstIndexByBlock(order.length);
@@ -79,7 +80,7 @@ final class AndroidMergeVerifier {
         throw new IllegalStateException("no writer of block " + block + " before step " + s);
     }
 
-    private static Verdict fail(AndroidCow cow, AndroidCowParser.Findings findings, FindingKind kind, int step, int op,
+    private static Verdict fail(AndroidCow cow, FindingCollector findings, FindingKind kind, int step, int op,
                                 String message) {
         findings.add(kind, AndroidMergeOrder.opLocation(cow, op), String.format(Locale.ROOT,
                 "merge step %d: %s: AOSP's VerifyMergeOps says \"Merge sequence is inconsistent!\"", step, message));

@@ -10,7 +10,7 @@ class V2OpPlacesTest {
     void eachOpIsWhereItWasAddedWhateverTheRuns() {
         Random random = new Random(15);
         for (int trial = 0; trial < 200; trial++) {
-            AndroidCowParser.V2OpPlaces places = new AndroidCowParser.V2OpPlaces();
+            V2OpPlaces places = new V2OpPlaces();
             int ops = random.nextInt(3000);
             long[] expected = new long[ops];
             long at = 38 + random.nextInt(1 << 20);
