@@ -448,7 +448,7 @@ public final class AndroidCowParser {
                 }
                 if ((rawType == AndroidOpType.REPLACE || rawType == AndroidOpType.XOR) && dataOffset >= 0) { // (a data_pos past 2^63: none)
                     low = Math.min(low, dataOffset);
-                    high = Math.max(high, dataOffset + length);
+                    high = Math.max(high, endOf(dataOffset, length));
                 }
                 dataPos += length;
             }
@@ -461,11 +461,17 @@ public final class AndroidCowParser {
             return taken;
         }
 
-        /** Data of {@code length} bytes at {@code offset} (at most 2^48 + 2^16: no overflow). */
+        /** Data of {@code length} bytes at {@code offset} (not negative). */
         private void v2DataBounds(long offset, long length) {
             v2DataLow = v2DataSeen ? Math.min(v2DataLow, offset) : offset;
             v2DataSeen = true;
-            v2DataHigh = Math.max(v2DataHigh, offset + length);
+            v2DataHigh = Math.max(v2DataHigh, endOf(offset, length));
+        }
+
+        /** Where data of {@code length} bytes at {@code offset} ends; past 2^63 (a data_pos near it, hostile) it is 2^63 - 1. */
+        private static long endOf(long offset, long length) {
+            long end = offset + length;
+            return end < offset ? Long.MAX_VALUE : end;
         }
 
         /**
