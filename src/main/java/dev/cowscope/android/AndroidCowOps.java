@@ -43,14 +43,8 @@ public final class AndroidCowOps {
         if (size == capacity()) {
             grow();
         }
-        words[2 * size] = (length & 0xffffffffL) | (block << 32);
-        words[2 * size + 1] = ((long) (opType & 0xf) << 60) | ((long) (bits & 7) << 57) | (src & SOURCE_MASK);
-        if (compression != 0 && v2Compression == null) {
-            v2Compression = new byte[capacity()];
-        }
-        if (v2Compression != null) {
-            v2Compression[size] = (byte) compression;
-        }
+        put(size, (length & 0xffffffffL) | (block << 32), ((long) (opType & 0xf) << 60) | ((long) (bits & 7) << 57)
+                | (src & SOURCE_MASK), compression);
         if ((opType & 0xf) == AndroidOpType.XOR) {
             setXorDataOffset(size, offset);
         }
