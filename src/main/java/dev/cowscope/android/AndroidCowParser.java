@@ -55,7 +55,12 @@ public final class AndroidCowParser {
     private final boolean plainLoop;
 
     public AndroidCowParser() {
-        this(Math.min(AndroidCowOps.MAX_OPS, Runtime.getRuntime().maxMemory() / 2 / 32));
+        this(defaultMaxOps());
+    }
+
+    /** The most ops a parse holds by default: half the heap at 32 bytes an op. */
+    private static long defaultMaxOps() {
+        return Math.min(AndroidCowOps.MAX_OPS, Runtime.getRuntime().maxMemory() / 2 / 32);
     }
 
     /** A parser that holds at most {@code maxOps} ops (more is reported as too large). */
@@ -70,7 +75,7 @@ public final class AndroidCowParser {
 
     /** A parser whose v2 walk takes every op the full way: the reference its plain-op loop is tested and fuzzed against. */
     public static AndroidCowParser fullWalk() {
-        return new AndroidCowParser(new AndroidCowParser().maxOps, false);
+        return new AndroidCowParser(defaultMaxOps(), false);
     }
 
     /** A parser whose v2 walk takes every op the full way when {@code plainLoop} is false: the reference for that loop. */
@@ -780,12 +785,7 @@ public final class AndroidCowParser {
 
         /** A buffer positioned at {@code offset}, with {@code n} bytes readable from there (the caller checked the range). */
         ByteBuffer at(long offset, int n) throws IOException {
-            return at(offset, n, WINDOW_BYTES);
-        }
-
-        /** {@link #at(long, int)}, reading about {@code span} bytes from {@code offset} when it reads (n at least, a window at most). */
-        ByteBuffer at(long offset, int n, long span) throws IOException {
-            int index = indexOf(offset, n, span);
+            int index = indexOf(offset, n, WINDOW_BYTES);
             buffer.limit(length).position(index);
             return buffer;
         }
