@@ -71,6 +71,22 @@ public final class AndroidCowOps {
         }
     }
 
+    /**
+     * The words, for the v2 walk's plain loop: it writes ops in the {@link #room} past the last as {@link #put} would,
+     * then {@link #setSize}.
+     */
+    long[] words() {
+        return words;
+    }
+
+    /** The v2 compression bytes for the same loop: made when {@code make} and not yet made, else null when none. */
+    byte[] v2CompressionColumn(boolean make) {
+        if (make && v2Compression == null) {
+            v2Compression = new byte[capacity()];
+        }
+        return v2Compression;
+    }
+
     /** The ops {@link #put} up to {@code newSize} are in. */
     void setSize(int newSize) {
         if (newSize < size || newSize > capacity()) {

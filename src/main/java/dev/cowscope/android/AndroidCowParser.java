@@ -188,8 +188,9 @@ public final class AndroidCowParser {
         boolean xorBlocksRise = true;
         private long lastXorBlock = -1;
         /** v2: whether any op had data, the lowest data offset and the highest data end of those ops. */
-        /** The plain-op loop's copy of a cluster's ops. */
-        byte[] plainScratch = new byte[0];
+        /** The plain-op loop's XOR ops (index, data offset), set in the columns after it. */
+        int[] plainXorOps = new int[0];
+        long[] plainXorData = new long[0];
         boolean v2DataSeen;
         long v2DataLow;
         long v2DataHigh;
@@ -425,32 +426,42 @@ public final class AndroidCowParser {
         private int plainV2Ops(int base, int max, long at) {
             int first = ops.size();
             int n = (int) Math.min(Math.min(max, maxOps - first), first < maxOps ? ops.room() : 0);
-            if (plainScratch.length < n * V2_OP_BYTES) {
-                plainScratch = new byte[Math.max(n * V2_OP_BYTES, 2 * plainScratch.length)];
-            }
-            byte[] b = plainScratch; // the ops copied once, then read with no buffer checks
-            window.buffer.get(base, b, 0, n * V2_OP_BYTES);
+            byte[] b = window.buffer.array(); // read with no buffer checks
+            long[] words = ops.words(); // written straight into the room past the last op (a call an op cost a third)
+            // the file's compression when it is one AOSP defines (an op with another goes the full walk)
+            int fileCompression = v2Compression > 0 && v2Compression <= 4 ? (int) v2Compression : 0;
+            byte[] compressions = ops.v2CompressionColumn(fileCompression != 0);
             long dataPos = v2DataPos;
             long low = Long.MAX_VALUE;
             long high = 0;
+            int xors = 0;
             int taken = 0;
-            for (int i = 0; taken < n; taken++, i += V2_OP_BYTES) {
+            for (int i = base; taken < n; taken++, i += V2_OP_BYTES) {
                 int rawType = b[i] & 0xff;
                 int compression = b[i + 1] & 0xff;
                 long block = (long) LONGS.get(b, i + 4);
                 long src = (long) LONGS.get(b, i + 12);
                 if (rawType >= 32 || (PLAIN_V2_TYPES & (1 << rawType)) == 0
-                        || compression != 0 && (compression != v2Compression || compression > 4)
+                        || compression != 0 && compression != fileCompression
                         || ((block >>> 32) | (src >>> 48)) != 0) {
                     break;
                 }
                 long length = (b[i + 2] & 0xff) | (b[i + 3] & 0xff) << 8;
-                ops.put(first + taken, length | block << 32, (long) rawType << 60 | src, compression);
-                long dataOffset = rawType == AndroidOpType.REPLACE ? src : dataPos;
-                if (rawType == AndroidOpType.XOR) {
-                    ops.setXorDataOffset(first + taken, dataPos);
-                    countXor(block);
+                int op = first + taken;
+                words[2 * op] = length | block << 32;
+                words[2 * op + 1] = (long) rawType << 60 | src;
+                if (compressions != null) {
+                    compressions[op] = (byte) compression;
                 }
+                if (rawType == AndroidOpType.XOR) {
+                    if (xors == plainXorOps.length) {
+                        plainXorOps = Arrays.copyOf(plainXorOps, Math.max(64, 2 * xors));
+                        plainXorData = Arrays.copyOf(plainXorData, plainXorOps.length);
+                    }
+                    plainXorOps[xors] = op;
+                    plainXorData[xors++] = dataPos;
+                }
+                long dataOffset = rawType == AndroidOpType.REPLACE ? src : dataPos;
                 if ((rawType == AndroidOpType.REPLACE || rawType == AndroidOpType.XOR) && dataOffset >= 0) { // (a data_pos past 2^63: none)
                     low = Math.min(low, dataOffset);
                     high = Math.max(high, endOf(dataOffset, length));
@@ -458,6 +469,10 @@ public final class AndroidCowParser {
                 dataPos += length;
             }
             ops.setSize(first + taken);
+            for (int x = 0; x < xors; x++) { // kept apart: a call in the loop kept the JIT from its best code
+                ops.setXorDataOffset(plainXorOps[x], plainXorData[x]);
+                countXor(ops.newBlock(plainXorOps[x]));
+            }
             if (low != Long.MAX_VALUE) { // data ops were met (the data may be empty, at 0)
                 v2DataBounds(low, high - low);
             }
@@ -768,9 +783,12 @@ public final class AndroidCowParser {
         return s.append(')').toString();
     }
 
-    /** Each thread's window buffer, kept like {@link #OP_CHUNK} (a fresh heap megabyte per parse was a third of a small file's parse). */
+    /**
+     * Each thread's window, kept (a fresh megabyte per parse was a third of a small file's parse); on the heap, so the
+     * v2 walk's plain loop reads its array with no copy and no buffer checks.
+     */
     private static final ThreadLocal<ByteBuffer> WINDOW = ThreadLocal.withInitial(
-            () -> ByteBuffer.allocateDirect(WINDOW_BYTES).order(ByteOrder.LITTLE_ENDIAN));
+            () -> ByteBuffer.wrap(new byte[WINDOW_BYTES]).order(ByteOrder.LITTLE_ENDIAN));
 
     /** Reads through a 1 MiB window: a forward walk reads each byte of the op area once. */
     private static final class Window {
