@@ -10,16 +10,18 @@ import java.util.Arrays;
  * <li>word 0: {@code data_length} (u32) | {@code new_block} (u32) &lt;&lt; 32;</li>
  * <li>word 1: {@code source_info}: type (4 bits) &lt;&lt; 60 | compression factor exponent (3 bits) &lt;&lt; 57 |
  *     the 48-bit source (COPY: block; REPLACE/SEQUENCE: data offset; XOR: byte offset in the source image);
- *     the 9 bits between are AOSP's to ignore, and ignored here;</li>
+ *     of the 9 bits between, which AOSP ignores, a v2 op keeps its compression byte in the low 8 (a v3 op area is
+ *     read in as it is: its bits there are the file's, and ignored);</li>
  * </ul>
- * plus, only where the file has them, the v2 per-op compression byte (1 byte per op) and where each XOR's data
- * lies (12 bytes per XOR op, found by the op's index): 16 to 29 bytes per op.
+ * plus, only where the file has them, where each XOR's data lies (12 bytes per XOR op, found by the op's index):
+ * 16 to 28 bytes per op.
  */
 public final class AndroidCowOps {
     private static final long SOURCE_MASK = (1L << 48) - 1;
 
     private long[] words;
-    private byte[] v2Compression;
+    /** Whether the words came from a v3 op area as they lie (their bits 48 to 56 are not a v2 compression byte). */
+    private boolean rawV3;
     /** The XOR ops that have data, by rising op index, and where their data lies. */
     private int[] xorOps;
     private long[] xorDataOffset;
@@ -59,17 +61,14 @@ public final class AndroidCowOps {
         return capacity() - size;
     }
 
-    /** Op {@code i}, in the room past the last, as the in-memory words and its v2 compression byte. */
+    /** Op {@code i}, in the room past the last, as the in-memory words (source 48 bits) and its v2 compression byte. */
     void put(int i, long word0, long word1, int compression) {
         words[2 * i] = word0;
-        words[2 * i + 1] = word1;
-        if (compression != 0 || v2Compression != null) {
-            if (v2Compression == null) {
-                v2Compression = new byte[capacity()];
-            }
-            v2Compression[i] = (byte) compression;
-        }
+        words[2 * i + 1] = word1 | (long) (compression & 0xff) << V2_COMPRESSION_SHIFT;
     }
+
+    /** Where word 1 keeps a v2 op's compression byte. */
+    static final int V2_COMPRESSION_SHIFT = 48;
 
     /**
      * The words, for the v2 walk's plain loop: it writes ops in the {@link #room} past the last as {@link #put} would,
@@ -77,14 +76,6 @@ public final class AndroidCowOps {
      */
     long[] words() {
         return words;
-    }
-
-    /** The v2 compression bytes for the same loop: made when {@code make} and not yet made, else null when none. */
-    byte[] v2CompressionColumn(boolean make) {
-        if (make && v2Compression == null) {
-            v2Compression = new byte[capacity()];
-        }
-        return v2Compression;
     }
 
     /** The ops {@link #put} up to {@code newSize} are in. */
@@ -104,6 +95,7 @@ public final class AndroidCowOps {
             grow();
         }
         from.order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(words, 2 * size, 2 * count);
+        rawV3 = true;
         from.position(from.position() + 16 * count);
         size += count;
     }
@@ -126,9 +118,6 @@ public final class AndroidCowOps {
         }
         int c = (int) Math.min(MAX_OPS, (long) capacity() + (capacity() >> 1) + 16);
         words = Arrays.copyOf(words, 2 * c);
-        if (v2Compression != null) {
-            v2Compression = Arrays.copyOf(v2Compression, c);
-        }
     }
 
     void truncate(int newSize) {
@@ -142,15 +131,12 @@ public final class AndroidCowOps {
     /**
      * Drops the room past the last op when it is more than an eighth of the columns (a v2 file's op count is known
      * only at its end), and the room past the last XOR op when it is more than an eighth, or when the ops would take
-     * more than 31 bytes each: at most 16 · 8/7 + 12 + 8/7 bytes an op stay (31.4, every op an XOR with a v2
-     * compression byte); a copy needs at most twice what the columns hold.
+     * more than 31 bytes each: at most 31 bytes an op stay (16 · 8/7 + 12 = 30.3 when every op is an XOR); a copy
+     * needs at most twice what the columns hold.
      */
     void trimToSize() {
         if ((long) capacity() * 7 > (long) size * 8) {
             words = Arrays.copyOf(words, 2 * size);
-            if (v2Compression != null) {
-                v2Compression = Arrays.copyOf(v2Compression, size);
-            }
         }
         if (xorOps != null && ((long) xorOps.length * 7 > (long) xorCount * 8 || retainedBytes() > 31L * size)) {
             xorOps = Arrays.copyOf(xorOps, xorCount);
@@ -172,19 +158,46 @@ public final class AndroidCowOps {
         if (offset < 0) {
             return;
         }
-        if (xorOps == null || xorCount == xorOps.length) {
-            // the first room for a thirty-second of the ops (XOR ops come by the thousand in an OTA: a growth from 16
-            // copied them ten times), then half again
-            int grown = (int) Math.min(MAX_OPS, xorOps == null ? Math.max(16, capacity() >> 5) : xorCount + (xorCount >> 1) + 16L);
-            xorOps = xorOps == null ? new int[grown] : Arrays.copyOf(xorOps, grown);
-            xorDataOffset = xorDataOffset == null ? new long[grown] : Arrays.copyOf(xorDataOffset, grown);
-        }
+        xorRoom(1);
         int at = -slot - 1;
         System.arraycopy(xorOps, at, xorOps, at + 1, xorCount - at);
         System.arraycopy(xorDataOffset, at, xorDataOffset, at + 1, xorCount - at);
         xorOps[at] = i;
         xorDataOffset[at] = offset;
         xorCount++;
+    }
+
+    /**
+     * Where {@code count} XOR ops lie ({@code ops} rising, each past the ops set before: the v2 walk's plain loop),
+     * those with a negative offset keeping none.
+     */
+    void appendXorPlaces(int[] ops, long[] offsets, int count) {
+        if (count == 0) {
+            return;
+        }
+        if (xorCount > 0 && ops[0] <= xorOps[xorCount - 1]) {
+            throw new IllegalArgumentException("XOR op " + ops[0] + " is not past op " + xorOps[xorCount - 1]);
+        }
+        xorRoom(count);
+        for (int k = 0; k < count; k++) {
+            if (offsets[k] >= 0) {
+                xorOps[xorCount] = ops[k];
+                xorDataOffset[xorCount++] = offsets[k];
+            }
+        }
+    }
+
+    /** Room for {@code more} XOR places. */
+    private void xorRoom(int more) {
+        if (xorOps != null && xorOps.length - xorCount >= more) {
+            return;
+        }
+        // the first room for a thirty-second of the ops (XOR ops come by the thousand in an OTA: a growth from 16
+        // copied them ten times), then half again
+        long grown = xorOps == null ? Math.max(16, capacity() >> 5) : xorCount + (xorCount >> 1) + 16L;
+        int room = (int) Math.min(MAX_OPS, Math.max(grown, (long) xorCount + more));
+        xorOps = xorOps == null ? new int[room] : Arrays.copyOf(xorOps, room);
+        xorDataOffset = xorDataOffset == null ? new long[room] : Arrays.copyOf(xorDataOffset, room);
     }
 
     /** The slot of XOR op {@code i}, or {@code -(insertion point) - 1}. */
@@ -202,8 +215,7 @@ public final class AndroidCowOps {
 
     /** The v2 on-disk per-op compression byte (0 in v3). */
     public int v2Compression(int i) {
-        check(i);
-        return v2Compression == null ? 0 : v2Compression[i] & 0xff;
+        return rawV3 ? 0 : (int) (words[2 * check(i) + 1] >>> V2_COMPRESSION_SHIFT) & 0xff;
     }
 
     public int compressionBits(int i) {
@@ -259,8 +271,7 @@ public final class AndroidCowOps {
 
     /** Heap the columns take (their capacity, not just the ops in use). */
     public long retainedBytes() {
-        return 8L * words.length + (v2Compression == null ? 0 : v2Compression.length)
-                + (xorOps == null ? 0 : 12L * xorOps.length);
+        return 8L * words.length + (xorOps == null ? 0 : 12L * xorOps.length);
     }
 
     /** How many ops of each type code (index = the 4-bit type). */

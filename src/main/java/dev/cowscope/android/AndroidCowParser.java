@@ -36,6 +36,8 @@ public final class AndroidCowParser {
     private static final int MAX_FINDINGS_PER_KIND = 10;
     private static final java.lang.invoke.VarHandle LONGS =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle INTS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     /** The v2 op types the walk's plain loop takes. */
     private static final int PLAIN_V2_TYPES = 1 << AndroidOpType.COPY | 1 << AndroidOpType.REPLACE | 1 << AndroidOpType.ZERO
             | 1 << AndroidOpType.XOR;
@@ -430,49 +432,54 @@ public final class AndroidCowParser {
             long[] words = ops.words(); // written straight into the room past the last op (a call an op cost a third)
             // the file's compression when it is one AOSP defines (an op with another goes the full walk)
             int fileCompression = v2Compression > 0 && v2Compression <= 4 ? (int) v2Compression : 0;
-            byte[] compressions = ops.v2CompressionColumn(fileCompression != 0);
             long dataPos = v2DataPos;
             long low = Long.MAX_VALUE;
             long high = 0;
             int xors = 0;
+            boolean xorRise = xorBlocksRise;
+            long lastXor = lastXorBlock;
             int taken = 0;
             for (int i = base; taken < n; taken++, i += V2_OP_BYTES) {
-                int rawType = b[i] & 0xff;
-                int compression = b[i + 1] & 0xff;
-                long block = (long) LONGS.get(b, i + 4);
+                // type, compression, data_length and new_block's low half in one read: the op's first word as is
+                long head = (long) LONGS.get(b, i);
+                int blockHigh = (int) INTS.get(b, i + 8);
                 long src = (long) LONGS.get(b, i + 12);
+                int rawType = (int) head & 0xff;
+                int compression = (int) (head >>> 8) & 0xff;
                 if (rawType >= 32 || (PLAIN_V2_TYPES & (1 << rawType)) == 0
                         || compression != 0 && compression != fileCompression
-                        || ((block >>> 32) | (src >>> 48)) != 0) {
+                        || (blockHigh | src >>> 48) != 0) {
                     break;
                 }
-                long length = (b[i + 2] & 0xff) | (b[i + 3] & 0xff) << 8;
+                long length = (head >>> 16) & 0xffff;
                 int op = first + taken;
-                words[2 * op] = length | block << 32;
-                words[2 * op + 1] = (long) rawType << 60 | src;
-                if (compressions != null) {
-                    compressions[op] = (byte) compression;
-                }
-                if (rawType == AndroidOpType.XOR) {
+                words[2 * op] = head & 0xffffffff00000000L | length; // data_length | new_block << 32
+                words[2 * op + 1] = (long) rawType << 60 | (long) compression << AndroidCowOps.V2_COMPRESSION_SHIFT | src;
+                if (rawType == AndroidOpType.REPLACE) {
+                    low = Math.min(low, src);
+                    high = Math.max(high, src + length); // under 2^49: no overflow
+                } else if (rawType == AndroidOpType.XOR) {
                     if (xors == plainXorOps.length) {
                         plainXorOps = Arrays.copyOf(plainXorOps, Math.max(64, 2 * xors));
                         plainXorData = Arrays.copyOf(plainXorData, plainXorOps.length);
                     }
                     plainXorOps[xors] = op;
                     plainXorData[xors++] = dataPos;
-                }
-                long dataOffset = rawType == AndroidOpType.REPLACE ? src : dataPos;
-                if ((rawType == AndroidOpType.REPLACE || rawType == AndroidOpType.XOR) && dataOffset >= 0) { // (a data_pos past 2^63: none)
-                    low = Math.min(low, dataOffset);
-                    high = Math.max(high, endOf(dataOffset, length));
+                    long block = head >>> 32;
+                    xorRise &= block > lastXor;
+                    lastXor = block;
+                    if (dataPos >= 0) { // (a data_pos past 2^63: none)
+                        low = Math.min(low, dataPos);
+                        high = Math.max(high, endOf(dataPos, length));
+                    }
                 }
                 dataPos += length;
             }
             ops.setSize(first + taken);
-            for (int x = 0; x < xors; x++) { // kept apart: a call in the loop kept the JIT from its best code
-                ops.setXorDataOffset(plainXorOps[x], plainXorData[x]);
-                countXor(ops.newBlock(plainXorOps[x]));
-            }
+            ops.appendXorPlaces(plainXorOps, plainXorData, xors); // kept apart: a call in the loop kept the JIT from its best code
+            xorOps += xors;
+            xorBlocksRise = xorRise;
+            lastXorBlock = lastXor;
             if (low != Long.MAX_VALUE) { // data ops were met (the data may be empty, at 0)
                 v2DataBounds(low, high - low);
             }
