@@ -435,6 +435,12 @@ public final class AndroidCowParser {
             long dataPos = v2DataPos;
             long low = Long.MAX_VALUE;
             long high = 0;
+            if (xorOps > 0 && plainXorOps.length < n) { // once the walk has met an XOR op: not grown in the loop
+                plainXorOps = new int[n];
+                plainXorData = new long[n];
+            }
+            int[] xorAt = plainXorOps;
+            long[] xorData = plainXorData;
             int xors = 0;
             boolean xorRise = xorBlocksRise;
             long lastXor = lastXorBlock;
@@ -448,7 +454,8 @@ public final class AndroidCowParser {
                 int compression = (int) (head >>> 8) & 0xff;
                 if (rawType >= 32 || (PLAIN_V2_TYPES & (1 << rawType)) == 0
                         || compression != 0 && compression != fileCompression
-                        || (blockHigh | src >>> 48) != 0) {
+                        || (blockHigh | src >>> 48) != 0
+                        || rawType == AndroidOpType.XOR && xors == xorAt.length) { // (the file's first XOR op: no room yet)
                     break;
                 }
                 long length = (head >>> 16) & 0xffff;
@@ -459,12 +466,8 @@ public final class AndroidCowParser {
                     low = Math.min(low, src);
                     high = Math.max(high, src + length); // under 2^49: no overflow
                 } else if (rawType == AndroidOpType.XOR) {
-                    if (xors == plainXorOps.length) {
-                        plainXorOps = Arrays.copyOf(plainXorOps, Math.max(64, 2 * xors));
-                        plainXorData = Arrays.copyOf(plainXorData, plainXorOps.length);
-                    }
-                    plainXorOps[xors] = op;
-                    plainXorData[xors++] = dataPos;
+                    xorAt[xors] = op;
+                    xorData[xors++] = dataPos;
                     long block = head >>> 32;
                     xorRise &= block > lastXor;
                     lastXor = block;
@@ -476,7 +479,7 @@ public final class AndroidCowParser {
                 dataPos += length;
             }
             ops.setSize(first + taken);
-            ops.appendXorPlaces(plainXorOps, plainXorData, xors); // kept apart: a call in the loop kept the JIT from its best code
+            ops.appendXorPlaces(xorAt, xorData, xors); // kept out of the loop: a call in it kept the JIT from its best code
             xorOps += xors;
             xorBlocksRise = xorRise;
             lastXorBlock = lastXor;
