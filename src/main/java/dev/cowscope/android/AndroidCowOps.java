@@ -63,6 +63,9 @@ public final class AndroidCowOps {
 
     /** Op {@code i}, in the room past the last, as the in-memory words (source 48 bits) and its v2 compression byte. */
     void put(int i, long word0, long word1, int compression) {
+        if (rawV3) {
+            throw new IllegalStateException("ops read from a v3 op area as they lie take no v2 op");
+        }
         words[2 * i] = word0;
         words[2 * i + 1] = word1 | (long) (compression & 0xff) << V2_COMPRESSION_SHIFT;
     }
@@ -91,6 +94,9 @@ public final class AndroidCowOps {
      * from {@code from}, appended with one copy; the caller then goes over them ({@link #word0}, {@link #word1}).
      */
     void appendRaw(java.nio.ByteBuffer from, int count) {
+        if (size > 0 && !rawV3) {
+            throw new IllegalStateException("v2 ops keep their compression byte where a v3 op area has its own bits");
+        }
         while (capacity() - size < count) {
             grow();
         }

@@ -24,4 +24,23 @@ class AndroidCowOpsTest {
         assertThat(new long[] {ops.dataOffset(0), ops.dataOffset(1), ops.dataOffset(2), ops.dataOffset(3)})
                 .containsExactly(50, -1, -1, 400);
     }
+
+    @Test
+    void v2CompressionBytesAndARawV3OpAreaNeverMix() {
+        AndroidCowOps v2 = new AndroidCowOps(4);
+        v2.add(AndroidOpType.REPLACE, 3, 0, 10, 1, 100, 100);
+        assertThat(v2.v2Compression(0)).isEqualTo(3);
+        assertThat(v2.source(0)).isEqualTo(100); // the byte is not part of the source or source_info
+        assertThat(v2.sourceInfo(0)).isEqualTo((long) AndroidOpType.REPLACE << 60 | 100);
+        java.nio.ByteBuffer op = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        op.putInt(0, 10).putInt(4, 2).putLong(8, (long) AndroidOpType.REPLACE << 60 | 0xffL << 48 | 200);
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> v2.appendRaw(op, 1));
+
+        AndroidCowOps v3 = new AndroidCowOps(4);
+        v3.appendRaw(op, 1);
+        assertThat(v3.v2Compression(0)).isZero(); // the file's own bits 48-55, not a compression byte
+        assertThat(v3.source(0)).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> v3.add(AndroidOpType.COPY, 0, 0, 0, 1, 1, -1));
+    }
 }

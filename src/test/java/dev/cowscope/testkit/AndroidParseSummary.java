@@ -17,7 +17,7 @@ public final class AndroidParseSummary {
         AndroidCowOps ops = cow.ops();
         for (int i = 0; i < ops.size(); i++) {
             all.add(List.of(ops.type(i), ops.v2Compression(i), ops.compressionBits(i), ops.dataLength(i), ops.newBlock(i),
-                    ops.source(i), ops.dataOffset(i)));
+                    ops.source(i), ops.dataOffset(i), ops.sourceInfo(i)));
         }
         return all;
     }
