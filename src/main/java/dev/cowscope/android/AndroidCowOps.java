@@ -18,6 +18,8 @@ import java.util.Arrays;
  */
 public final class AndroidCowOps {
     private static final long SOURCE_MASK = (1L << 48) - 1;
+    /** Where word 1 keeps a v2 op's compression byte. */
+    static final int V2_COMPRESSION_SHIFT = 48;
 
     private long[] words;
     /** Whether the words came from a v3 op area as they lie (their bits 48 to 56 are not a v2 compression byte). */
@@ -69,9 +71,6 @@ public final class AndroidCowOps {
         words[2 * i] = word0;
         words[2 * i + 1] = word1 | (long) (compression & 0xff) << V2_COMPRESSION_SHIFT;
     }
-
-    /** Where word 1 keeps a v2 op's compression byte. */
-    static final int V2_COMPRESSION_SHIFT = 48;
 
     /**
      * The words, for the v2 walk's plain loop: it writes ops in the {@link #room} past the last as {@link #put} would,

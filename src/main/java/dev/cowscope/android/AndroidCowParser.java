@@ -189,10 +189,10 @@ public final class AndroidCowParser {
         long xorOps;
         boolean xorBlocksRise = true;
         private long lastXorBlock = -1;
-        /** v2: whether any op had data, the lowest data offset and the highest data end of those ops. */
         /** The plain-op loop's XOR ops (index, data offset), set in the columns after it. */
         int[] plainXorOps = new int[0];
         long[] plainXorData = new long[0];
+        /** v2: whether any op had data, the lowest data offset and the highest data end of those ops. */
         boolean v2DataSeen;
         long v2DataLow;
         long v2DataHigh;
